@@ -1,0 +1,219 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IHookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { vendorApiError } from './errors';
+import { asNodeError } from './itemLoop';
+import { redactText } from './redaction';
+import { getCallSpacer } from './throttle';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+
+export interface RetryPolicy {
+	/** Tries in all, the first included. */
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** No retry is started once this much time has gone by since the first try. */
+	maxTotalMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 8000, maxTotalMs: 60000 };
+
+export interface VendorRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/** A string is sent as it is; set its Content-Type in `headers`. */
+	body?: string;
+	/**
+	 * Whether sending the call twice does no harm. A call that is not idempotent is retried
+	 * only when it certainly did not reach the server (connection refused, 429).
+	 */
+	idempotent: boolean;
+	timeoutMs?: number;
+}
+
+export interface VendorClient {
+	credentialType: string;
+	/** Every credential value to mask in errors and output. */
+	secrets: string[];
+	/** Calls per second allowed for this credential, if the vendor sets a limit. */
+	callsPerSecond?: number;
+	/** Key that identifies the credential for the throttle (several credentials may share a vendor). */
+	throttleKey?: string;
+	retry?: RetryPolicy;
+	/** Vendor name shown in error messages. */
+	vendor: string;
+}
+
+export interface VendorResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	/** The body as text, whatever its type: each vendor transport parses its own format. */
+	body: string;
+	attempts: number;
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/** Network faults after which the request may or may not have reached the server. */
+const AMBIGUOUS_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'ERR_BAD_RESPONSE']);
+
+/** Network faults that prove the request never reached the server: safe to retry anything. */
+const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkErrorCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function headerValue(headers: VendorResponse['headers'], name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** Retry-After in milliseconds, from seconds or an HTTP date. */
+export function retryAfterMs(headers: VendorResponse['headers'], now = Date.now()): number | undefined {
+	const raw = headerValue(headers, 'retry-after');
+	if (raw === undefined || raw === '') return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(raw);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter. */
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function bodyToText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return JSON.stringify(body);
+}
+
+/**
+ * The one door every vendor transport goes through: authentication by the credential type,
+ * the throttle, retries with backoff where safe, and errors without secrets.
+ * HTTP error statuses are returned, not thrown, once retries are spent: the vendor transport
+ * knows how to read its own error bodies.
+ */
+export async function sendVendorRequest(
+	this: RequestContext,
+	client: VendorClient,
+	request: VendorRequest,
+	itemIndex?: number,
+): Promise<VendorResponse> {
+	const policy = client.retry ?? DEFAULT_RETRY;
+	const spacer = client.callsPerSecond
+		? getCallSpacer(`${client.credentialType}:${client.throttleKey ?? ''}`, client.callsPerSecond)
+		: undefined;
+	const startedAt = Date.now();
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		headers: request.headers,
+		body: request.body,
+		json: false,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? 30000,
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		if (spacer) await spacer.waitForSlot();
+		let waitMs: number | undefined;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)) as {
+				statusCode: number;
+				headers: VendorResponse['headers'];
+				body: unknown;
+			};
+			const result: VendorResponse = {
+				statusCode: response.statusCode,
+				headers: response.headers ?? {},
+				body: bodyToText(response.body),
+				attempts: attempt,
+			};
+			// 429 means the server refused the call unprocessed: safe to resend even a write.
+			const retryable =
+				response.statusCode === 429 || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
+			if (!retryable) return result;
+			waitMs = retryAfterMs(result.headers) ?? backoffDelayMs(attempt, policy);
+			if (!canRetry(attempt, waitMs, startedAt, policy)) return result;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
+			const safe = code !== undefined && (NOT_SENT_NETWORK_CODES.has(code) || (request.idempotent && AMBIGUOUS_NETWORK_CODES.has(code)));
+			waitMs = backoffDelayMs(attempt, policy);
+			if (!safe || !canRetry(attempt, waitMs, startedAt, policy)) {
+				throw networkFailure(this, client, error, code, attempt, request.idempotent, itemIndex);
+			}
+		}
+		await sleep(waitMs);
+	}
+}
+
+function canRetry(attempt: number, waitMs: number, startedAt: number, policy: RetryPolicy): boolean {
+	return attempt < policy.maxAttempts && Date.now() - startedAt + waitMs <= policy.maxTotalMs;
+}
+
+function networkFailure(
+	context: RequestContext,
+	client: VendorClient,
+	error: { message?: string },
+	code: string | undefined,
+	attempts: number,
+	idempotent: boolean,
+	itemIndex?: number,
+) {
+	const reason = redactText(String(error?.message ?? error), client.secrets);
+	const notRetried = !idempotent && code !== undefined && AMBIGUOUS_NETWORK_CODES.has(code);
+	return vendorApiError(
+		context.getNode(),
+		{
+			code,
+			message: `Could not reach ${client.vendor}: ${reason}`,
+			description: notRetried
+				? `The request may have reached ${client.vendor} before the connection failed. It was not sent again because this call is not safe to repeat: check in ${client.vendor} whether it took effect before running it again.`
+				: `Tried ${attempts} time(s). Check the base URL in the credential and that the server is reachable.`,
+			itemIndex,
+		},
+		client.secrets,
+		{ code: code ?? null, attempts } as JsonObject,
+	);
+}
+
+/** Parses a JSON body, or explains what came instead (an HTML page, a cut-off body). */
+export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+	if (text.trim() === '') return { ok: true, value: undefined };
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		const looksHtml = /^\s*</.test(text);
+		const excerpt = text.replace(/\s+/g, ' ').slice(0, 200);
+		return {
+			ok: false,
+			reason: looksHtml ? `an HTML page instead of JSON: ${excerpt}` : `a body that is not valid JSON (cut off?): ${excerpt}`,
+		};
+	}
+}

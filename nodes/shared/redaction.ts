@@ -1,0 +1,63 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+const REDACTED = '[redacted]';
+
+/** Secrets shorter than this are not masked: masking "1" or "ab" would garble every message. */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Every form a secret can take on the wire or in an echoed URL: as typed, URL-encoded
+ * (both `%20` and `+` flavours) and as the base64 of a basic-auth pair.
+ */
+export function secretVariants(secrets: string[]): string[] {
+	const variants = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+		variants.add(secret);
+		variants.add(encodeURIComponent(secret));
+		variants.add(encodeURIComponent(secret).replace(/%20/g, '+'));
+	}
+	return [...variants].sort((a, b) => b.length - a.length);
+}
+
+/** Collects the string values of the given credential fields, plus the base64 basic-auth pair when asked. */
+export function collectSecrets(
+	credentials: ICredentialDataDecryptedObject,
+	secretFields: string[],
+	basicAuthPair?: [string, string],
+): string[] {
+	const secrets: string[] = [];
+	for (const field of secretFields) {
+		const value = credentials[field];
+		if (typeof value === 'string' && value !== '') secrets.push(value);
+	}
+	if (basicAuthPair) {
+		const [user, password] = basicAuthPair.map((name) => String(credentials[name] ?? ''));
+		if (user || password) secrets.push(Buffer.from(`${user}:${password}`).toString('base64'));
+	}
+	return secrets;
+}
+
+export function redactText(text: string, secrets: string[]): string {
+	let result = text;
+	for (const variant of secretVariants(secrets)) {
+		if (result.includes(variant)) result = result.split(variant).join(REDACTED);
+	}
+	return result;
+}
+
+/** Deep copy of a JSON-like value with every secret masked, in keys and values alike. */
+export function redactValue<T>(value: T, secrets: string[]): T {
+	if (secretVariants(secrets).length === 0) return value;
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return redactText(node, secrets);
+		if (Array.isArray(node)) return node.map(walk);
+		if (node !== null && typeof node === 'object') {
+			const copy: Record<string, unknown> = {};
+			for (const [key, child] of Object.entries(node)) copy[redactText(key, secrets)] = walk(child);
+			return copy;
+		}
+		return node;
+	};
+	return walk(value) as T;
+}

@@ -1,0 +1,169 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** One request as the server saw it. */
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string. */
+	path: string;
+	query: URLSearchParams;
+	headers: IncomingMessage['headers'];
+	body: string;
+	receivedAt: number;
+}
+
+export interface Reply {
+	status?: number;
+	headers?: Record<string, string>;
+	/** A string is sent as it is; anything else as JSON. */
+	body?: unknown;
+}
+
+export type Handler = (request: RecordedRequest) => Reply | Promise<Reply>;
+
+/** What the server does instead of answering, once per queued fault. */
+export type Fault =
+	| { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
+	| { kind: 'rateLimited'; retryAfterSeconds?: number }
+	| { kind: 'reset' }
+	| { kind: 'delay'; ms: number }
+	| { kind: 'truncated'; status?: number; body: string }
+	| { kind: 'html'; status: number };
+
+export interface ServerOptions {
+	/** Answer 429 to any request above this many in the trailing second. */
+	rateLimitPerSecond?: number;
+}
+
+export interface VendorServer {
+	url: string;
+	port: number;
+	requests: RecordedRequest[];
+	/** 429 answers given by the rate limiter. */
+	rateLimitedCount: number;
+	/** Queues faults, served in order to the next requests (each `times` times). */
+	injectFault(fault: Fault, times?: number): void;
+	/** Requests whose path ends with the given suffix. */
+	requestsTo(pathSuffix: string): RecordedRequest[];
+	reset(): void;
+	close(): Promise<void>;
+}
+
+const HTML_ERROR_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>';
+
+/** An HTTP server on 127.0.0.1 (random port) that speaks a vendor protocol through `handler`. */
+export async function startVendorServer(handler: Handler, options: ServerOptions = {}): Promise<VendorServer> {
+	const requests: RecordedRequest[] = [];
+	const faults: Fault[] = [];
+	const recentArrivals: number[] = [];
+	const sockets = new Set<Socket>();
+	const state = { rateLimitedCount: 0 };
+
+	const send = (res: ServerResponse, reply: Reply) => {
+		const isText = typeof reply.body === 'string';
+		const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+		const headers: Record<string, string> = {
+			'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+			...reply.headers,
+		};
+		res.writeHead(reply.status ?? 200, { ...headers, 'content-length': Buffer.byteLength(payload) });
+		res.end(payload);
+	};
+
+	const server: Server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			void (async () => {
+				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+				const recorded: RecordedRequest = {
+					method: req.method ?? 'GET',
+					path: url.pathname,
+					query: url.searchParams,
+					headers: req.headers,
+					body: Buffer.concat(chunks).toString('utf8'),
+					receivedAt: Date.now(),
+				};
+				requests.push(recorded);
+
+				if (options.rateLimitPerSecond) {
+					const now = recorded.receivedAt;
+					while (recentArrivals.length && recentArrivals[0] <= now - 1000) recentArrivals.shift();
+					if (recentArrivals.length >= options.rateLimitPerSecond) {
+						state.rateLimitedCount++;
+						send(res, { status: 429, headers: { 'retry-after': '1' }, body: 'Too many requests' });
+						return;
+					}
+					recentArrivals.push(now);
+				}
+
+				const fault = faults.shift();
+				if (fault) {
+					switch (fault.kind) {
+						case 'status':
+							return send(res, { status: fault.status, headers: fault.headers, body: fault.body ?? '' });
+						case 'rateLimited':
+							return send(res, {
+								status: 429,
+								headers: fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+								body: 'Too many requests',
+							});
+						case 'reset':
+							req.socket.destroy();
+							return;
+						case 'html':
+							return send(res, { status: fault.status, headers: { 'content-type': 'text/html' }, body: HTML_ERROR_PAGE });
+						case 'truncated': {
+							// Promise a longer body than is sent, then drop the connection.
+							res.writeHead(fault.status ?? 200, { 'content-length': Buffer.byteLength(fault.body) * 2 + 10 });
+							res.write(fault.body);
+							setTimeout(() => req.socket.destroy(), 10);
+							return;
+						}
+						case 'delay':
+							await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.ms));
+							break;
+					}
+				}
+				try {
+					send(res, await handler(recorded));
+				} catch (error) {
+					send(res, { status: 500, body: `test server handler failed: ${(error as Error).message}` });
+				}
+			})();
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	server.keepAliveTimeout = 1000;
+
+	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		requests,
+		get rateLimitedCount() {
+			return state.rateLimitedCount;
+		},
+		injectFault(fault, times = 1) {
+			for (let i = 0; i < times; i++) faults.push(fault);
+		},
+		requestsTo: (suffix) => requests.filter((request) => request.path.endsWith(suffix)),
+		reset() {
+			requests.length = 0;
+			faults.length = 0;
+			recentArrivals.length = 0;
+			state.rateLimitedCount = 0;
+		},
+		close: () =>
+			new Promise<void>((resolveClose) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolveClose());
+			}),
+	};
+}
