@@ -44,6 +44,8 @@ function removeInlinedModules(done) {
 		}
 	};
 	walk(path.resolve(__dirname, 'dist'));
+	// tsc builds incrementally: without its build info, the next tsc re-emits the modules deleted here.
+	fs.rmSync(path.resolve(__dirname, 'dist/tsconfig.tsbuildinfo'), { force: true });
 	done();
 }
 

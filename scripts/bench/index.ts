@@ -1,17 +1,14 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // `npm run bench`: every benchmark, one after the other, each printing its numbers.
 import '../../test/engine/setupEnv';
 
+import { fail, print } from './print';
 import { benchThrottle } from './throttle';
 
 async function main() {
 	const throttle = await benchThrottle();
-	console.log(
+	print(
 		`throttle: ${throttle.calls} calls in ${throttle.wallMs} ms, observed ${throttle.observedRate} calls/s against a 35/s limit, 429s: ${throttle.rateLimited429} (${throttle.withinTarget ? 'within 33-35/s' : 'OUT OF TARGET'})`,
 	);
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+main().catch(fail);

@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Benchmark (not a test): the shared throttle's observed rate over 500 calls, through n8n's engine,
 // against a local server that answers 429 above 35 calls/s.
 import '../../test/engine/setupEnv';
 
+import { fail, print } from './print';
 import { fixturePath, runNode } from '../../test/engine/runner';
 import { startVendorServer } from '../../test/servers/vendorServer';
 
@@ -39,11 +40,8 @@ export async function benchThrottle() {
 if (require.main === module) {
 	benchThrottle()
 		.then((result) => {
-			console.log(`throttle: ${result.calls} calls in ${result.wallMs} ms, observed ${result.observedRate} calls/s (limit ${LIMIT}), 429s: ${result.rateLimited429}, ${result.withinTarget ? 'OK (33-35/s, no 429)' : 'OUT OF TARGET'}`);
+			print(`throttle: ${result.calls} calls in ${result.wallMs} ms, observed ${result.observedRate} calls/s (limit ${LIMIT}), 429s: ${result.rateLimited429}, ${result.withinTarget ? 'OK (33-35/s, no 429)' : 'OUT OF TARGET'}`);
 			process.exit(result.withinTarget ? 0 : 1);
 		})
-		.catch((error) => {
-			console.error(error);
-			process.exit(1);
-		});
+		.catch(fail);
 }

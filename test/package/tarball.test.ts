@@ -1,10 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { REPO_ROOT } from '../engine/runner';
+import { packTarball } from './packTarball';
 
 interface PackageJson {
 	name: string;
@@ -24,19 +23,13 @@ describe('the packed tarball', () => {
 	let files: string[];
 	let cleanup = () => {};
 
+	let load: (file: string) => unknown = () => undefined;
 	beforeAll(() => {
-		const workDir = mkdtempSync(join(tmpdir(), 'leadbridge-pack-'));
-		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], { cwd: REPO_ROOT, encoding: 'utf8' })
-			.trim()
-			.split('\n')
-			.pop() as string;
-		installDir = join(workDir, 'node_modules', pkg.name);
-		mkdirSync(installDir, { recursive: true });
-		execFileSync('tar', ['-xzf', join(workDir, tarball), '-C', installDir, '--strip-components=1']);
-		files = execFileSync('tar', ['-tzf', join(workDir, tarball)], { encoding: 'utf8' }).trim().split('\n');
-		// Only n8n-workflow is resolvable, as inside n8n.
-		symlinkSync(dirname(require.resolve('n8n-workflow/package.json')), join(workDir, 'node_modules', 'n8n-workflow'), 'dir');
-		cleanup = () => rmSync(workDir, { recursive: true, force: true });
+		const packed = packTarball(REPO_ROOT, pkg.name);
+		installDir = packed.installDir;
+		files = packed.files;
+		load = packed.load;
+		cleanup = packed.cleanup;
 	});
 	afterAll(() => cleanup());
 
@@ -55,7 +48,7 @@ describe('the packed tarball', () => {
 	it('loads every node and credential with only n8n-workflow resolvable', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			const fullPath = join(installDir, file);
-			const exported = require(fullPath) as Record<string, new () => { description?: { name: string }; name?: string }>;
+			const exported = load(fullPath) as Record<string, new () => { description?: { name: string }; name?: string }>;
 			const className = file.split('/').pop()!.replace(/\.(node|credentials)\.js$/, '');
 			expect(typeof exported[className]).toBe('function');
 			const instance = new exported[className]();
@@ -63,7 +56,7 @@ describe('the packed tarball', () => {
 			// Bundled: the file requires nothing but n8n-workflow.
 			const source = readFileSync(fullPath, 'utf8');
 			const required = [...source.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
-			expect(required.filter((name) => name !== 'n8n-workflow')).toEqual([]);
+			expect(required.filter((name) => !['n8n-workflow', 'crypto', 'node:crypto'].includes(name))).toEqual([]);
 		}
 	});
 
