@@ -1,0 +1,28 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { getJtelConnection, jtelRequest, recordsOf } from '../transport';
+
+async function listCampaigns(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const connection = await getJtelConnection.call(this);
+	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/campaigns', idempotent: true });
+	return recordsOf(response).sort((a, b) => String(a.Name ?? '').localeCompare(String(b.Name ?? '')));
+}
+
+/** The campaign's ID: jtel names it ID in campaign records and DiallerCampaignsID elsewhere. */
+function campaignIdOf(campaign: IDataObject): string {
+	return String(campaign.ID ?? campaign.DiallerCampaignsID ?? '');
+}
+
+/** Dialler campaigns from GET /dialler/campaigns, valued by ID. */
+export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listCampaigns.call(this))
+		.filter((campaign) => campaignIdOf(campaign) !== '')
+		.map((campaign) => ({ name: `${String(campaign.Name ?? 'Campaign')} (${campaignIdOf(campaign)})`, value: campaignIdOf(campaign) }));
+}
+
+/** Dialler campaigns from GET /dialler/campaigns, valued by name. */
+export async function getCampaignNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listCampaigns.call(this))
+		.filter((campaign) => typeof campaign.Name === 'string' && campaign.Name !== '')
+		.map((campaign) => ({ name: String(campaign.Name), value: String(campaign.Name) }));
+}
