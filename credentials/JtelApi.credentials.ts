@@ -7,7 +7,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Ico
 export class JtelApi implements ICredentialType {
 	name = 'jtelApi';
 
-	displayName = 'jtel ACD API';
+	displayName = 'Jtel ACD API';
 
 	documentationUrl = 'https://wiki.jtel.de/x/oQMOAQ';
 

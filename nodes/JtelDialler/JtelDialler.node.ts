@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { description as campaignDescription } from './actions/campaign/Campaign.resource';
 import { description as contactDescription } from './actions/contact/Contact.resource';
 import { router } from './actions/router';
-import { getCampaignNames, getCampaigns } from './methods/loadOptions';
+import { getCampaigns, searchCampaigns } from './methods/loadOptions';
 
 export class JtelDialler implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +37,7 @@ export class JtelDialler implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getCampaigns, getCampaignNames } };
+	methods = { loadOptions: { getCampaigns }, listSearch: { searchCampaigns } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { getJtelConnection, jtelRequest, recordsOf } from '../transport';
 
@@ -20,9 +20,11 @@ export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePr
 		.map((campaign) => ({ name: `${String(campaign.Name ?? 'Campaign')} (${campaignIdOf(campaign)})`, value: campaignIdOf(campaign) }));
 }
 
-/** Dialler campaigns from GET /dialler/campaigns, valued by name. */
-export async function getCampaignNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await listCampaigns.call(this))
-		.filter((campaign) => typeof campaign.Name === 'string' && campaign.Name !== '')
-		.map((campaign) => ({ name: String(campaign.Name), value: String(campaign.Name) }));
+/** The campaign picker of the Campaign field: GET /dialler/campaigns (no paging in jtel), filtered by name here. */
+export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const campaigns = (await listCampaigns.call(this)).filter(
+		(campaign) => campaignIdOf(campaign) !== '' && (wanted === '' || String(campaign.Name ?? '').toLowerCase().includes(wanted) || campaignIdOf(campaign) === wanted),
+	);
+	return { results: campaigns.map((campaign) => ({ name: `${String(campaign.Name ?? 'Campaign')} (${campaignIdOf(campaign)})`, value: campaignIdOf(campaign) })) };
 }

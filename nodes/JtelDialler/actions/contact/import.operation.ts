@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { JtelConnection } from '../../transport';
 import { jtelRequest, recordsOf } from '../../transport';
+import { campaignLocator, readCampaign } from '../campaignLocator';
 import { showFor, simplifyOutput } from '../descriptions';
-import { readDateTime, readPhoneNumber, readRecordId, withoutEmptyFields } from '../values';
+import { readDateTime, readPhoneNumber, withoutEmptyFields } from '../values';
 
 type FieldKind = 'string' | 'number' | 'dateTime' | 'phone';
 
@@ -54,35 +55,8 @@ const PHONE_FIELDS = ['PhoneNumber1', 'PhoneNumber2', 'PhoneNumber3', 'PhoneNumb
 
 const fields: INodeProperties[] = [
 	{
-		displayName: 'Campaign By',
-		name: 'campaignBy',
-		type: 'options',
-		options: [
-			{ name: 'ID', value: 'id', description: 'Send DiallerCampaignsID' },
-			{ name: 'Name', value: 'name', description: 'Send DiallerCampaignsName' },
-		],
-		default: 'id',
-		description: 'How to name the dialler campaign the contact goes into',
-	},
-	{
-		displayName: 'Campaign Name or ID',
-		name: 'campaignId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCampaigns' },
-		required: true,
-		default: '',
-		description: 'The dialler campaign to import into. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { campaignBy: ['id'] } },
-	},
-	{
-		displayName: 'Campaign Name',
-		name: 'campaignName',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCampaignNames' },
-		required: true,
-		default: '',
-		description: 'The dialler campaign to import into, by its name. Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { campaignBy: ['name'] } },
+		...campaignLocator,
+		description: 'The dialler campaign to import into: from the list or by ID (sent as DiallerCampaignsID), or by name (sent as DiallerCampaignsName)',
 	},
 	{
 		displayName: 'Name',
@@ -98,7 +72,7 @@ const fields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+49 89 1234567',
-		description: 'jtel needs at least one of Phone Number 1 to 6 (the others are under Additional Fields)',
+		description: 'At least one of Phone Number 1 to 6 is required by jtel (the others are under Additional Fields)',
 	},
 	{
 		displayName: 'Overwrite Duplicates',
@@ -129,14 +103,9 @@ export const description: INodeProperties[] = [...fields.map((field) => showFor(
 export function buildImportBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = context.getNode();
 	const body: IDataObject = {};
-	const campaignBy = context.getNodeParameter('campaignBy', itemIndex) as string;
-	if (campaignBy === 'name') {
-		const campaignName = String(context.getNodeParameter('campaignName', itemIndex, '') ?? '').trim();
-		if (campaignName === '') throw invalidInput(node, itemIndex, 'Campaign Name', 'is empty', 'Choose the dialler campaign, by ID or by name.');
-		body.DiallerCampaignsName = campaignName;
-	} else {
-		body.DiallerCampaignsID = readRecordId(context, itemIndex, 'Campaign Name or ID', context.getNodeParameter('campaignId', itemIndex, ''));
-	}
+	const campaign = readCampaign(context, itemIndex);
+	if (campaign.byName) body.DiallerCampaignsName = campaign.name;
+	else body.DiallerCampaignsID = campaign.id;
 
 	const name = String(context.getNodeParameter('name', itemIndex, '') ?? '').trim();
 	if (name === '') throw invalidInput(node, itemIndex, 'Name', 'is empty', 'jtel requires the contact\'s name.');
