@@ -99,7 +99,7 @@ export function readDateTime(context: IExecuteFunctions, itemIndex: number, fiel
 }
 
 /** Digits with the usual separators, an optional leading + : what a dialler can call. */
-const PHONE_NUMBER = /^\+?[0-9][0-9 ()./-]*$/;
+const PHONE_NUMBER = /^\+?[0-9(][0-9 ()./-]*$/;
 
 /** Checks a phone number, trimmed; letters and other stray characters are refused before any request. */
 export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
