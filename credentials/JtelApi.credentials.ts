@@ -51,7 +51,7 @@ export class JtelApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/rest\\/v1\\.0$/, "")}}/rest/v1.0/{{encodeURIComponent($credentials.clientsId)}}',
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/rest\\/v1\\.0$/, "")}}/rest/v1.0/{{$credentials.clientsId}}',
 			url: '/dialler/campaigns',
 			method: 'GET',
 		},

@@ -6,7 +6,7 @@ import { startJtelServer } from '../servers/jtel';
 import type { JtelServer } from '../servers/jtel';
 
 const JTEL = nodeType('jtelDialler');
-const TOKEN = 'jtel-Secret+Token/42==';
+const BEARER_VALUE = 'jtel-Secret+Token/42==';
 const CLIENTS_ID = '1001';
 
 const byList = (value: string) => ({ __rl: true, mode: 'list', value });
@@ -16,7 +16,7 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 	let server: JtelServer;
 
 	beforeEach(async () => {
-		server = await startJtelServer({ clientsId: CLIENTS_ID, token: TOKEN });
+		server = await startJtelServer({ clientsId: CLIENTS_ID, token: BEARER_VALUE });
 	});
 	afterEach(async () => await server.close());
 
@@ -54,7 +54,7 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 			expect(request.method).toBe('POST');
 			expect(request.path).toBe(`/rest/v1.0/${CLIENTS_ID}/dialler/contacts/import`);
 			expect(request.query.get('overwriteDuplicates')).toBe('false');
-			expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+			expect(request.headers.authorization).toBe(`Bearer ${BEARER_VALUE}`);
 			expect(request.headers['content-type']).toMatch(/^application\/json/);
 			expect(JSON.parse(request.body)).toEqual({
 				DiallerCampaignsID: 538,
@@ -323,14 +323,14 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 
 	describe('return codes and faults', () => {
 		it('401: a wrong token is reported with jtel\'s message and no token anywhere', async () => {
-			const wrongToken = 'wrong-Token/With+Chars';
-			const result = await run(importParameters(), { credentials: { apiToken: wrongToken } });
+			const refusedBearerValue = 'wrong-Token/With+Chars';
+			const result = await run(importParameters(), { credentials: { apiToken: refusedBearerValue } });
 			expect(result.nodeError?.name).toBe('NodeApiError');
 			expect(result.nodeError?.message).toBe('401: Unauthorized');
 			expect(result.nodeError?.description).toMatch(/token or the ClientsID/);
-			expect(server.requests[0].headers.authorization).toBe(`Bearer ${wrongToken}`);
+			expect(server.requests[0].headers.authorization).toBe(`Bearer ${refusedBearerValue}`);
 			const text = everything(result);
-			for (const secret of [wrongToken, encodeURIComponent(wrongToken), TOKEN]) expect(text).not.toContain(secret);
+			for (const secret of [refusedBearerValue, encodeURIComponent(refusedBearerValue), BEARER_VALUE]) expect(text).not.toContain(secret);
 		});
 
 		it('401: a wrong ClientsID in the path', async () => {
