@@ -1,6 +1,5 @@
-import { Expression } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData, INode, INodeListSearchResult, INodeType } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { Expression, Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import { TestCredentialsHelper, applyAuthentication } from '../engine/credentialsHelper';

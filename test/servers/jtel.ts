@@ -69,7 +69,7 @@ const noSuchEndpoint: Reply = { status: 404, body: '' };
 export async function startJtelServer(options: JtelServerOptions = {}): Promise<JtelServer> {
 	const clientsId = options.clientsId ?? '1001';
 	const token = options.token ?? 'jtel-test-token-7f3a9c';
-	const campaigns = (options.campaigns ?? DEMO_CAMPAIGNS).map((campaign) => ({ ClientsID: Number(clientsId), ...campaign }));
+	const campaigns: IDataObject[] = (options.campaigns ?? DEMO_CAMPAIGNS).map((campaign) => ({ ClientsID: Number(clientsId), ...campaign }));
 	const contacts: IDataObject[] = [];
 	let nextContactId = 1000;
 
