@@ -104,7 +104,8 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 			});
 		});
 
-		it('sends every date as YYYY-MM-DDTHH:MM:SS whatever the user typed, converting zoned values to the workflow time zone', async () => {
+		/** Start → jtel import in a workflow whose time zone is Europe/Berlin. */
+		const importInBerlin = (additionalFields: IDataObject) => {
 			const workflow: WorkflowJson = {
 				nodes: [
 					{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -114,20 +115,22 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 						type: JTEL,
 						typeVersion: 1,
 						position: [200, 0],
-						parameters: importParameters({
-							additionalFields: {
-								dtBeginDate: '2026-03-01 09:30',
-								dtEndDate: '31.03.2026',
-								followUpDateTime: '2026-03-02T08:15:00.000Z',
-							},
-						}),
+						parameters: importParameters({ additionalFields }),
 						credentials: { jtelApi: { id: 'x', name: 'x' } },
 					},
 				],
 				connections: { Start: { main: [[{ node: 'jtel', type: 'main', index: 0 }]] } },
 				settings: { timezone: 'Europe/Berlin' },
 			};
-			const result = await runWorkflow(workflow, { credentials: { jtelApi: server.credentials() } });
+			return runWorkflow(workflow, { credentials: { jtelApi: server.credentials() } });
+		};
+
+		it('sends every date as YYYY-MM-DDTHH:MM:SS whatever the user typed, converting zoned values to the workflow time zone', async () => {
+			const result = await importInBerlin({
+				dtBeginDate: '2026-03-01 09:30',
+				dtEndDate: '31.03.2026',
+				followUpDateTime: '2026-03-02T08:15:00.000Z',
+			});
 			expect(result.error).toBeUndefined();
 			expect(JSON.parse(server.requests[0].body)).toMatchObject({
 				dtBeginDate: '2026-03-01T09:30:00',
@@ -135,6 +138,15 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 				FollowUpDateTime: '2026-03-02T09:15:00',
 			});
 			expect(result.output('jtel')[0].json).toMatchObject({ dtBeginDate: '2026-03-01T09:30:00', FollowUpDateTime: '2026-03-02T09:15:00' });
+		});
+
+		it('formats n8n date values from expressions (Luxon DateTime, offsets) the same way', async () => {
+			const result = await importInBerlin({
+				dtBeginDate: "={{ DateTime.fromISO('2026-07-01T10:00:00', { zone: 'UTC' }) }}",
+				dtEndDate: '2026-07-31T23:59:59-05:00',
+			});
+			expect(result.error).toBeUndefined();
+			expect(JSON.parse(server.requests[0].body)).toMatchObject({ dtBeginDate: '2026-07-01T12:00:00', dtEndDate: '2026-08-01T06:59:59' });
 		});
 
 		it('with Overwrite Duplicates, updates the contact whose UserData matches instead of creating another', async () => {
@@ -331,6 +343,13 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 			expect(server.requests[0].headers.authorization).toBe(`Bearer ${refusedBearerValue}`);
 			const text = everything(result);
 			for (const secret of [refusedBearerValue, encodeURIComponent(refusedBearerValue), BEARER_VALUE]) expect(text).not.toContain(secret);
+		});
+
+		it('masks the token where jtel echoes it back in an error', async () => {
+			server.injectFault({ kind: 'status', status: 400, body: JSON.stringify({ status: 400, error: `Bad header: Bearer ${BEARER_VALUE}` }) });
+			const result = await run({ resource: 'campaign', operation: 'getAll' });
+			expect(result.nodeError?.message).toBe('400: Bad header: Bearer [redacted]');
+			expect(everything(result)).not.toContain(BEARER_VALUE);
 		});
 
 		it('401: a wrong ClientsID in the path', async () => {
