@@ -1,0 +1,10 @@
+import { campaignFilterFields, campaignFilterQuery, listOperation } from '../common';
+
+export const { description, execute } = listOperation({
+	resource: 'campaign',
+	path: '/campaigns',
+	key: 'campaigns',
+	noun: 'campaigns',
+	filters: campaignFilterFields(),
+	query: campaignFilterQuery,
+});

@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { ItemResult } from '../../../shared/itemLoop';
+import type { SpreadConnection } from '../../transport';
+import { normalizeCustomer, unwrapRecord } from '../../transport';
+import { forOperation, requireEmail } from '../common';
+
+export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
+	{
+		displayName: 'Current Email',
+		name: 'oldEmail',
+		type: 'string',
+		placeholder: 'old@email.com',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'New Email',
+		name: 'newEmail',
+		type: 'string',
+		placeholder: 'new@email.com',
+		required: true,
+		default: '',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+	const oldEmail = requireEmail(this, itemIndex, 'Current Email', this.getNodeParameter('oldEmail', itemIndex));
+	const newEmail = requireEmail(this, itemIndex, 'New Email', this.getNodeParameter('newEmail', itemIndex));
+	if (oldEmail.toLowerCase() === newEmail.toLowerCase()) {
+		throw invalidInput(this.getNode(), itemIndex, 'New Email', 'is the same as the current email');
+	}
+	// Not repeated on an ambiguous failure: once applied, the old address no longer exists.
+	const response = await spread.call({
+		method: 'PUT',
+		path: '/customers/email/update',
+		body: { customer: { old_email: oldEmail, new_email: newEmail } },
+		idempotent: false,
+		itemIndex,
+	});
+	return unwrapRecord(response, 'customer').map(normalizeCustomer);
+}

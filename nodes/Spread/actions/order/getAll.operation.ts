@@ -1,0 +1,10 @@
+import { dateFilterFields, dateFilterQuery, listOperation } from '../common';
+
+export const { description, execute } = listOperation({
+	resource: 'order',
+	path: '/orders',
+	key: 'orders',
+	noun: 'orders',
+	filters: dateFilterFields(),
+	query: dateFilterQuery,
+});
