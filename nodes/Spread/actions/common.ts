@@ -20,7 +20,7 @@ export function forOperation(resource: string, operation: string, properties: IN
 }
 
 /** Return All / Limit, as every list operation shows them. */
-export function returnAllAndLimit(noun: string): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -35,7 +35,7 @@ export function returnAllAndLimit(noun: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: `Max number of ${noun} to return`,
+			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
@@ -98,7 +98,6 @@ export interface ListOperationSpec {
 	path: string;
 	/** Key of the records in the answer, e.g. `campaigns`. */
 	key: string;
-	noun: string;
 	filters?: INodeProperties[];
 	/** Turns the user's filters into query parameters (checked before any request). */
 	query?: (context: IExecuteFunctions, itemIndex: number, filters: IDataObject) => IDataObject;
@@ -110,7 +109,7 @@ export function listOperation(spec: ListOperationSpec): SpreadOperation {
 		? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters }]
 		: [];
 	return {
-		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimit(spec.noun), ...filterFields]),
+		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimit(), ...filterFields]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
 			const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 			const filters = filterFields.length ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};

@@ -103,20 +103,22 @@ export function spreadProperties(): INodeProperties[] {
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'customer',
 	};
-	const operationSelectors: INodeProperties[] = Object.entries(RESOURCES).map(([resource, entry]) => ({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: Object.entries(entry.operations).map(([value, operation]) => ({
-			name: operation.name,
-			value,
-			action: operation.action,
-			description: operation.description,
-		})),
-		default: entry.defaultOperation,
-	}));
+	const operationSelectors = Object.entries(RESOURCES).map(
+		([resource, { defaultOperation, operations }]): INodeProperties => ({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			default: defaultOperation,
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: Object.entries(operations).map(([value, operation]) => ({
+				name: operation.name,
+				value,
+				action: operation.action,
+				description: operation.description,
+			})),
+		}),
+	);
 	const fields = Object.values(RESOURCES).flatMap((entry) => Object.values(entry.operations).flatMap((operation) => operation.module.description));
 	return [resourceSelector, ...operationSelectors, ...fields];
 }

@@ -4,7 +4,6 @@ export const { description, execute } = listOperation({
 	resource: 'campaign',
 	path: '/campaigns',
 	key: 'campaigns',
-	noun: 'campaigns',
 	filters: campaignFilterFields(),
 	query: campaignFilterQuery,
 });

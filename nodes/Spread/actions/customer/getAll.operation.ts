@@ -40,7 +40,7 @@ const FILTER_FIELDS: INodeProperties[] = [
 ];
 
 export const description: INodeProperties[] = forOperation('customer', 'getAll', [
-	...returnAllAndLimit('customers'),
+	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -4,7 +4,6 @@ export const { description, execute } = listOperation({
 	resource: 'order',
 	path: '/orders',
 	key: 'orders',
-	noun: 'orders',
 	filters: dateFilterFields(),
 	query: dateFilterQuery,
 });

@@ -6,7 +6,6 @@ export const { description, execute } = listOperation({
 	resource: 'sponsorship',
 	path: '/sponsorships',
 	key: 'sponsorships',
-	noun: 'sponsorships',
 	filters: campaignFilterFields(),
 	query: sponsorshipFilterQuery,
 });
