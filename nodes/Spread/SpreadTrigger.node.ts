@@ -105,7 +105,8 @@ export class SpreadTrigger implements INodeType {
 			}
 			state.event = event;
 			state.idsAtCursor = [];
-			state.cursor = startFrom ?? Date.now();
+			// SPREAD stamps whole seconds: start at the current second so nothing created later in it is missed.
+			state.cursor = startFrom ?? Math.floor(Date.now() / 1000) * 1000;
 			if (startFrom === undefined) return null;
 		}
 

@@ -26,8 +26,8 @@ export interface NodeHarnessOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	typeVersion?: number;
 	packageDir?: string;
-	/** The workflow's static data to start from (what n8n persisted after earlier polls). */
-	staticData?: IDataObject;
+	/** The node's static data to start from (what n8n persisted after earlier polls). */
+	nodeStaticData?: IDataObject;
 }
 
 interface Harness {
@@ -56,7 +56,8 @@ async function buildHarness(options: NodeHarnessOptions): Promise<Harness> {
 		connections: {},
 		nodeTypes: pkg.nodeTypes,
 		active: true,
-		staticData: options.staticData ?? {},
+		// n8n keys a node's static data as `node:<name>`.
+		staticData: options.nodeStaticData ? { [`node:${node.name}`]: options.nodeStaticData } : {},
 	});
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(pkg.credentialTypes, options.credentials),
