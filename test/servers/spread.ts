@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import type { Sandbox } from './sandbox';
 import type { RecordedRequest, Reply, VendorServer } from './vendorServer';
 import { startVendorServer } from './vendorServer';
@@ -234,17 +233,19 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		return error(404, `No route for ${method} ${path}.`);
 	};
 
-	const pageParams = (query: URLSearchParams): { startAt: number; maxResults: number } | Reply => {
+	const pageParams = (query: URLSearchParams): { startAt: number; maxResults: number } | { failed: Reply } => {
 		const startAt = Number(query.get('startAt') ?? 0);
 		const maxResults = Number(query.get('maxResults') ?? DEFAULT_MAX_RESULTS);
-		if (!Number.isInteger(startAt) || startAt < 0) return error(400, 'startAt must be a positive integer.');
-		if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS) return error(400, `maxResults must be between 1 and ${MAX_RESULTS}.`);
+		if (!Number.isInteger(startAt) || startAt < 0) return { failed: error(400, 'startAt must be a positive integer.') };
+		if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS) {
+			return { failed: error(400, `maxResults must be between 1 and ${MAX_RESULTS}.`) };
+		}
 		return { startAt, maxResults };
 	};
 
 	const listOf = (key: string, records: SpreadRecord[], query: URLSearchParams): Reply => {
 		const paging = pageParams(query);
-		if ('body' in paging || 'status' in paging) return paging as Reply;
+		if ('failed' in paging) return paging.failed;
 		const page = records.slice(paging.startAt, paging.startAt + paging.maxResults);
 		const next = paging.startAt + page.length;
 		return {
@@ -323,7 +324,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		if (invalid) return invalid;
 		const email = fields.email.toLowerCase();
 		if ([...customers.values()].some((customer) => String(customer.email).toLowerCase() === email)) return error(409, 'A customer with this email already exists.');
-		const { id: _ignored, createdAt: _c, updatedAt: _u, ...writable } = fields;
+		const writable = Object.fromEntries(Object.entries(fields).filter(([key]) => !['id', 'createdAt', 'updatedAt'].includes(key)));
 		return { body: { customer: presentCustomer(addCustomer(writable), false) } };
 	}
 
@@ -333,7 +334,8 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		if (!fields || typeof fields.email !== 'string' || fields.email === '') return error(400, 'email is required.');
 		const invalid = validateCustomerFields(fields);
 		if (invalid) return invalid;
-		const { email: _email, ...changes } = fields;
+		// The email identifies the profile here; changing it goes through /customers/email/update.
+		const changes = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== 'email'));
 		return { body: { customer: presentCustomer(touchCustomer(id, changes), false) } };
 	}
 
@@ -366,8 +368,8 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		try {
 			return route(request);
 		} catch (failure) {
-			if (failure instanceof DateFilterError) return error(400, failure.message);
-			throw failure;
+			// A bad date filter is the client's fault (400); anything else is a bug of this server (500).
+			return failure instanceof DateFilterError ? error(400, failure.message) : error(500, `SPREAD test server failed: ${(failure as Error).message}`);
 		}
 	};
 
