@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
+import { showCustomFieldsOption } from './actions/common';
 import type { SpreadConnection } from './transport';
 import { connectSpread, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
@@ -65,13 +66,7 @@ export class SpreadTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Show Custom Fields',
-						name: 'showCustomFields',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to include each customer\'s custom field values',
-					},
+					showCustomFieldsOption(false),
 					{
 						displayName: 'Start From',
 						name: 'startFrom',

@@ -159,3 +159,24 @@ export function campaignFilterQuery(context: IExecuteFunctions, itemIndex: numbe
 export function sortByName(properties: INodeProperties[]): INodeProperties[] {
 	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
+
+/** The SPREAD customer ID field every customer-targeted operation starts with. */
+export function customerIdField(description: string): INodeProperties {
+	return { displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '', description };
+}
+
+/** A required email field. */
+export function emailField(name: string, displayName: string, description?: string): INodeProperties {
+	return { displayName, name, type: 'string', placeholder: 'name@email.com', required: true, default: '', description };
+}
+
+/** SPREAD lists custom field values only when asked (`showCustomFields=1`). */
+export function showCustomFieldsOption(defaultValue: boolean): INodeProperties {
+	return {
+		displayName: 'Show Custom Fields',
+		name: 'showCustomFields',
+		type: 'boolean',
+		default: defaultValue,
+		description: 'Whether to include each customer\'s custom field values',
+	};
+}

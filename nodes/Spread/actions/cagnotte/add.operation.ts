@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { forOperation, requireEmail, requireId } from '../common';
+import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
 
 export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 	{
@@ -16,24 +16,8 @@ export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 		],
 		default: 'email',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		displayOptions: { show: { identifyBy: ['email'] } },
-	},
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The SPREAD ID of the customer',
-		displayOptions: { show: { identifyBy: ['customerId'] } },
-	},
+	{ ...emailField('email', 'Email'), displayOptions: { show: { identifyBy: ['email'] } } },
+	{ ...customerIdField('The SPREAD ID of the customer'), displayOptions: { show: { identifyBy: ['customerId'] } } },
 	{
 		displayName: 'Amount',
 		name: 'amount',

@@ -3,18 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer, unwrapRecord } from '../../transport';
-import { forOperation, requireEmail } from '../common';
+import { emailField, forOperation, requireEmail } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
 export const description: INodeProperties[] = forOperation('customer', 'create', [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
+	emailField('email', 'Email'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

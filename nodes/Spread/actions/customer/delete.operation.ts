@@ -2,17 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { forOperation, requireId } from '../common';
+import { customerIdField, forOperation, requireId } from '../common';
 
 export const description: INodeProperties[] = forOperation('customer', 'delete', [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The SPREAD ID of the customer to delete',
-	},
+	customerIdField('The SPREAD ID of the customer to delete'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {

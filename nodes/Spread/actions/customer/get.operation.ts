@@ -3,17 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer, unwrapRecord } from '../../transport';
-import { forOperation, requireId } from '../common';
+import { customerIdField, forOperation, requireId } from '../common';
 
 export const description: INodeProperties[] = forOperation('customer', 'get', [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The SPREAD ID of the customer',
-	},
+	customerIdField('The SPREAD ID of the customer'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {

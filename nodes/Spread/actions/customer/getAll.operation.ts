@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer } from '../../transport';
-import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, returnAllAndLimit, sortByName } from '../common';
+import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, returnAllAndLimit, showCustomFieldsOption, sortByName } from '../common';
 import { requireCountryCode } from './customerFields';
 
 /** Text filters: UI name → query parameter, as the API names them. */
@@ -63,13 +63,7 @@ export const description: INodeProperties[] = forOperation('customer', 'getAll',
 				default: true,
 				description: 'Whether text filters ignore upper and lower case',
 			},
-			{
-				displayName: 'Show Custom Fields',
-				name: 'showCustomFields',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to include each customer\'s custom field values',
-			},
+			showCustomFieldsOption(true),
 		],
 	},
 ]);

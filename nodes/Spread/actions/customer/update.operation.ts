@@ -4,27 +4,12 @@ import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer, unwrapRecord } from '../../transport';
-import { forOperation, requireEmail, requireId } from '../common';
+import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
 export const description: INodeProperties[] = forOperation('customer', 'update', [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The SPREAD ID of the customer to update',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.',
-	},
+	customerIdField('The SPREAD ID of the customer to update'),
+	emailField('email', 'Email', 'The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

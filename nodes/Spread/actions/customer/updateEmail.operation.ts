@@ -4,25 +4,11 @@ import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer, unwrapRecord } from '../../transport';
-import { forOperation, requireEmail } from '../common';
+import { emailField, forOperation, requireEmail } from '../common';
 
 export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
-	{
-		displayName: 'Current Email',
-		name: 'oldEmail',
-		type: 'string',
-		placeholder: 'old@email.com',
-		required: true,
-		default: '',
-	},
-	{
-		displayName: 'New Email',
-		name: 'newEmail',
-		type: 'string',
-		placeholder: 'new@email.com',
-		required: true,
-		default: '',
-	},
+	emailField('oldEmail', 'Current Email'),
+	emailField('newEmail', 'New Email'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {

@@ -3,17 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { forOperation, requireId } from '../common';
+import { customerIdField, forOperation, requireId } from '../common';
 
 export const description: INodeProperties[] = forOperation('customerCustomEvent', 'create', [
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The SPREAD ID of the customer the event belongs to',
-	},
+	customerIdField('The SPREAD ID of the customer the event belongs to'),
 	{
 		displayName: 'Event Type',
 		name: 'type',
