@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
-import { showCustomFieldsOption } from './actions/common';
+import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
 import { connectSpread, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
@@ -66,7 +66,7 @@ export class SpreadTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					showCustomFieldsOption(false),
+					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false },
 					{
 						displayName: 'Start From',
 						name: 'startFrom',

@@ -171,12 +171,10 @@ export function emailField(name: string, displayName: string, description?: stri
 }
 
 /** SPREAD lists custom field values only when asked (`showCustomFields=1`). */
-export function showCustomFieldsOption(defaultValue: boolean): INodeProperties {
-	return {
-		displayName: 'Show Custom Fields',
-		name: 'showCustomFields',
-		type: 'boolean',
-		default: defaultValue,
-		description: 'Whether to include each customer\'s custom field values',
-	};
-}
+export const SHOW_CUSTOM_FIELDS_OPTION: INodeProperties = {
+	displayName: 'Show Custom Fields',
+	name: 'showCustomFields',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to include each customer\'s custom field values',
+};

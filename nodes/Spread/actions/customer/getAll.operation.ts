@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer } from '../../transport';
-import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, returnAllAndLimit, showCustomFieldsOption, sortByName } from '../common';
+import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, returnAllAndLimit, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
 import { requireCountryCode } from './customerFields';
 
 /** Text filters: UI name → query parameter, as the API names them. */
@@ -63,7 +63,7 @@ export const description: INodeProperties[] = forOperation('customer', 'getAll',
 				default: true,
 				description: 'Whether text filters ignore upper and lower case',
 			},
-			showCustomFieldsOption(true),
+			SHOW_CUSTOM_FIELDS_OPTION,
 		],
 	},
 ]);
