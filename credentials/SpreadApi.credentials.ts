@@ -46,7 +46,7 @@ export class SpreadApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/customers',
 			qs: { maxResults: 1 },
 		},
