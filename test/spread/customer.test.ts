@@ -32,6 +32,16 @@ describe('SPREAD node: customers', () => {
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	it('Simplify keeps the main fields only, on get and get many', async () => {
+		const one = await run({ operation: 'get', customerId: '123456', simplify: true });
+		expect(Object.keys(one.items[0].json).sort()).toEqual(
+			['id', 'email', 'firstName', 'lastName', 'phone', 'mobile', 'city', 'zip', 'country', 'tags', 'custom_fields', 'createdAt', 'updatedAt'].sort(),
+		);
+		const many = await run({ operation: 'getAll', returnAll: false, limit: 2, simplify: true });
+		expect(many.items.map((item) => Object.keys(item.json).length)).toEqual([12, 12]);
+		expect(many.items[1].json.tags).toEqual([]);
+	});
+
 	it('a missing customer is a NodeApiError with the vendor message and HTTP code', async () => {
 		const result = await run({ operation: 'get', customerId: '999' });
 		expect(result.nodeError?.name).toBe('NodeApiError');
@@ -186,6 +196,11 @@ describe('SPREAD node: customers', () => {
 		const result = await run({ operation: 'create', email: 'plain@example.com' });
 		expect(JSON.parse(server.requests[0].body)).toEqual({ customer: { email: 'plain@example.com' } });
 		expect(result.items[0].json.tags).toEqual([]);
+	});
+
+	it('tags given by an expression as one comma-separated string become a list', async () => {
+		await run({ operation: 'create', email: 'tags@example.com', additionalFields: { tags: '={{ "salon, vip ,, relance" }}' } });
+		expect(JSON.parse(server.requests[0].body).customer.tags).toEqual(['salon', 'vip', 'relance']);
 	});
 
 	it('updates a customer: PUT /customers/{id} carrying the email and only the changed fields', async () => {

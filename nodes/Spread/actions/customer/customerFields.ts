@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
+import { normalizeCustomer } from '../../transport';
 import { sortByName } from '../common';
 
 /** ISO 3166-1 alpha-2 codes: SPREAD stores countries as these and filters on them. */
@@ -153,7 +154,11 @@ export function buildCustomerBody(context: IExecuteFunctions, itemIndex: number,
 		customer[name] = flag;
 	}
 	if (fields.tags !== undefined) {
-		const tags = (Array.isArray(fields.tags) ? fields.tags : [fields.tags]).map((tag) => String(tag).trim()).filter((tag) => tag !== '');
+		// An expression may give one comma-separated string instead of a list.
+		const tags = (Array.isArray(fields.tags) ? fields.tags : [fields.tags])
+			.flatMap((tag) => (typeof tag === 'string' ? tag.split(',') : [String(tag)]))
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== '');
 		if (tags.length > 0) customer.tags = tags;
 	}
 	const customFields = readCustomFields(context, itemIndex, fields.customFields as IDataObject | undefined);
@@ -179,4 +184,24 @@ function readCustomFields(context: IExecuteFunctions, itemIndex: number, collect
 		result[fieldId] = Array.isArray(value) ? value.map((choice) => String(choice)).join('|') : String(value ?? '');
 	}
 	return result;
+}
+
+/** The fields a Simplify output keeps: who the customer is, how to reach them, and when they changed. */
+const SIMPLE_FIELDS = ['id', 'email', 'firstName', 'lastName', 'phone', 'mobile', 'city', 'zip', 'country', 'tags', 'custom_fields', 'createdAt', 'updatedAt'];
+
+export const SIMPLIFY_FIELD: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** A customer as the node outputs it: normalized (`tags: ""` → `[]`), and reduced to the main fields when asked. */
+export function outputCustomer(customer: IDataObject, simplify: boolean): IDataObject {
+	const normalized = normalizeCustomer(customer);
+	if (!simplify) return normalized;
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_FIELDS) if (normalized[field] !== undefined) simple[field] = normalized[field];
+	return simple;
 }

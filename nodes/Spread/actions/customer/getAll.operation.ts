@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer } from '../../transport';
 import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, returnAllAndLimit, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
-import { requireCountryCode } from './customerFields';
+import { requireCountryCode, outputCustomer, SIMPLIFY_FIELD } from './customerFields';
 
 /** Text filters: UI name → query parameter, as the API names them. */
 const TEXT_FILTERS: Array<[name: string, displayName: string, param: string, description: string]> = [
@@ -41,6 +40,7 @@ const FILTER_FIELDS: INodeProperties[] = [
 
 export const description: INodeProperties[] = forOperation('customer', 'getAll', [
 	...returnAllAndLimit(),
+	SIMPLIFY_FIELD,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -76,7 +76,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	if (options.caseInsensitive === true) qs.caseInsensitive = 1;
 	if (options.showCustomFields === true) qs.showCustomFields = 1;
 	const customers = await spread.list('/customers', 'customers', qs, { returnAll, limit, itemIndex });
-	return customers.map(normalizeCustomer);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return customers.map((customer) => outputCustomer(customer, simplify));
 }
 
 function customerFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
