@@ -105,7 +105,7 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 		});
 
 		/** Start → jtel import in a workflow whose time zone is Europe/Berlin. */
-		const importInBerlin = (additionalFields: IDataObject) => {
+		const importInBerlin = (additionalFields: INodeParameters) => {
 			const workflow: WorkflowJson = {
 				nodes: [
 					{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
