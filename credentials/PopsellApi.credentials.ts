@@ -16,7 +16,7 @@ export class PopsellApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Static Key',
-			name: 'staticKey',
+			name: 'staticSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -24,8 +24,8 @@ export class PopsellApi implements ICredentialType {
 			description: 'The static key given to Popsell with the web service URL. Popsell hashes it with the customer ID to build each call\'s token.',
 		},
 		{
-			displayName: 'Token Composition',
-			name: 'tokenComposition',
+			displayName: 'Hash Order',
+			name: 'hashOrder',
 			type: 'options',
 			default: 'keyThenCustomerId',
 			options: [

@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoWallClock, parseWallClock } from './dates';
 import { popsellStaticKeyTest } from './methods/credentialTest';
@@ -56,7 +56,7 @@ export class PopsellTrigger implements INodeType {
 		description: 'Serves Popsell\'s contact-import web service: answers Popsell when it asks for a sales rep\'s contacts',
 		defaults: { name: 'Popsell Trigger' },
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'popsellApi', required: true, testedBy: 'popsellStaticKeyTest' }],
 		webhooks: [
 			{ ...WEBHOOK_SHAPE, httpMethod: 'GET' },
@@ -65,7 +65,7 @@ export class PopsellTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give Popsell this node\'s production URL and the static key. Popsell calls it with <code>id</code> (or the <code>:customerId</code> path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
+					'Give Popsell this node\'s production URL and the static key. Popsell calls it with <code>id</code> (or a customer ID path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -78,7 +78,7 @@ export class PopsellTrigger implements INodeType {
 				required: true,
 				placeholder: 'e.g. popsell/:customerId/contacts',
 				description:
-					'The URL path. Put :customerId in it to receive the customer ID as a path segment; otherwise Popsell sends it as the id query parameter.',
+					'The URL path. Put :customerId in it to receive the customer ID as a path segment; otherwise Popsell sends it as the ID query parameter (id).',
 			},
 			{
 				displayName: 'Respond',

@@ -16,8 +16,8 @@ export interface PopsellSecret {
 }
 
 export function readPopsellSecret(credentials: ICredentialDataDecryptedObject): PopsellSecret {
-	const composition = credentials.tokenComposition === 'customerIdThenKey' ? 'customerIdThenKey' : DEFAULT_TOKEN_COMPOSITION;
-	return { staticKey: typeof credentials.staticKey === 'string' ? credentials.staticKey : '', tokenComposition: composition };
+	const composition = credentials.hashOrder === 'customerIdThenKey' ? 'customerIdThenKey' : DEFAULT_TOKEN_COMPOSITION;
+	return { staticKey: typeof credentials.staticSecret === 'string' ? credentials.staticSecret : '', tokenComposition: composition };
 }
 
 /** Why a static key cannot be used, or undefined when it can. */

@@ -39,8 +39,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.id }}',
-		description: 'The contact\'s identifier in your system (Popsell\'s Id, the only required field)',
+		placeholder: 'e.g. {{ $json.reference }}',
+		description: 'The contact\'s identifier in your system (Popsell\'s ID field, the only required one)',
 		displayOptions: { show },
 	},
 	{

@@ -44,7 +44,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runForEachItem.call(
 		this,
 		async (itemIndex) => {
-			const customerId = String(this.getNodeParameter('customerId', itemIndex, ''));
+			const rawCustomerId = this.getNodeParameter('customerId', itemIndex, '') as unknown;
+			const customerId = rawCustomerId === undefined || rawCustomerId === null ? '' : String(rawCustomerId);
 			if (customerId.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'Customer ID', 'empty');
 			const problem = staticKeyProblem(secret.staticKey);
 			if (problem) throw invalidInput(this.getNode(), itemIndex, 'Popsell credential', problem);
