@@ -38,10 +38,15 @@ export const description: INodeProperties[] = [
 	respondField(show),
 ];
 
+/** An expression that resolves to nothing gives '', never the text "undefined". */
+function textParameter(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
 /** Runs once, for the first item, like n8n's Respond to Webhook: one call gets one answer. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const errorCode = String(this.getNodeParameter('errorCode', 0, '')).trim();
-	const errorMessage = String(this.getNodeParameter('errorMessage', 0, '')).trim();
+	const errorCode = textParameter(this.getNodeParameter('errorCode', 0, ''));
+	const errorMessage = textParameter(this.getNodeParameter('errorMessage', 0, ''));
 	const statusCode = Number(this.getNodeParameter('statusCode', 0, 500));
 	if (errorCode === '') throw new NodeOperationError(this.getNode(), 'Error Code: empty (item 0)', { itemIndex: 0 });
 	if (errorMessage === '') throw new NodeOperationError(this.getNode(), 'Error Message: empty (item 0)', { itemIndex: 0 });

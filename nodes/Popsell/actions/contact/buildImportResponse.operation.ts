@@ -210,8 +210,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		await answerPopsell.call(this, errorAnswer(code, answerMessage), 500);
 		const error = new NodeOperationError(this.getNode(), message, { itemIndex });
 		if (!this.continueOnFail()) throw error;
-		// The item stays the answer Popsell got, so a "last node" answer is the same; the error rides alongside.
-		return [{ ...answerItem(errorAnswer(code, answerMessage), items.length), error }];
+		// The item stays the answer Popsell got (so a "last node" answer is the same); the user sees why in a warning.
+		this.addExecutionHints({ message: error.message, type: 'warning', location: 'outputPane' });
+		return [answerItem(errorAnswer(code, answerMessage), items.length)];
 	};
 
 	const failedIndex = items.findIndex(upstreamError);
