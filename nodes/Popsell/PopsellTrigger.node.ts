@@ -65,7 +65,7 @@ export class PopsellTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give Popsell this node\'s production URL and the static key. Popsell calls it with <code>id</code> (or a customer ID path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
+					'Give Popsell this node\'s production URL and the static key. Popsell calls it with the customer ID (in the query string, or as a path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -78,7 +78,7 @@ export class PopsellTrigger implements INodeType {
 				required: true,
 				placeholder: 'e.g. popsell/:customerId/contacts',
 				description:
-					'The URL path. Put :customerId in it to receive the customer ID as a path segment; otherwise Popsell sends it as the ID query parameter (id).',
+					'The URL path. Put :customerId in it to receive the customer ID as a path segment; otherwise Popsell sends it in the query string, as in its example URL.',
 			},
 			{
 				displayName: 'Respond',

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { ExecutionLifecycleHooks, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
