@@ -137,19 +137,24 @@ export function buildAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-/** Runs workflow JSON through n8n-core's WorkflowExecute, in this process. */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
-	const pkg = await loadPackage(options.packageDir);
-	const workflow = new Workflow({
+/** n8n-workflow's Workflow for workflow JSON, its nodes typed by the loaded package. */
+export function buildWorkflow(workflowJson: WorkflowJson, pkg: LoadedPackage, active = false): Workflow {
+	return new Workflow({
 		id: 'test-workflow',
 		name: 'test',
 		nodes: workflowJson.nodes,
 		connections: workflowJson.connections,
 		nodeTypes: pkg.nodeTypes,
-		active: false,
+		active,
 		settings: workflowJson.settings,
 		staticData: workflowJson.staticData,
 	});
+}
+
+/** Runs workflow JSON through n8n-core's WorkflowExecute, in this process. */
+export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+	const pkg = await loadPackage(options.packageDir);
+	const workflow = buildWorkflow(workflowJson, pkg);
 	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', 'test-execution', { id: 'test-workflow' } as never);
 	let resolveFinished!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolveRun) => (resolveFinished = resolveRun));

@@ -10,13 +10,12 @@ import type {
 	IWebhookResponseData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { RunResult, WorkflowJson } from './runner';
-import { buildAdditionalData, loadPackage, runWorkflow } from './runner';
+import { buildAdditionalData, buildWorkflow, loadPackage, runWorkflow } from './runner';
 
 /**
  * n8n's webhook server in miniature, for triggers the in-process runner cannot start: a real HTTP
@@ -115,15 +114,7 @@ function matchPath(segments: string[], requested: string[]): Record<string, stri
 export async function serveWorkflowWebhooks(workflowJson: WorkflowJson, options: WebhookServerOptions = {}): Promise<WebhookServer> {
 	const pkg = await loadPackage(options.packageDir);
 	const credentials = options.credentials ?? {};
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: 'test',
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections,
-		nodeTypes: pkg.nodeTypes,
-		active: true,
-		settings: workflowJson.settings,
-	});
+	const workflow = buildWorkflow(workflowJson, pkg, true);
 
 	// Like n8n's getNodeWebhookPath: a full path is used as is, a dynamic one behind the node's webhookId.
 	const registered: RegisteredWebhook[] = [];

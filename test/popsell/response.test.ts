@@ -310,6 +310,21 @@ describe('Popsell node: Build Import Response, through the engine', () => {
 		expect(task('Under Test')?.hints).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Type: "0" is not a contact type .*\(item 0\)$/), type: 'warning' })]);
 	});
 
+	it.each([
+		['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'Time Zone: "Mars/Olympus" is not a time zone such as Europe/Paris (item 0)'],
+		['a Since Date that is not a date', { modifiedSince: 'customDate', sinceDate: 'last tuesday' }, 'Since Date: "last tuesday" is not a date (item 0)'],
+	])('answers Popsell with an error before mapping anything for %s', async (_case, options, message) => {
+		const { sent, nodeError } = await answer({ ...EVERY_FIELD, options }, [CRM_RECORD]);
+		expect(nodeError?.message).toBe(message);
+		expect(sent).toEqual([
+			{
+				body: { IsSuccessfull: false, ErrorCode: 'WORKFLOW_FAILED', ErrorMessage: 'The contact list could not be built.', Contacts: [] },
+				headers: { 'content-type': 'application/json; charset=utf-8' },
+				statusCode: 500,
+			},
+		]);
+	});
+
 	it('only outputs the answer when Respond to Popsell is off', async () => {
 		const { items, sent } = await answer({ ...EVERY_FIELD, respond: false }, [CRM_RECORD]);
 		expect(sent).toEqual([]);

@@ -43,6 +43,20 @@ function answerNode(parameters: Record<string, unknown> = {}): INode {
 	} as INode;
 }
 
+/** A step that fails the way a CRM call can: Compute Token with a customer ID mapped from a field that is not there. */
+function crmStep(extra: Partial<INode> = {}): INode {
+	return {
+		id: 'crm',
+		name: 'CRM',
+		type: nodeType('popsell'),
+		typeVersion: 1,
+		position: [150, 0],
+		parameters: { resource: 'utility', operation: 'computeToken', customerId: '={{ $json.crmAccount }}' },
+		credentials: credentialRef,
+		...extra,
+	} as INode;
+}
+
 function workflow(nodes: INode[]): WorkflowJson {
 	const connections: WorkflowJson['connections'] = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
@@ -189,16 +203,7 @@ describe('Popsell Trigger answering Popsell over real HTTP', () => {
 	});
 
 	it('answers 500 (n8n\'s own "Error in workflow") when a step before the answer stops the workflow', async () => {
-		// A step that fails: Compute Token with no customer ID stands in for a failing CRM call.
-		const failingStep: INode = {
-			id: 'crm',
-			name: 'CRM',
-			type: nodeType('popsell'),
-			typeVersion: 1,
-			position: [150, 0],
-			parameters: { resource: 'utility', operation: 'computeToken', customerId: '={{ $json.crmAccount }}' },
-			credentials: credentialRef,
-		} as INode;
+		const failingStep = crmStep();
 		const webhookUrl = await start(workflow([triggerNode(), failingStep, answerNode()]));
 		const reply = await callAsPopsell({ webhookUrl, customerId: 'REP42' });
 		expect(reply.status).toBe(500);
@@ -208,16 +213,7 @@ describe('Popsell Trigger answering Popsell over real HTTP', () => {
 	});
 
 	it('answers with the Popsell error shape when the failing step continues on error', async () => {
-		const failingStep: INode = {
-			id: 'crm',
-			name: 'CRM',
-			type: nodeType('popsell'),
-			typeVersion: 1,
-			position: [150, 0],
-			parameters: { resource: 'utility', operation: 'computeToken', customerId: '={{ $json.crmAccount }}' },
-			credentials: credentialRef,
-			onError: 'continueRegularOutput',
-		} as INode;
+		const failingStep = crmStep({ onError: 'continueRegularOutput' });
 		const webhookUrl = await start(workflow([triggerNode(), failingStep, answerNode()]));
 		const reply = await callAsPopsell({ webhookUrl, customerId: 'REP42' });
 		expect(reply.status).toBe(500);

@@ -185,11 +185,30 @@ export const description: INodeProperties[] = [
 
 const TRIGGER_TYPE_SUFFIX = '.popsellTrigger';
 
+/** Why the answer cannot be a contact list: what the user reads, and what Popsell is told. */
+class AnswerFailure extends Error {
+	constructor(
+		message: string,
+		readonly itemIndex: number,
+		readonly popsellCode: string,
+		readonly popsellMessage: string,
+	) {
+		super(message);
+	}
+}
+
 /** The date the Popsell Trigger received, as "YYYY-MM-DD HH:MM:SS", or undefined when it got none. */
 function triggerDate(context: IExecuteFunctions): string | undefined {
 	const trigger = context.getParentNodes(context.getNode().name).find((node) => node.type.endsWith(TRIGGER_TYPE_SUFFIX));
 	if (!trigger) return undefined;
-	const value = context.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json.lastUpdate }}`, 0);
+	let value: unknown;
+	try {
+		value = context.evaluateExpression(`{{ $(${JSON.stringify(trigger.name)}).first().json.lastUpdate }}`, 0);
+	} catch {
+		// The trigger did not run in this execution (another trigger started it): no date, so no filter;
+		// sending too many contacts is safe, too few is not.
+		return undefined;
+	}
 	if (typeof value !== 'string' || value === '') return undefined;
 	const clock = toWallClock(value, 'UTC');
 	return clock ? formatPopsellDate(clock) : undefined;
@@ -200,81 +219,100 @@ function upstreamError(item: INodeExecutionData): boolean {
 	return item.json.error !== undefined && item.json.error !== null && item.json.error !== '';
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const skipUnmappable = options.onUnmappableContact === 'skip';
-	const timeZone = (typeof options.timeZone === 'string' && options.timeZone.trim()) || this.getTimezone();
+function checkTimeZone(timeZone: string): void {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+	} catch {
+		throw new AnswerFailure(`Time Zone: "${timeZone}" is not a time zone such as Europe/Paris (item 0)`, 0, POPSELL_ERROR_CODES.workflowFailed, 'The contact list could not be built.');
+	}
+}
 
-	const fail = async (itemIndex: number, message: string, answerMessage: string, code: string) => {
-		await answerPopsell.call(this, errorAnswer(code, answerMessage), 500);
-		const error = new NodeOperationError(this.getNode(), message, { itemIndex });
-		if (!this.continueOnFail()) throw error;
-		// The item stays the answer Popsell got (so a "last node" answer is the same); the user sees why in a warning.
-		this.addExecutionHints({ message: error.message, type: 'warning', location: 'outputPane' });
-		return [answerItem(errorAnswer(code, answerMessage), items.length)];
-	};
+function sinceDate(context: IExecuteFunctions, options: IDataObject, timeZone: string): string | undefined {
+	if (options.modifiedSince !== 'customDate') return triggerDate(context);
+	const value = options.sinceDate;
+	if (value === undefined || value === null || value === '') return undefined;
+	const clock = toWallClock(value, timeZone);
+	if (!clock) throw new AnswerFailure(`Since Date: "${String(value)}" is not a date (item 0)`, 0, POPSELL_ERROR_CODES.workflowFailed, 'The contact list could not be built.');
+	return formatPopsellDate(clock);
+}
 
+/** The contact list, or an AnswerFailure saying why there can be none. */
+function buildContacts(context: IExecuteFunctions, items: INodeExecutionData[]): IDataObject[] {
 	const failedIndex = items.findIndex(upstreamError);
 	if (failedIndex !== -1) {
-		return await fail(
-			failedIndex,
+		throw new AnswerFailure(
 			`Item ${failedIndex} carries an error from an earlier step, so the contact list is incomplete: Popsell was answered with an error`,
-			'The contact list could not be built: an earlier step failed.',
+			failedIndex,
 			POPSELL_ERROR_CODES.workflowFailed,
+			'The contact list could not be built: an earlier step failed.',
 		);
 	}
-
-	let since: string | undefined;
-	if (options.modifiedSince === 'customDate') {
-		const clock = toWallClock(options.sinceDate, timeZone);
-		if (!isBlankDate(options.sinceDate) && !clock) throw new NodeOperationError(this.getNode(), `Since Date: "${String(options.sinceDate)}" is not a date`);
-		since = clock ? formatPopsellDate(clock) : undefined;
-	} else {
-		since = triggerDate(this);
-	}
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const timeZone = (typeof options.timeZone === 'string' && options.timeZone.trim()) || context.getTimezone();
+	checkTimeZone(timeZone);
+	const since = sinceDate(context, options, timeZone);
 
 	const contacts: IDataObject[] = [];
 	let leftOutAsUnchanged = 0;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		// An empty item (Always Output Data on an empty result) stands for "no contacts".
 		if (Object.keys(items[itemIndex].json).length === 0) continue;
+		let contact: IDataObject;
 		try {
-			const contact = buildPopsellContact(
+			contact = buildPopsellContact(
 				{
-					id: this.getNodeParameter('contactId', itemIndex, ''),
-					fields: this.getNodeParameter('contactFields', itemIndex, {}) as IDataObject,
+					id: context.getNodeParameter('contactId', itemIndex, ''),
+					fields: context.getNodeParameter('contactFields', itemIndex, {}) as IDataObject,
 				},
 				timeZone,
 			);
-			if (since !== undefined && typeof contact.LastModificationDate === 'string' && contact.LastModificationDate < since) {
-				leftOutAsUnchanged++;
-				continue;
-			}
-			contacts.push(contact);
 		} catch (error) {
-			if (!(error instanceof UnmappableField)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (skipUnmappable) {
-				this.addExecutionHints({ message: `Contact of item ${itemIndex} left out: ${error.message}`, type: 'warning', location: 'outputPane' });
+			if (!(error instanceof UnmappableField)) {
+				throw new AnswerFailure(`${(error as Error).message} (item ${itemIndex})`, itemIndex, POPSELL_ERROR_CODES.contactMapping, `The contact list could not be built: contact ${itemIndex + 1} cannot be mapped.`);
+			}
+			if (options.onUnmappableContact === 'skip') {
+				context.addExecutionHints({ message: `Contact of item ${itemIndex} left out: ${error.message}`, type: 'warning', location: 'outputPane' });
 				continue;
 			}
-			return await fail(
-				itemIndex,
+			throw new AnswerFailure(
 				`${error.message} (item ${itemIndex})`,
-				`The contact list could not be built: contact ${itemIndex + 1} cannot be mapped (${error.field}).`,
+				itemIndex,
 				POPSELL_ERROR_CODES.contactMapping,
+				`The contact list could not be built: contact ${itemIndex + 1} cannot be mapped (${error.field}).`,
 			);
 		}
+		if (since !== undefined && typeof contact.LastModificationDate === 'string' && contact.LastModificationDate < since) {
+			leftOutAsUnchanged++;
+			continue;
+		}
+		contacts.push(contact);
 	}
 	if (leftOutAsUnchanged > 0) {
-		this.addExecutionHints({ message: `${leftOutAsUnchanged} contact(s) not modified since ${since} left out`, type: 'info', location: 'outputPane' });
+		context.addExecutionHints({ message: `${leftOutAsUnchanged} contact(s) not modified since ${since} left out`, type: 'info', location: 'outputPane' });
 	}
+	return contacts;
+}
 
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	let contacts: IDataObject[];
+	try {
+		contacts = buildContacts(this, items);
+	} catch (error) {
+		// Whatever went wrong, Popsell hears that the list could not be built: never a partial list, never silence.
+		const failure =
+			error instanceof AnswerFailure
+				? error
+				: new AnswerFailure((error as Error).message, 0, POPSELL_ERROR_CODES.workflowFailed, 'The contact list could not be built.');
+		const answer = errorAnswer(failure.popsellCode, failure.popsellMessage);
+		await answerPopsell.call(this, answer, 500);
+		const nodeError = new NodeOperationError(this.getNode(), failure.message, { itemIndex: failure.itemIndex });
+		if (!this.continueOnFail()) throw nodeError;
+		// The item stays the answer Popsell got (so a "last node" answer is the same); the user sees why in a warning.
+		this.addExecutionHints({ message: nodeError.message, type: 'warning', location: 'outputPane' });
+		return [answerItem(answer, items.length)];
+	}
 	const answer = successAnswer(contacts);
 	await answerPopsell.call(this, answer, 200);
 	return [answerItem(answer, items.length)];
-}
-
-function isBlankDate(value: unknown): boolean {
-	return value === undefined || value === null || value === '';
 }
