@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../../../shared/itemLoop';
 import { formatPopsellDate, toWallClock } from '../../dates';
 import { errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
 import { answerPopsell, answerItem, respondField } from './answer';
@@ -185,16 +186,20 @@ export const description: INodeProperties[] = [
 
 const TRIGGER_TYPE_SUFFIX = '.popsellTrigger';
 
-/** Why the answer cannot be a contact list: what the user reads, and what Popsell is told. */
-class AnswerFailure extends Error {
-	constructor(
-		message: string,
-		readonly itemIndex: number,
-		readonly popsellCode: string,
-		readonly popsellMessage: string,
-	) {
-		super(message);
-	}
+/** What Popsell is told when the answer cannot be a contact list, kept beside the error the user reads. */
+interface PopsellReason {
+	code: string;
+	message: string;
+}
+
+const popsellReasons = new WeakMap<Error, PopsellReason>();
+
+const GENERIC_REASON: PopsellReason = { code: POPSELL_ERROR_CODES.workflowFailed, message: 'The contact list could not be built.' };
+
+function answerFailure(context: IExecuteFunctions, message: string, itemIndex: number, reason: PopsellReason = GENERIC_REASON): NodeOperationError {
+	const error = new NodeOperationError(context.getNode(), message, { itemIndex });
+	popsellReasons.set(error, reason);
+	return error;
 }
 
 /** The date the Popsell Trigger received, as "YYYY-MM-DD HH:MM:SS", or undefined when it got none. */
@@ -219,11 +224,11 @@ function upstreamError(item: INodeExecutionData): boolean {
 	return item.json.error !== undefined && item.json.error !== null && item.json.error !== '';
 }
 
-function checkTimeZone(timeZone: string): void {
+function checkTimeZone(context: IExecuteFunctions, timeZone: string): void {
 	try {
 		new Intl.DateTimeFormat('en-US', { timeZone });
 	} catch {
-		throw new AnswerFailure(`Time Zone: "${timeZone}" is not a time zone such as Europe/Paris (item 0)`, 0, POPSELL_ERROR_CODES.workflowFailed, 'The contact list could not be built.');
+		throw answerFailure(context, `Time Zone: "${timeZone}" is not a time zone such as Europe/Paris (item 0)`, 0);
 	}
 }
 
@@ -232,24 +237,24 @@ function sinceDate(context: IExecuteFunctions, options: IDataObject, timeZone: s
 	const value = options.sinceDate;
 	if (value === undefined || value === null || value === '') return undefined;
 	const clock = toWallClock(value, timeZone);
-	if (!clock) throw new AnswerFailure(`Since Date: "${String(value)}" is not a date (item 0)`, 0, POPSELL_ERROR_CODES.workflowFailed, 'The contact list could not be built.');
+	if (!clock) throw answerFailure(context, `Since Date: "${String(value)}" is not a date (item 0)`, 0);
 	return formatPopsellDate(clock);
 }
 
-/** The contact list, or an AnswerFailure saying why there can be none. */
+/** The contact list, or a NodeOperationError saying why there can be none (and what Popsell is told). */
 function buildContacts(context: IExecuteFunctions, items: INodeExecutionData[]): IDataObject[] {
 	const failedIndex = items.findIndex(upstreamError);
 	if (failedIndex !== -1) {
-		throw new AnswerFailure(
+		throw answerFailure(
+			context,
 			`Item ${failedIndex} carries an error from an earlier step, so the contact list is incomplete: Popsell was answered with an error`,
 			failedIndex,
-			POPSELL_ERROR_CODES.workflowFailed,
-			'The contact list could not be built: an earlier step failed.',
+			{ code: POPSELL_ERROR_CODES.workflowFailed, message: 'The contact list could not be built: an earlier step failed.' },
 		);
 	}
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const timeZone = (typeof options.timeZone === 'string' && options.timeZone.trim()) || context.getTimezone();
-	checkTimeZone(timeZone);
+	checkTimeZone(context, timeZone);
 	const since = sinceDate(context, options, timeZone);
 
 	const contacts: IDataObject[] = [];
@@ -268,18 +273,19 @@ function buildContacts(context: IExecuteFunctions, items: INodeExecutionData[]):
 			);
 		} catch (error) {
 			if (!(error instanceof UnmappableField)) {
-				throw new AnswerFailure(`${(error as Error).message} (item ${itemIndex})`, itemIndex, POPSELL_ERROR_CODES.contactMapping, `The contact list could not be built: contact ${itemIndex + 1} cannot be mapped.`);
+				throw answerFailure(context, `${(error as Error).message} (item ${itemIndex})`, itemIndex, {
+					code: POPSELL_ERROR_CODES.contactMapping,
+					message: `The contact list could not be built: contact ${itemIndex + 1} cannot be mapped.`,
+				});
 			}
 			if (options.onUnmappableContact === 'skip') {
 				context.addExecutionHints({ message: `Contact of item ${itemIndex} left out: ${error.message}`, type: 'warning', location: 'outputPane' });
 				continue;
 			}
-			throw new AnswerFailure(
-				`${error.message} (item ${itemIndex})`,
-				itemIndex,
-				POPSELL_ERROR_CODES.contactMapping,
-				`The contact list could not be built: contact ${itemIndex + 1} cannot be mapped (${error.field}).`,
-			);
+			throw answerFailure(context, `${error.message} (item ${itemIndex})`, itemIndex, {
+				code: POPSELL_ERROR_CODES.contactMapping,
+				message: `The contact list could not be built: contact ${itemIndex + 1} cannot be mapped (${error.field}).`,
+			});
 		}
 		if (since !== undefined && typeof contact.LastModificationDate === 'string' && contact.LastModificationDate < since) {
 			leftOutAsUnchanged++;
@@ -300,13 +306,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		contacts = buildContacts(this, items);
 	} catch (error) {
 		// Whatever went wrong, Popsell hears that the list could not be built: never a partial list, never silence.
-		const failure =
-			error instanceof AnswerFailure
-				? error
-				: new AnswerFailure((error as Error).message, 0, POPSELL_ERROR_CODES.workflowFailed, 'The contact list could not be built.');
-		const answer = errorAnswer(failure.popsellCode, failure.popsellMessage);
+		const reason = popsellReasons.get(error as Error) ?? GENERIC_REASON;
+		const answer = errorAnswer(reason.code, reason.message);
 		await answerPopsell.call(this, answer, 500);
-		const nodeError = new NodeOperationError(this.getNode(), failure.message, { itemIndex: failure.itemIndex });
+		const nodeError = asNodeError(this.getNode(), error, 0);
 		if (!this.continueOnFail()) throw nodeError;
 		// The item stays the answer Popsell got (so a "last node" answer is the same); the user sees why in a warning.
 		this.addExecutionHints({ message: nodeError.message, type: 'warning', location: 'outputPane' });
