@@ -13,7 +13,7 @@ describe('PUBLITRAC bad input: a clear error naming field and item, and nothing 
 
 	it.each([
 		['an invalid email', 'lead', 'syncLead', { email: 'not-an-email' }, 'Email: "not-an-email" is not a valid email address (item 0)'],
-		['a missing email', 'lead', 'getLead', { email: '' }, 'Email: is required (item 0)'],
+		['a missing email', 'lead', 'getLead', { email: '={{ $json.missing }}' }, 'Email: is required (item 0)'],
 		['a 0/1 field given anything else', 'lead', 'syncLead', { email: 'a@b.example', additionalFields: { doNotCall: 'yes' } }, 'Additional Fields > Do Not Call: must be 0 or 1, got "yes" (item 0)'],
 		['a score that is not a whole number', 'lead', 'syncLead', { email: 'a@b.example', additionalFields: { score: 2.5 } }, 'Additional Fields > Score: must be a whole number, got "2.5" (item 0)'],
 		['a date that does not parse', 'lead', 'syncLead', { email: 'a@b.example', additionalFields: { dateOfBirth: '20/08/2012' } }, 'Additional Fields > Date of Birth: "20/08/2012" is not a date PUBLITRAC accepts (item 0)'],
@@ -30,7 +30,7 @@ describe('PUBLITRAC bad input: a clear error naming field and item, and nothing 
 		['an amount that is not an integer', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 10.5, probability: 50 }, 'Amount: must be a whole number, got "10.5" (item 0)'],
 		['a closed opportunity without its date', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Closed Lost', amount: 5, probability: 50 }, 'Additional Fields > Date Closed: is required when the sales stage is Closed Lost (item 0)'],
 		['a missing opportunity ID', 'opportunity', 'syncOpportunity', { opportunityId: ' ', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 50 }, 'Opportunity ID: is required (item 0)'],
-		['a missing form name', 'history', 'addFillFormHistory', { email: 'claude@sage.com', formName: '' }, 'Form Name: is required (item 0)'],
+		['a missing form name', 'history', 'addFillFormHistory', { email: 'claude@sage.com', formName: '={{ "  " }}' }, 'Form Name: is required (item 0)'],
 	])('refuses %s', async (_case, resource, operation, parameters, message) => {
 		const result = await runPublitrac(server, { resource, operation, parameters: parameters as never });
 		expect(result.nodeError?.name).toBe('NodeOperationError');
@@ -119,8 +119,12 @@ describe('PUBLITRAC vendor errors, faults and secrets', () => {
 		expect(malformed.nodeError?.message).toMatch(/^PUBLITRAC syncLead answered HTTP 200 with a body that is not valid XML/);
 
 		server.injectFault({ kind: 'html', status: 502 });
-		const html = await sync();
-		expect(html.nodeError?.message).toMatch(/^502: PUBLITRAC syncLead answered HTTP 502 with an HTML page/);
+		const html = await runPublitrac(server, { resource: 'history', operation: 'addWebVisitHistory', parameters: { email: 'claude@sage.com' } });
+		expect(html.nodeError?.message).toMatch(/^502: PUBLITRAC addWebVisitHistory answered HTTP 502 with an HTML page/);
+
+		server.injectFault({ kind: 'truncated', body: '<response><status>20' }, 5);
+		const truncated = await runPublitrac(server, { resource: 'lead', operation: 'getLead', parameters: { email: 'claude@sage.com' } });
+		expect(truncated.nodeError?.name).toBe('NodeApiError');
 	});
 
 	it('a document with a DOCTYPE is refused, so no entity is expanded', async () => {
