@@ -1,4 +1,4 @@
-import { startPublitracServer } from '../servers/publitrac';
+import { startPublitracServer, trackingCookie } from '../servers/publitrac';
 import type { PublitracServer } from '../servers/publitrac';
 import { runPublitrac } from './run';
 
@@ -131,11 +131,11 @@ describe('PUBLITRAC lead operations, through the engine', () => {
 	});
 
 	it('syncLead sends useToken and mergeAnonymous as true only when set, and updates the lead found by token', async () => {
-		const token = '_nl-publipage.com-1282527313351-84730';
+		const cookie = trackingCookie('publipage.com', '1282527313351-84730');
 		const result = await runPublitrac(server, {
 			resource: 'lead',
 			operation: 'syncLead',
-			parameters: { email: 'john.new@publipage.com', additionalFields: { token, jobTitle: 'CTO' }, options: { useToken: true, mergeAnonymous: true } },
+			parameters: { email: 'john.new@publipage.com', additionalFields: { token: cookie, jobTitle: 'CTO' }, options: { useToken: true, mergeAnonymous: true } },
 		});
 		expect(result.nodeError).toBeUndefined();
 		const query = server.queryOf(server.calls('syncLead')[0]);

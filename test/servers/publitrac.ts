@@ -1,8 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // A local PUBLITRAC XML API (v1), as the vendor document and the Decisions of ../../../shared/vendor-apis.md
 // describe it: auth in the query string, `query` XML (URL-encoded for GET, form body for POST), status codes
 // in <status>, error lines in <errors>, page-numbered results with <paging>, 35 calls/s when asked.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { Sandbox } from './sandbox';
 import { startVendorServer } from './vendorServer';
@@ -96,11 +96,15 @@ export interface PublitracServerOptions {
 	extraCampaigns?: number;
 }
 
-export const DEFAULT_ACCOUNT: PublitracAccount = {
-	apiKey: '1234e567-890c-123e-4567-8901b234c56',
-	username: 'sandbox-user',
-	password: 'S4ndbox&Pass<word>',
-};
+/** A fresh account per server: the password holds characters that must be URL-encoded. */
+export function newAccount(): PublitracAccount {
+	return { apiKey: randomUUID(), username: 'sandbox-user', password: `S4nd box&Pass<${randomBytes(4).toString('hex')}>+` };
+}
+
+/** The tracking cookie PUBLITRAC sets in a visitor's browser. */
+export function trackingCookie(domain: string, visit: string): string {
+	return `_nl-${domain}-${visit}`;
+}
 
 const requestParser = new XMLParser({
 	ignoreAttributes: true,
@@ -247,7 +251,7 @@ export function seedDemoData(state: PublitracState, extraLeads = 0, extraCampaig
 	addLead(state, {
 		firstName: 'John', lastName: 'Smith', company: 'PUBLIPAGE', phone: '555-555-2149', email: 'johnsmith@publipage.com',
 		originalSource: 'Google', originalSourceType: 'Organic Search', keyword: 'marketing automation',
-		token: '_nl-publipage.com-1282527313351-84730', crmLeadId: '5564344', someCustomField: 'my custom field', score: '80',
+		token: trackingCookie('publipage.com', '1282527313351-84730'), crmLeadId: '5564344', someCustomField: 'my custom field', score: '80',
 	});
 	addLead(state, {
 		firstName: 'John', lastName: 'Smith', company: 'PUBLITRAC', phone: '514-555-2149', email: 'johnsmith@publitrac.com',
@@ -297,7 +301,7 @@ function pageOf<T>(records: T[], pageParam: string | null, perPage: number) {
 }
 
 /** Request-handling logic, separate from HTTP so it reads like the document. */
-function createHandler(state: PublitracState, account: PublitracAccount) {
+function createHandler(state: PublitracState) {
 	const leadByEmail = (email: string) => state.leads.get(email.trim().toLowerCase());
 
 	const leadsAnswer = (leads: Lead[], page: string | null, message: string, status = 2001) => {
@@ -546,10 +550,10 @@ function createHandler(state: PublitracState, account: PublitracAccount) {
 
 /** Starts the server. Its state is live: tests read and change it directly. */
 export async function startPublitracServer(options: PublitracServerOptions = {}): Promise<PublitracServer> {
-	const account = { ...DEFAULT_ACCOUNT, ...options.account };
+	const account = { ...newAccount(), ...options.account };
 	const state = emptyState();
 	if (options.seed !== false) seedDemoData(state, options.extraLeads ?? 0, options.extraCampaigns ?? 0);
-	const handle = createHandler(state, account);
+	const handle = createHandler(state);
 
 	const paramsOf = (request: RecordedRequest) => {
 		const params = new URLSearchParams(request.query);
