@@ -201,3 +201,59 @@ export function customFieldsElement(node: INode, itemIndex: number, pairs: Array
 	for (const pair of pairs) element[elementName(node, itemIndex, 'Custom Fields > Name', pair.name)] = text(pair.value);
 	return element;
 }
+
+// ---- Fields several operations share. ----
+
+/** A collection of optional fields (Additional Fields, Options, Lead Fields). */
+export function optionalFields(options: INodeProperties[], name = 'additionalFields', displayName = 'Additional Fields', placeholder = 'Add Field'): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+export function emailField(description: string, defaultValue = ''): INodeProperties {
+	return { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: defaultValue, description };
+}
+
+/** Custom lead fields as name/value pairs; they become `<customFields><name>value</name></customFields>`. */
+export const customFieldsCollection: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'carColor', description: 'Name of the custom field in PUBLITRAC' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+export function readCustomFields(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	return customFieldsElement(this.getNode(), itemIndex, this.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>);
+}
+
+/** For the methods that take many emails in one call. */
+export const batchOptions = optionalFields(
+	[
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 500,
+			description: 'Most emails sent in one call',
+		},
+	],
+	'options',
+	'Options',
+	'Add Option',
+);
+
+export function readBatchSize(this: IExecuteFunctions): number {
+	return Number(wholeNumber(this.getNode(), 0, 'Options > Batch Size', this.getNodeParameter('options.batchSize', 0, 500), 1, 1000));
+}

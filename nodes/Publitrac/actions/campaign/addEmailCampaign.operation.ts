@@ -5,7 +5,7 @@ import { callPublitrac, cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport'
 import type { BatchPlan } from '../batches';
 import { runInBatches } from '../batches';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, customFieldsElement, requiredText, shortName, showFor, text, validEmail } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, readCustomFields, requiredText, shortName, showFor, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,47 +30,19 @@ const properties: INodeProperties[] = [
 		description: 'Sent as CDATA. PUBLITRAC merge tags such as {{FirstName;Default=}} work here.',
 	},
 	{ displayName: 'Text Body', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Plain-text version, sent as CDATA' },
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '={{ $json.email }}',
-		description: 'The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.',
-	},
-	{
-		displayName: 'Lead Fields',
-		name: 'leadFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', '={{ $json.email }}'),
+	optionalFields(
+		[
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 		],
-	},
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+		'leadFields',
+		'Lead Fields',
+	),
+	customFieldsCollection,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -115,7 +87,7 @@ export const addEmailCampaign: PublitracOperation = {
 				for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
 				lead.email = email;
 				if (given.leadSource !== undefined) lead.leadSource = text(given.leadSource);
-				const customFields = customFieldsElement(node, itemIndex, this.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>);
+				const customFields = readCustomFields.call(this, itemIndex);
 				if (customFields) lead.customFields = customFields;
 				assertXmlSafe(node, itemIndex, { ...campaign, lead });
 				return { group: JSON.stringify(campaign), record: { email, lead, campaign } };

@@ -6,7 +6,7 @@ import { callPublitrac } from '../../transport';
 import type { BatchPlan } from '../batches';
 import { runInBatches } from '../batches';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, shortName, showFor, text, validEmail, wholeNumber } from '../common';
+import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, showFor, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,32 +19,8 @@ const properties: INodeProperties[] = [
 		description:
 			'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '={{ $json.email }}',
-		description: 'Email of an existing lead. The emails of all input items go in as few calls as possible.',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: 500,
-				description: 'Most emails sent in one call',
-			},
-		],
-	},
+	emailField('Email of an existing lead. The emails of all input items go in as few calls as possible.', '={{ $json.email }}'),
+	batchOptions,
 ];
 
 function campaignNames(value: unknown): unknown[] {
@@ -64,7 +40,7 @@ export const executeCampaign: PublitracOperation = {
 	description: showFor('campaign', 'executeCampaign', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		const node = this.getNode();
-		const batchSize = Number(wholeNumber(node, 0, 'Options > Batch Size', this.getNodeParameter('options.batchSize', 0, 500), 1, 1000));
+		const batchSize = readBatchSize.call(this);
 		const plan: BatchPlan<CampaignRecord> = {
 			batchSize,
 			prepare: (itemIndex) => {

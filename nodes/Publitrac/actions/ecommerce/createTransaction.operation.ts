@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { answerError, readAnswer, sendPublitracRequest } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { perItem, requiredText, showFor, text, validEmail, wholeNumber } from '../common';
+import { optionalFields, perItem, requiredText, showFor, text, validEmail, wholeNumber } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,20 +43,13 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'API Method Name', name: 'apiMethod', type: 'string', default: '', description: 'Sent as the method parameter, if PUBLITRAC gave you one' },
-			{ displayName: 'Info', name: 'info', type: 'string', default: '' },
-			{ displayName: 'Shipping', name: 'shipping', type: 'string', default: '', placeholder: 'air' },
-			{ displayName: 'Tax', name: 'tax', type: 'number', default: 0 },
-			{ displayName: 'Type', name: 'type', type: 'string', default: 'buying' },
-		],
-	},
+	optionalFields([
+		{ displayName: 'API Method Name', name: 'apiMethod', type: 'string', default: '', description: 'Sent as the method parameter, if PUBLITRAC gave you one' },
+		{ displayName: 'Info', name: 'info', type: 'string', default: '' },
+		{ displayName: 'Shipping', name: 'shipping', type: 'string', default: '', placeholder: 'air' },
+		{ displayName: 'Tax', name: 'tax', type: 'number', default: 0 },
+		{ displayName: 'Type', name: 'type', type: 'string', default: 'buying' },
+	]),
 ];
 
 function amount(node: INode, itemIndex: number, field: string, value: unknown): string {

@@ -3,17 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, cdata } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, perItem, requiredText, showFor, text, validEmail } from '../common';
+import { assertXmlSafe, emailField, optionalFields, perItem, requiredText, showFor, text, validEmail } from '../common';
 
-const emailField: INodeProperties = {
-	displayName: 'Email',
-	name: 'email',
-	type: 'string',
-	placeholder: 'name@email.com',
-	required: true,
-	default: '',
-	description: 'Email of an existing lead, shorter than 50 characters',
-};
+const leadEmailField = emailField('Email of an existing lead, shorter than 50 characters');
 
 const visitFields: INodeProperties[] = [
 	{ displayName: 'Context', name: 'context', type: 'string', default: '', placeholder: 'Blog viewed' },
@@ -31,8 +23,8 @@ const VISIT_ORDER = ['information', 'context', 'url', 'query', 'referral', 'ip',
 /** addWebVisitHistory and addClickLinkHistory: the same children under a different element. */
 export function visitHistoryOperation(method: string, element: string): PublitracOperation {
 	const properties: INodeProperties[] = [
-		emailField,
-		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: visitFields },
+		leadEmailField,
+		optionalFields(visitFields),
 	];
 	return {
 		description: showFor('history', method, properties),
@@ -56,30 +48,23 @@ export const addWebVisitHistory = visitHistoryOperation('addWebVisitHistory', 'w
 export const addClickLinkHistory = visitHistoryOperation('addClickLinkHistory', 'clicklinkleadhistory');
 
 const fillFormProperties: INodeProperties[] = [
-	emailField,
+	leadEmailField,
 	{ displayName: 'Form Name', name: 'formName', type: 'string', required: true, default: '', description: 'A form that exists in PUBLITRAC' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Context', name: 'context', type: 'string', default: '' },
-			{ displayName: 'Information', name: 'information', type: 'string', default: '', placeholder: 'Registration Form' },
-			{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '' },
-			{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: '/newsletter.php' },
-			{
-				displayName: 'Values',
-				name: 'values',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				placeholder: 'Firstname: Claude\nEmail: claude@example.com',
-				description: 'What the form held, as text (sent as CDATA)',
-			},
-		],
-	},
+	optionalFields([
+		{ displayName: 'Context', name: 'context', type: 'string', default: '' },
+		{ displayName: 'Information', name: 'information', type: 'string', default: '', placeholder: 'Registration Form' },
+		{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '' },
+		{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: '/newsletter.php' },
+		{
+			displayName: 'Values',
+			name: 'values',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			placeholder: 'Firstname: Claude\nEmail: claude@example.com',
+			description: 'What the form held, as text (sent as CDATA)',
+		},
+	]),
 ];
 
 export const addFillFormHistory: PublitracOperation = {

@@ -4,77 +4,38 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, customFieldsElement, perItem, publitracDate, showFor, text, validEmail, wholeNumber, zeroOrOne } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItem, publitracDate, readCustomFields, showFor, text, validEmail, wholeNumber, zeroOrOne } from '../common';
 import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Always required. By default the lead is found by this address: updated if it exists, created if not.',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: leadFieldProperties(),
-	},
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'carColor', description: 'Name of the custom field in PUBLITRAC' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Use Token',
-				name: 'useToken',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to find the lead (and anonymous leads) by its tracking token first. Needs the Token field.',
-			},
-			{
-				displayName: 'Merge Anonymous',
-				name: 'mergeAnonymous',
-				type: 'boolean',
-				default: false,
-				description: "Whether to merge the visitor's anonymous history into the lead. Needs the Token field.",
-			},
-			{
-				displayName: 'Custom Unicity Keys',
-				name: 'customUnicityKeys',
-				type: 'string',
-				default: '',
-				placeholder: 'email,crmLeadId',
-				description:
-					'Comma-separated lead fields that together identify a lead instead of the email. Sent as one element holding the list: the document does not show its XML shape.',
-			},
-		],
-	},
+	emailField('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
+	optionalFields(leadFieldProperties()),
+	customFieldsCollection,
+	optionalFields([
+		{
+			displayName: 'Use Token',
+			name: 'useToken',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to find the lead (and anonymous leads) by its tracking token first. Needs the Token field.',
+		},
+		{
+			displayName: 'Merge Anonymous',
+			name: 'mergeAnonymous',
+			type: 'boolean',
+			default: false,
+			description: "Whether to merge the visitor's anonymous history into the lead. Needs the Token field.",
+		},
+		{
+			displayName: 'Custom Unicity Keys',
+			name: 'customUnicityKeys',
+			type: 'string',
+			default: '',
+			placeholder: 'email,crmLeadId',
+			description:
+				'Comma-separated lead fields that together identify a lead instead of the email. Sent as one element holding the list: the document does not show its XML shape.',
+		},
+	], 'options', 'Options', 'Add Option'),
 ];
 
 /** The `<lead>` element from the item's fields, every value checked against its type. */
@@ -93,7 +54,7 @@ function buildLead(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		else lead[name] = text(value);
 	}
 	lead.email = email;
-	const customFields = customFieldsElement(node, itemIndex, this.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>);
+	const customFields = readCustomFields.call(this, itemIndex);
 	if (customFields) lead.customFields = customFields;
 	return lead;
 }

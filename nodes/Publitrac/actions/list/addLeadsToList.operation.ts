@@ -6,7 +6,7 @@ import { shareOutAnswer } from '../batchErrors';
 import type { BatchEntry, BatchPlan } from '../batches';
 import { runInBatches } from '../batches';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, shortName, showFor, validEmail, wholeNumber } from '../common';
+import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, showFor, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,33 +17,11 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Static list to add the leads to; PUBLITRAC creates it if it does not exist. Shorter than 50 characters.',
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '={{ $json.email }}',
-		description:
-			'Email of an existing lead. The emails of all input items go in as few calls as possible. If PUBLITRAC names some as not found, only those items fail.',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				default: 500,
-				description: 'Most emails sent in one call',
-			},
-		],
-	},
+	emailField(
+		'Email of an existing lead. The emails of all input items go in as few calls as possible. If PUBLITRAC names some as not found, only those items fail.',
+		'={{ $json.email }}',
+	),
+	batchOptions,
 ];
 
 interface ListRecord {
@@ -55,7 +33,7 @@ export const addLeadsToList: PublitracOperation = {
 	description: showFor('list', 'addLeadsToList', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		const node = this.getNode();
-		const batchSize = Number(wholeNumber(node, 0, 'Options > Batch Size', this.getNodeParameter('options.batchSize', 0, 500), 1, 1000));
+		const batchSize = readBatchSize.call(this);
 		const plan: BatchPlan<ListRecord> = {
 			batchSize,
 			prepare: (itemIndex) => {

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, perItem, publitracDate, requiredText, showFor, text, wholeNumber } from '../common';
+import { assertXmlSafe, optionalFields, perItem, publitracDate, requiredText, showFor, text, wholeNumber } from '../common';
 
 /** The ten sales stages of the document's annex. */
 export const SALES_STAGES = [
@@ -41,27 +41,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'CRM_ID134, CRM_ID135',
 		description: 'Comma-separated external IDs (CRM lead IDs) of leads already synced to PUBLITRAC',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
-			{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
-			{
-				displayName: 'Date Closed',
-				name: 'dateClosed',
-				type: 'dateTime',
-				default: '',
-				description: 'Required once the stage is Closed Won or Closed Lost. Sent as yyyy-mm-dd.',
-			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
-			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'New Business' },
-		],
-	},
+	optionalFields([
+		{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
+		{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
+		{
+			displayName: 'Date Closed',
+			name: 'dateClosed',
+			type: 'dateTime',
+			default: '',
+			description: 'Required once the stage is Closed Won or Closed Lost. Sent as yyyy-mm-dd.',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
+		{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'New Business' },
+	]),
 ];
 
 export const syncOpportunity: PublitracOperation = {
