@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import { CallSpacer } from '../../nodes/shared/throttle';
 
 describe('CallSpacer.acquire: the window guard', () => {
