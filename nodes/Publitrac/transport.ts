@@ -14,11 +14,6 @@ const VENDOR = 'PUBLITRAC';
 
 /** The document: "Les appels à l'API doivent être limités à 35 par seconde". */
 export const CALLS_PER_SECOND = 35;
-/**
- * Spacing calls 3% wider than 1/35 s uses 97% of the allowance and leaves 30 ms of network jitter before
- * the shared throttle's window guard has to hold a call back.
- */
-export const THROTTLE_HEADROOM = 1.03;
 
 /** addEmailCampaign: "Un maximum de 50 leads peut être exécuté par appel". */
 export const EMAIL_CAMPAIGN_MAX_LEADS = 50;
@@ -203,7 +198,6 @@ export async function openSession(this: RequestContext): Promise<PublitracSessio
 			vendor: VENDOR,
 			secrets: collectSecrets(credentials, ['apiKey', 'password']),
 			callsPerSecond: CALLS_PER_SECOND,
-			throttleHeadroom: THROTTLE_HEADROOM,
 			throttleKey: account,
 		},
 	};

@@ -49,11 +49,6 @@ export interface VendorClient {
 	secrets: string[];
 	/** Calls per second allowed for this credential, if the vendor sets a limit. */
 	callsPerSecond?: number;
-	/**
-	 * How much wider than 1/callsPerSecond to space calls (default 1.02). A wider gap absorbs more network
-	 * jitter before the server's trailing second could count one call too many, at the cost of throughput.
-	 */
-	throttleHeadroom?: number;
 	/** Key that identifies the credential for the throttle (several credentials may share a vendor). */
 	throttleKey?: string;
 	retry?: RetryPolicy;
@@ -128,7 +123,7 @@ export async function sendVendorRequest(
 ): Promise<VendorResponse> {
 	const policy = client.retry ?? DEFAULT_RETRY;
 	const spacer = client.callsPerSecond
-		? getCallSpacer(`${client.credentialType}:${client.throttleKey ?? ''}`, client.callsPerSecond, client.throttleHeadroom)
+		? getCallSpacer(`${client.credentialType}:${client.throttleKey ?? ''}`, client.callsPerSecond)
 		: undefined;
 	const startedAt = Date.now();
 	const options: IHttpRequestOptions = {

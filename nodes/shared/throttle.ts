@@ -19,7 +19,7 @@ export class CallSpacer {
 	private readonly intervalMs: number;
 
 	/** 2% headroom absorbs timer and network jitter between us and the server's own window. */
-	constructor(readonly perSecond: number, readonly headroom = 1.02) {
+	constructor(readonly perSecond: number, headroom = 1.02) {
 		this.intervalMs = (1000 / perSecond) * headroom;
 	}
 
@@ -61,10 +61,10 @@ export class CallSpacer {
 const spacers = new Map<string, CallSpacer>();
 
 /** One spacer per key (vendor + credential), shared by every item and execution in this process. */
-export function getCallSpacer(key: string, perSecond: number, headroom?: number): CallSpacer {
+export function getCallSpacer(key: string, perSecond: number): CallSpacer {
 	let spacer = spacers.get(key);
-	if (!spacer || spacer.perSecond !== perSecond || (headroom !== undefined && spacer.headroom !== headroom)) {
-		spacer = new CallSpacer(perSecond, headroom);
+	if (!spacer || spacer.perSecond !== perSecond) {
+		spacer = new CallSpacer(perSecond);
 		spacers.set(key, spacer);
 	}
 	return spacer;

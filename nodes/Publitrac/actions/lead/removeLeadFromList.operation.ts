@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, perItem, shortName, showFor, validEmail } from '../common';
+import { assertXmlSafe, perItemOverlapped, shortName, showFor, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 export const removeLeadFromList: PublitracOperation = {
 	description: showFor('lead', 'removeLeadFromList', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
+		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 			const listName = shortName(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
 			const query = { list: { name: listName }, leads: { lead: [{ email }] } };

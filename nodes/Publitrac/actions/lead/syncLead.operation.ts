@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItem, publitracDate, readCustomFields, showFor, text, validEmail, wholeNumber, zeroOrOne } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItemOverlapped, publitracDate, readCustomFields, showFor, text, validEmail, wholeNumber, zeroOrOne } from '../common';
 import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -62,7 +62,7 @@ function buildLead(this: IExecuteFunctions, itemIndex: number): IDataObject {
 export const syncLead: PublitracOperation = {
 	description: showFor('lead', 'syncLead', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
+		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const lead = buildLead.call(this, itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// Flags are left out when false and sent as `true` when set, as in the document's example.
