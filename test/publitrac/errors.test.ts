@@ -45,6 +45,15 @@ describe('PUBLITRAC bad input: a clear error naming field and item, and nothing 
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it('without Continue On Fail, the first failed item stops the run: no later item is started', async () => {
+		const input = Array.from({ length: 12 }, (_, index) => ({ email: index === 2 ? 'broken' : `lead${index}@nowhere.example` }));
+		const result = await runPublitrac(server, { resource: 'lead', operation: 'syncLead', parameters: { email: '={{ $json.email }}' }, input });
+		expect(result.nodeError?.message).toBe('Email: "broken" is not a valid email address (item 2)');
+		// Items already in flight when item 2 failed finish; nothing after them starts.
+		expect(server.requests.length).toBeLessThanOrEqual(4);
+		expect(server.calls('syncLead').map((request) => (server.queryOf(request).lead as { email: string }).email)).not.toContain('lead11@nowhere.example');
+	});
+
 	it('under Continue On Fail, a bad item gives an error item and the others are sent', async () => {
 		const input = [{ email: 'claude@sage.com' }, { email: 'broken' }, { email: 'helene@exemple.ca' }];
 		const result = await runPublitrac(server, { resource: 'lead', operation: 'getLead', parameters: { email: '={{ $json.email }}' }, input, continueOnFail: true });
