@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
@@ -189,6 +190,11 @@ export function apiUrlOf(credentials: ICredentialDataDecryptedObject): string {
 export async function openSession(this: RequestContext): Promise<PublitracSession> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const apiUrl = apiUrlOf(credentials);
+	if (!/^https?:\/\/\S+$/i.test(apiUrl)) {
+		throw new NodeOperationError(this.getNode(), `The PUBLITRAC credential's Custom URL "${apiUrl}" is not an http(s) URL`, {
+			description: 'Edit the credential: choose a host, or give the full API URL, e.g. https://app.publitrac.com/api',
+		});
+	}
 	// One throttle per PUBLITRAC account, shared by every item and execution in this process.
 	const account = createHash('sha256').update(`${apiUrl}|${String(credentials.username)}|${String(credentials.apiKey)}`).digest('hex');
 	return {

@@ -77,6 +77,12 @@ describe('PUBLITRAC vendor errors, faults and secrets', () => {
 	const sync = (email = 'claude@sage.com', extra: Record<string, unknown> = {}) =>
 		runPublitrac(server, { resource: 'lead', operation: 'syncLead', parameters: { email, ...extra } });
 
+	it('a custom host without a URL is a clear error, before anything is sent', async () => {
+		const result = await runPublitrac(server, { resource: 'lead', operation: 'getLead', parameters: { email: 'claude@sage.com' }, credentials: { ...server.credentials(), customUrl: ' ' } });
+		expect(result.nodeError?.message).toBe('The PUBLITRAC credential\'s Custom URL "" is not an http(s) URL');
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('a 9xxx status becomes a NodeApiError with the status, the message and every <error> line', async () => {
 		server.injectFault({
 			kind: 'status',
