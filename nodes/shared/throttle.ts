@@ -37,8 +37,9 @@ export class CallSpacer {
 	 * with this one, however late it arrived there. Call the returned function when the answer is in.
 	 */
 	async acquire(): Promise<() => void> {
+		await this.waitForSlot();
+		// Waiting here keeps the slot: a held call goes as soon as the window has room, without queueing again.
 		for (;;) {
-			await this.waitForSlot();
 			const now = Date.now();
 			// 2 ms of margin for clocks that count whole milliseconds.
 			this.finishedAt = this.finishedAt.filter((finished) => finished > now - WINDOW_MS - 2);
