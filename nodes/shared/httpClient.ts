@@ -140,14 +140,15 @@ export async function sendVendorRequest(
 	};
 
 	for (let attempt = 1; ; attempt++) {
-		if (spacer) await spacer.waitForSlot();
+		const release = spacer ? await spacer.acquire() : undefined;
 		let waitMs: number | undefined;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)) as {
-				statusCode: number;
-				headers: VendorResponse['headers'];
-				body: unknown;
-			};
+			let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
+			try {
+				response = (await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)) as typeof response;
+			} finally {
+				release?.();
+			}
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},

@@ -1,5 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
+/** The trailing window a vendor counts calls in. */
+const WINDOW_MS = 1000;
+
 /**
  * Spaces calls evenly so that no one-second window holds more than `perSecond` calls.
  * Slots are handed out in order, so concurrent callers (items, or executions sharing a
@@ -7,6 +10,11 @@ import { sleep } from 'n8n-workflow';
  */
 export class CallSpacer {
 	private nextSlotAt = 0;
+
+	/** When recent calls finished (their answer came back), for the window guard of `acquire`. */
+	private finishedAt: number[] = [];
+
+	private inFlight = 0;
 
 	private readonly intervalMs: number;
 
@@ -21,7 +29,35 @@ export class CallSpacer {
 		this.nextSlotAt = slot + this.intervalMs;
 		if (slot > now) await sleep(slot - now);
 	}
+
+	/**
+	 * `waitForSlot`, plus a guard that holds whatever the network does: a call only starts once fewer than
+	 * `perSecond` calls are in flight or finished within the last second. A call reaches the server before its
+	 * answer comes back, so a call finished more than a second ago cannot share the server's trailing second
+	 * with this one, however late it arrived there. Call the returned function when the answer is in.
+	 */
+	async acquire(): Promise<() => void> {
+		await this.waitForSlot();
+		// Waiting here keeps the slot: a held call goes as soon as the window has room, without queueing again.
+		for (;;) {
+			const now = Date.now();
+			// 2 ms of margin for clocks that count whole milliseconds.
+			this.finishedAt = this.finishedAt.filter((finished) => finished > now - WINDOW_MS - 2);
+			if (this.finishedAt.length + this.inFlight < this.perSecond) break;
+			const oldest = this.finishedAt.length ? Math.min(...this.finishedAt) : undefined;
+			await sleep(oldest !== undefined ? Math.max(1, oldest + WINDOW_MS + 3 - now) : 5);
+		}
+		this.inFlight++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.inFlight--;
+			this.finishedAt.push(Date.now());
+		};
+	}
 }
+
 
 const spacers = new Map<string, CallSpacer>();
 

@@ -1,0 +1,85 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+export class PublitracApi implements ICredentialType {
+	name = 'publitracApi';
+
+	displayName = 'PUBLITRAC API';
+
+	documentationUrl = 'https://publipage.atlassian.net/wiki/display/SUP/PUBLITRAC+API+Reference+documentation';
+
+	icon: Icon = { light: 'file:../nodes/Publitrac/publitrac.svg', dark: 'file:../nodes/Publitrac/publitrac.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'In PUBLITRAC: Configuration > Account information',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Your PUBLITRAC login (PUBLITRAC can create a user for API use only)',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Host',
+			name: 'host',
+			type: 'options',
+			options: [
+				{ name: 'app.publitrac.com', value: 'https://app.publitrac.com/api' },
+				{ name: 'appca.publitrac.com (Canada)', value: 'https://appca.publitrac.com/api' },
+				{ name: 'Custom URL', value: 'custom' },
+			],
+			default: 'https://app.publitrac.com/api',
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://app.publitrac.com/api',
+			description: 'Full URL of the API endpoint, e.g. a sandbox',
+			displayOptions: { show: { host: ['custom'] } },
+		},
+	];
+
+	// Every call carries the account in its query string; the key goes under both names the document uses.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: {
+				apikey: '={{$credentials.apiKey}}',
+				apiKey: '={{$credentials.apiKey}}',
+				username: '={{$credentials.username}}',
+				password: '={{$credentials.password}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.host === "custom" ? $credentials.customUrl : $credentials.host}}',
+			url: '',
+			method: 'GET',
+			qs: { method: 'getCampaigns', page: 1 },
+		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'PUBLITRAC refused the API key, username or password' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'PUBLITRAC refused the API key, username or password' } },
+		],
+	};
+}

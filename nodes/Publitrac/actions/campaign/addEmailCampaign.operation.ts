@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PublitracSession } from '../../transport';
+import { callPublitrac, cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport';
+import type { BatchPlan } from '../batches';
+import { runInBatches } from '../batches';
+import type { PublitracOperation } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, readCustomFields, requiredText, shortName, showFor, text, validEmail } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Campaign Name',
+		name: 'campaignName',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			'PUBLITRAC creates the email, a list and the campaign, or reuses the campaign of that name. Shorter than 50 characters.',
+	},
+	{ displayName: 'From Name', name: 'fromName', type: 'string', required: true, default: '' },
+	{ displayName: 'From Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+	{ displayName: 'Subject', name: 'subject', type: 'string', required: true, default: '' },
+	{
+		displayName: 'HTML Body',
+		name: 'html',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		required: true,
+		default: '',
+		description: 'Sent as CDATA. PUBLITRAC merge tags such as {{FirstName;Default=}} work here.',
+	},
+	{ displayName: 'Text Body', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Plain-text version, sent as CDATA' },
+	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', '={{ $json.email }}'),
+	optionalFields(
+		[
+			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+		],
+		'leadFields',
+		'Lead Fields',
+	),
+	customFieldsCollection,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Send as Sales Rep', name: 'sendAsSalesRep', type: 'boolean', default: false, description: "Whether to send from each lead's sales rep" },
+		],
+	},
+];
+
+const LEAD_ORDER = ['firstName', 'lastName', 'company', 'phone'];
+
+interface EmailCampaignRecord {
+	email: string;
+	lead: IDataObject;
+	campaign: Record<string, string>;
+}
+
+export const addEmailCampaign: PublitracOperation = {
+	description: showFor('campaign', 'addEmailCampaign', properties),
+	async execute(this: IExecuteFunctions, session: PublitracSession) {
+		const node = this.getNode();
+		const plan: BatchPlan<EmailCampaignRecord> = {
+			batchSize: EMAIL_CAMPAIGN_MAX_LEADS,
+			prepare: (itemIndex) => {
+				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+				// Items whose email settings are equal share calls; the <information> and <email> parts go once per call.
+				const campaign = {
+					name: shortName(node, itemIndex, 'Campaign Name', this.getNodeParameter('campaignName', itemIndex)),
+					fromName: requiredText(node, itemIndex, 'From Name', this.getNodeParameter('fromName', itemIndex)),
+					fromEmail: validEmail(node, itemIndex, 'From Email', this.getNodeParameter('fromEmail', itemIndex)),
+					subject: requiredText(node, itemIndex, 'Subject', this.getNodeParameter('subject', itemIndex)),
+					html: requiredText(node, itemIndex, 'HTML Body', this.getNodeParameter('html', itemIndex)),
+					text: text(this.getNodeParameter('textBody', itemIndex, '')),
+					sendAsSalesRep: options.sendAsSalesRep === true ? 'true' : 'false',
+				};
+				const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+				const given = this.getNodeParameter('leadFields', itemIndex, {}) as IDataObject;
+				const lead: IDataObject = {};
+				for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
+				lead.email = email;
+				if (given.leadSource !== undefined) lead.leadSource = text(given.leadSource);
+				const customFields = readCustomFields.call(this, itemIndex);
+				if (customFields) lead.customFields = customFields;
+				assertXmlSafe(node, itemIndex, { ...campaign, lead });
+				return { group: JSON.stringify(campaign), record: { email, lead, campaign } };
+			},
+			send: async (_group, batch) => {
+				const { campaign } = batch[0].record;
+				const query = {
+					information: { name: campaign.name },
+					email: {
+						fromName: campaign.fromName,
+						fromEmail: campaign.fromEmail,
+						subject: campaign.subject,
+						message: { html: cdata(campaign.html), text: cdata(campaign.text) },
+						options: { sendAsSalesRep: campaign.sendAsSalesRep },
+					},
+					leads: { lead: batch.map(({ record }) => record.lead) },
+				};
+				// Sends emails: never resent once it may have reached PUBLITRAC.
+				const answer = await callPublitrac.call(this, session, { method: 'addEmailCampaign', httpMethod: 'POST', query, idempotent: false }, batch[0].itemIndex);
+				return new Map(
+					batch.map(({ itemIndex, record }) => [itemIndex, { email: record.email, campaignName: campaign.name, status: answer.status, message: answer.message }]),
+				);
+			},
+		};
+		return await runInBatches.call(this, session, plan);
+	},
+};

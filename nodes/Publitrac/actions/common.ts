@@ -1,0 +1,311 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../shared/errors';
+import { asNodeError, errorItem, runForEachItem } from '../../shared/itemLoop';
+import type { ItemResult } from '../../shared/itemLoop';
+import { paginate } from '../../shared/pagination';
+import { redactValue } from '../../shared/redaction';
+import type { PublitracCall, PublitracSession } from '../transport';
+import { callPublitrac, hasMoreRecords, readPaging, SERVER_PAGE_SIZE } from '../transport';
+
+/** One operation: its own fields and what it does with the input items. */
+export interface PublitracOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, session: PublitracSession): Promise<INodeExecutionData[]>;
+}
+
+/** Shows fields only under one resource and operation. */
+export function showFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
+		},
+	}));
+}
+
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
+};
+
+/** Runs an operation once per item, with the session's secrets masked in every output and error. */
+export async function perItem(
+	this: IExecuteFunctions,
+	session: PublitracSession,
+	operation: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	return await runForEachItem.call(this, operation, session.client.secrets);
+}
+
+/** Items prepared and answered while others wait for their slot: enough to keep 35 calls/s busy. */
+const CALLS_IN_FLIGHT = 4;
+
+/**
+ * Like `perItem`, for calls that are safe to overlap (reads and upserts): a few items are in flight at once,
+ * so reading parameters, building XML and waiting for answers no longer eat into the 35 calls/s, which the
+ * shared throttle still enforces. Output keeps the item order; without Continue On Fail no new item starts
+ * after a failure, and the first failed item's error is thrown.
+ */
+export async function perItemOverlapped(
+	this: IExecuteFunctions,
+	session: PublitracSession,
+	operation: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const secrets = session.client.secrets;
+	const itemCount = this.getInputData().length;
+	const outcomes: Array<{ items: INodeExecutionData[] } | { error: unknown }> = new Array(itemCount);
+	const continueOnFail = this.continueOnFail();
+	let next = 0;
+	let stopped = false;
+	const worker = async () => {
+		while (!stopped && next < itemCount) {
+			const itemIndex = next++;
+			try {
+				const results = toExecutionData(await operation(itemIndex)).map((result) => ({ ...result, json: redactValue(result.json, secrets) }));
+				outcomes[itemIndex] = { items: this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }) };
+			} catch (error) {
+				outcomes[itemIndex] = { error };
+				if (!continueOnFail) stopped = true;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(CALLS_IN_FLIGHT, itemCount) }, worker));
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) continue;
+		if ('error' in outcome) {
+			if (!continueOnFail) throw asNodeError(this.getNode(), outcome.error, itemIndex);
+			output.push(errorItem(outcome.error as Error, itemIndex, secrets));
+		} else output.push(...outcome.items);
+	}
+	return output;
+}
+
+function toExecutionData(result: ItemResult): INodeExecutionData[] {
+	if (result === undefined) return [];
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => ('json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject }));
+}
+
+/** Walks `page` for the paged methods (getLeads, getList, getView, getCampaigns, getOpportunities). */
+export async function fetchPages(
+	this: IExecuteFunctions,
+	session: PublitracSession,
+	itemIndex: number,
+	call: Omit<PublitracCall, 'httpMethod' | 'idempotent'>,
+	readRecords: (response: IDataObject) => IDataObject[],
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw invalidInput(this.getNode(), itemIndex, 'Limit', 'must be a whole number of 1 or more');
+	const records = await paginate<IDataObject>({
+		returnAll,
+		limit,
+		pageSize: SERVER_PAGE_SIZE,
+		fetchPage: async ({ page, offset }) => {
+			const answer = await callPublitrac.call(
+				this,
+				session,
+				{ ...call, httpMethod: 'GET', idempotent: true, params: { ...call.params, page } },
+				itemIndex,
+			);
+			const found = readRecords(answer.response);
+			return { records: found, hasMore: hasMoreRecords(readPaging(answer.response), offset, found.length) ?? found.length > 0 };
+		},
+	});
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return simplify ? records.map(dropEmptyFields) : records;
+}
+
+export function dropEmptyFields(record: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+}
+
+// ---- Input checks: each names the field and the item, before anything is sent. ----
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+
+export function text(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	return typeof value === 'string' ? value : String(value);
+}
+
+export function requiredText(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const result = text(value);
+	if (result.trim() === '') throw invalidInput(node, itemIndex, field, 'is required');
+	return result;
+}
+
+export function validEmail(node: INode, itemIndex: number, field: string, value: unknown, maxLength?: number): string {
+	const email = text(value).trim();
+	if (email === '') throw invalidInput(node, itemIndex, field, 'is required');
+	if (!EMAIL.test(email)) throw invalidInput(node, itemIndex, field, `"${email}" is not a valid email address`);
+	if (maxLength !== undefined && email.length >= maxLength) {
+		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit)`);
+	}
+	return email;
+}
+
+/** List and campaign names: "doit contenir moins de 50 caractères". */
+export function shortName(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const name = requiredText(node, itemIndex, field, value).trim();
+	if ([...name].length >= 50) throw invalidInput(node, itemIndex, field, `must be shorter than 50 characters, got ${[...name].length}`);
+	return name;
+}
+
+export function zeroOrOne(node: INode, itemIndex: number, field: string, value: unknown): string {
+	if (value === true || value === 1 || value === '1') return '1';
+	if (value === false || value === 0 || value === '0') return '0';
+	throw invalidInput(node, itemIndex, field, `must be 0 or 1, got "${text(value)}"`);
+}
+
+export function wholeNumber(node: INode, itemIndex: number, field: string, value: unknown, min?: number, max?: number): string {
+	const raw = text(value).trim();
+	const number = Number(raw);
+	if (raw === '' || !Number.isInteger(number)) throw invalidInput(node, itemIndex, field, `must be a whole number, got "${raw}"`);
+	if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
+		throw invalidInput(node, itemIndex, field, `must be between ${min ?? '-∞'} and ${max ?? '∞'}, got ${number}`);
+	}
+	return String(number);
+}
+
+const DATE_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * PUBLITRAC dates: `yyyy-mm-dd`, or `yyyy-mm-dd hh:mm:ss` with a time. Accepts ISO text or an n8n
+ * date and keeps the wall-clock time as typed.
+ */
+export function publitracDate(node: INode, itemIndex: number, field: string, value: unknown, withTime: boolean): string {
+	const raw = value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null ? String((value as { toISO?: () => string }).toISO?.() ?? value) : text(value).trim();
+	const parts = DATE_PARTS.exec(raw);
+	const [year, month, day] = parts ? [Number(parts[1]), Number(parts[2]), Number(parts[3])] : [NaN, NaN, NaN];
+	const calendar = new Date(Date.UTC(year, month - 1, day));
+	if (!parts || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
+		throw invalidInput(node, itemIndex, field, `"${raw}" is not a date PUBLITRAC accepts`, 'Use yyyy-mm-dd, yyyy-mm-dd hh:mm:ss or an ISO date.');
+	}
+	const date = `${parts[1]}-${parts[2]}-${parts[3]}`;
+	if (!withTime) return date;
+	const [hours, minutes, seconds] = [parts[4] ?? '00', parts[5] ?? '00', parts[6] ?? '00'];
+	if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
+		throw invalidInput(node, itemIndex, field, `"${raw}" has an impossible time`);
+	}
+	return `${date} ${hours}:${minutes}:${seconds}`;
+}
+
+/** Names of elements the user chooses (custom fields, search fields) must be XML names. */
+export function elementName(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const name = text(value).trim();
+	if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name) || /^xml/i.test(name)) {
+		throw invalidInput(node, itemIndex, field, `"${name}" cannot be a PUBLITRAC field name (letters, digits, _ . - only)`);
+	}
+	return name;
+}
+
+/** Characters XML 1.0 cannot carry at all, escaped or not. */
+function hasNonXmlCharacter(value: string): boolean {
+	for (let index = 0; index < value.length; index++) {
+		const code = value.charCodeAt(index);
+		if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) return true;
+	}
+	return false;
+}
+
+/** Refuses, before sending, any value XML cannot carry, naming the field it came from. */
+export function assertXmlSafe(node: INode, itemIndex: number, values: IDataObject, path = ''): void {
+	for (const [key, value] of Object.entries(values)) {
+		const where = key === '__cdata' ? path : path ? `${path}.${key}` : key;
+		if (typeof value === 'string' && hasNonXmlCharacter(value)) {
+			throw invalidInput(node, itemIndex, where, 'contains a control character that XML cannot carry');
+		}
+		if (value !== null && typeof value === 'object') assertXmlSafe(node, itemIndex, value as IDataObject, where);
+	}
+}
+
+/** Custom fields given as name/value pairs, as `<customFields><name>value</name></customFields>`. */
+export function customFieldsElement(node: INode, itemIndex: number, pairs: Array<{ name?: unknown; value?: unknown }> | undefined): IDataObject | undefined {
+	if (!pairs || pairs.length === 0) return undefined;
+	const element: IDataObject = {};
+	for (const pair of pairs) element[elementName(node, itemIndex, 'Custom Fields > Name', pair.name)] = text(pair.value);
+	return element;
+}
+
+// ---- Fields several operations share. ----
+
+/** A collection of optional fields (Additional Fields, Options, Lead Fields). */
+export function optionalFields(options: INodeProperties[], name = 'additionalFields', displayName = 'Additional Fields', placeholder = 'Add Field'): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+export function emailField(description: string, defaultValue = ''): INodeProperties {
+	return { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: defaultValue, description };
+}
+
+/** Custom lead fields as name/value pairs; they become `<customFields><name>value</name></customFields>`. */
+export const customFieldsCollection: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'carColor', description: 'Name of the custom field in PUBLITRAC' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+export function readCustomFields(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	return customFieldsElement(this.getNode(), itemIndex, this.getNodeParameter('customFields.field', itemIndex, []) as Array<{ name?: unknown; value?: unknown }>);
+}
+
+/** For the methods that take many emails in one call. */
+export const batchOptions = optionalFields(
+	[
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 500,
+			description: 'Most emails sent in one call',
+		},
+	],
+	'options',
+	'Options',
+	'Add Option',
+);
+
+export function readBatchSize(this: IExecuteFunctions): number {
+	return Number(wholeNumber(this.getNode(), 0, 'Options > Batch Size', this.getNodeParameter('options.batchSize', 0, 500), 1, 1000));
+}

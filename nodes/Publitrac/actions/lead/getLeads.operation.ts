@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PublitracSession } from '../../transport';
+import { readLeads } from '../../transport';
+import type { PublitracOperation } from '../common';
+import { assertXmlSafe, elementName, fetchPages, perItem, returnAllFields, showFor, simplifyField, text } from '../common';
+import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Conditions',
+		name: 'conditions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Condition',
+		default: {},
+		description: 'Leads matching every condition are returned; with no condition, every lead is',
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{ displayName: 'Field', name: 'field', type: 'options', options: LEAD_SEARCH_FIELD_OPTIONS, default: 'email' },
+					{
+						displayName: 'Custom Field Name',
+						name: 'customField',
+						type: 'string',
+						default: '',
+						placeholder: 'carColor',
+						displayOptions: { show: { field: ['__custom'] } },
+					},
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: [
+							{ name: 'Equals (=)', value: '=', description: 'Not in the document: PUBLITRAC may refuse it' },
+							{ name: 'Greater Than (>)', value: '>', description: 'Not in the document: PUBLITRAC may refuse it' },
+							{ name: 'Less Than (<)', value: '<', description: 'Not in the document: PUBLITRAC may refuse it' },
+							{ name: 'Like', value: 'like', description: 'Documented by PUBLITRAC; % matches any text' },
+							{ name: 'Not Equal (!=)', value: '!=', description: 'Not in the document: PUBLITRAC may refuse it' },
+						],
+						default: 'like',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'johnsmith@%' },
+				],
+			},
+		],
+	},
+	...returnAllFields,
+	simplifyField,
+];
+
+export const description = showFor('lead', 'getLeads', properties);
+
+interface Condition {
+	field?: string;
+	customField?: string;
+	operator?: string;
+	value?: unknown;
+}
+
+export const getLeads: PublitracOperation = {
+	description,
+	async execute(this: IExecuteFunctions, session: PublitracSession) {
+		return await perItem.call(this, session, async (itemIndex) => {
+			const conditions = (this.getNodeParameter('conditions.condition', itemIndex, []) as Condition[]).map((condition) => ({
+				field:
+					condition.field === '__custom'
+						? elementName(this.getNode(), itemIndex, 'Conditions > Custom Field Name', condition.customField)
+						: elementName(this.getNode(), itemIndex, 'Conditions > Field', condition.field),
+				operator: text(condition.operator || 'like'),
+				value: text(condition.value),
+			}));
+			// An empty <queries/> returns every lead.
+			const query: IDataObject = { queries: conditions.length ? { query: conditions } : '' };
+			assertXmlSafe(this.getNode(), itemIndex, query);
+			return await fetchPages.call(this, session, itemIndex, { method: 'getLeads', query }, readLeads);
+		});
+	},
+};

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PublitracSession } from '../../transport';
+import { callPublitrac } from '../../transport';
+import type { PublitracOperation } from '../common';
+import { assertXmlSafe, perItemOverlapped, shortName, showFor, validEmail } from '../common';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
+	{
+		displayName: 'List Name',
+		name: 'listName',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			'Static list to remove the lead from. PUBLITRAC documents this method only by its status codes: it is sent like Add Leads to List.',
+	},
+];
+
+export const removeLeadFromList: PublitracOperation = {
+	description: showFor('lead', 'removeLeadFromList', properties),
+	async execute(this: IExecuteFunctions, session: PublitracSession) {
+		return await perItemOverlapped.call(this, session, async (itemIndex) => {
+			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+			const listName = shortName(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
+			const query = { list: { name: listName }, leads: { lead: [{ email }] } };
+			assertXmlSafe(this.getNode(), itemIndex, query);
+			const answer = await callPublitrac.call(this, session, { method: 'removeLeadFromList', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+			return { email, listName, status: answer.status, message: answer.message };
+		});
+	},
+};

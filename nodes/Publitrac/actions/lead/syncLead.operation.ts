@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { PublitracSession } from '../../transport';
+import { callPublitrac } from '../../transport';
+import type { PublitracOperation } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItemOverlapped, publitracDate, readCustomFields, showFor, text, validEmail, wholeNumber, zeroOrOne } from '../common';
+import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
+
+const properties: INodeProperties[] = [
+	emailField('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
+	optionalFields(leadFieldProperties()),
+	customFieldsCollection,
+	optionalFields([
+		{
+			displayName: 'Use Token',
+			name: 'useToken',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to find the lead (and anonymous leads) by its tracking token first. Needs the Token field.',
+		},
+		{
+			displayName: 'Merge Anonymous',
+			name: 'mergeAnonymous',
+			type: 'boolean',
+			default: false,
+			description: "Whether to merge the visitor's anonymous history into the lead. Needs the Token field.",
+		},
+		{
+			displayName: 'Custom Unicity Keys',
+			name: 'customUnicityKeys',
+			type: 'string',
+			default: '',
+			placeholder: 'email,crmLeadId',
+			description:
+				'Comma-separated lead fields that together identify a lead instead of the email. Sent as one element holding the list: the document does not show its XML shape.',
+		},
+	], 'options', 'Options', 'Add Option'),
+];
+
+/** The `<lead>` element from the item's fields, every value checked against its type. */
+function buildLead(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = this.getNode();
+	const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const lead: IDataObject = {};
+	for (const { name, displayName, kind } of LEAD_FIELDS) {
+		const value = given[name];
+		if (value === undefined) continue;
+		const field = `Additional Fields > ${displayName}`;
+		if (kind === 'flag') lead[name] = zeroOrOne(node, itemIndex, field, value);
+		else if (kind === 'integer') lead[name] = wholeNumber(node, itemIndex, field, value);
+		else if (kind === 'date') lead[name] = text(value) === '' ? '' : publitracDate(node, itemIndex, field, value, false);
+		else lead[name] = text(value);
+	}
+	lead.email = email;
+	const customFields = readCustomFields.call(this, itemIndex);
+	if (customFields) lead.customFields = customFields;
+	return lead;
+}
+
+export const syncLead: PublitracOperation = {
+	description: showFor('lead', 'syncLead', properties),
+	async execute(this: IExecuteFunctions, session: PublitracSession) {
+		return await perItemOverlapped.call(this, session, async (itemIndex) => {
+			const lead = buildLead.call(this, itemIndex);
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			// Flags are left out when false and sent as `true` when set, as in the document's example.
+			const query: IDataObject = {};
+			if (options.useToken === true) query.useToken = 'true';
+			if (options.mergeAnonymous === true) query.mergeAnonymous = 'true';
+			const unicityKeys = text(options.customUnicityKeys)
+				.split(',')
+				.map((key) => key.trim())
+				.filter(Boolean);
+			if (unicityKeys.length) query.customUnicityKeys = unicityKeys.join(',');
+			if ((options.useToken === true || options.mergeAnonymous === true) && !text(lead.token).trim()) {
+				throw invalidInput(this.getNode(), itemIndex, 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
+			}
+			query.lead = lead;
+			assertXmlSafe(this.getNode(), itemIndex, query);
+			const answer = await callPublitrac.call(this, session, { method: 'syncLead', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+			return { email: lead.email, status: answer.status, message: answer.message };
+		});
+	},
+};

@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { PublitracSession } from '../../transport';
+import { callPublitrac } from '../../transport';
+import type { PublitracOperation } from '../common';
+import { assertXmlSafe, optionalFields, perItemOverlapped, publitracDate, requiredText, showFor, text, wholeNumber } from '../common';
+
+/** The ten sales stages of the document's annex. */
+export const SALES_STAGES = [
+	'Prospecting',
+	'Qualification',
+	'Needs Analysis',
+	'Value Proposition',
+	'Id. Decision Makers',
+	'Perception Analysis',
+	'Proposal/Price Quote',
+	'Negotiation/Review',
+	'Closed Won',
+	'Closed Lost',
+];
+
+const properties: INodeProperties[] = [
+	{ displayName: 'Opportunity ID', name: 'opportunityId', type: 'string', required: true, default: '', description: "Your system's ID for the opportunity; PUBLITRAC creates it when unknown" },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{
+		displayName: 'Sales Stage',
+		name: 'salesStage',
+		type: 'options',
+		options: SALES_STAGES.map((stage) => ({ name: stage, value: stage })),
+		required: true,
+		default: 'Prospecting',
+	},
+	{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 0 }, required: true, default: 0, description: 'Whole amount of the sale' },
+	{ displayName: 'Probability', name: 'probability', type: 'number', typeOptions: { minValue: 1, maxValue: 100 }, required: true, default: 50, description: 'Chance of winning, 1 to 100' },
+	{
+		displayName: 'Lead IDs',
+		name: 'leadIds',
+		type: 'string',
+		default: '',
+		placeholder: 'CRM_ID134, CRM_ID135',
+		description: 'Comma-separated external IDs (CRM lead IDs) of leads already synced to PUBLITRAC',
+	},
+	optionalFields([
+		{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
+		{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
+		{
+			displayName: 'Date Closed',
+			name: 'dateClosed',
+			type: 'dateTime',
+			default: '',
+			description: 'Required once the stage is Closed Won or Closed Lost. Sent as yyyy-mm-dd.',
+		},
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
+		{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'New Business' },
+	]),
+];
+
+export const syncOpportunity: PublitracOperation = {
+	description: showFor('opportunity', 'syncOpportunity', properties),
+	async execute(this: IExecuteFunctions, session: PublitracSession) {
+		return await perItemOverlapped.call(this, session, async (itemIndex) => {
+			const node = this.getNode();
+			const salesStage = text(this.getNodeParameter('salesStage', itemIndex));
+			if (!SALES_STAGES.includes(salesStage)) {
+				throw invalidInput(node, itemIndex, 'Sales Stage', `"${salesStage}" is not one of PUBLITRAC's stages`, `Use one of: ${SALES_STAGES.join(', ')}`);
+			}
+			const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const dateClosed = text(given.dateClosed) === '' ? undefined : publitracDate(node, itemIndex, 'Additional Fields > Date Closed', given.dateClosed, false);
+			if (!dateClosed && salesStage.startsWith('Closed')) {
+				throw invalidInput(node, itemIndex, 'Additional Fields > Date Closed', `is required when the sales stage is ${salesStage}`);
+			}
+			const opportunity: IDataObject = {
+				id: requiredText(node, itemIndex, 'Opportunity ID', this.getNodeParameter('opportunityId', itemIndex)).trim(),
+				name: requiredText(node, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
+			};
+			if (given.description !== undefined) opportunity.description = text(given.description);
+			if (given.type !== undefined) opportunity.type = text(given.type);
+			if (given.accountName !== undefined) opportunity.accountName = text(given.accountName);
+			opportunity.salesStage = salesStage;
+			if (given.campaignName !== undefined) opportunity.campaignName = text(given.campaignName);
+			if (given.leadSource !== undefined) opportunity.leadSource = text(given.leadSource);
+			opportunity.amount = wholeNumber(node, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex));
+			if (dateClosed) opportunity.dateClosed = dateClosed;
+			opportunity.probability = wholeNumber(node, itemIndex, 'Probability', this.getNodeParameter('probability', itemIndex), 1, 100);
+			const leadIds = text(this.getNodeParameter('leadIds', itemIndex, ''))
+				.split(',')
+				.map((id) => id.trim())
+				.filter(Boolean);
+			if (leadIds.length) opportunity.leads = { leadId: leadIds };
+			const query = { opportunity };
+			assertXmlSafe(node, itemIndex, query);
+			// An upsert by ID: sending it twice leaves the same opportunity.
+			const answer = await callPublitrac.call(this, session, { method: 'syncOpportunity', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+			return { id: opportunity.id, status: answer.status, message: answer.message };
+		});
+	},
+};
