@@ -1,0 +1,53 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../shared/itemLoop';
+import type { InfluencerSoftAccount } from '../transport';
+
+export interface OperationModule {
+	/** The operation's own fields, shown only for it. */
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<ItemResult>;
+}
+
+/** Shows fields only for one resource and operation. */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	const show: IDisplayOptions['show'] = { resource: [resource], operation: [operation] };
+	return properties.map((property) => ({
+		...property,
+		displayOptions: { ...property.displayOptions, show: { ...show, ...property.displayOptions?.show } },
+	}));
+}
+
+/** A multi-select value, which an expression may also give as "a, b" or a single ID. */
+export function asStringList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = Array.isArray(value) ? value : String(value).split(',');
+	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}
+
+export function returnAllFields(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: `Max number of ${what} to return`,
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** InfluencerSoft lists are not paged: the whole list comes in one answer, cut here to the limit. */
+export function applyLimit(this: IExecuteFunctions, itemIndex: number, records: IDataObject[]): IDataObject[] {
+	if (this.getNodeParameter('returnAll', itemIndex) as boolean) return records;
+	return records.slice(0, this.getNodeParameter('limit', itemIndex) as number);
+}

@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { callApi, resultList } from '../../transport';
+import type { InfluencerSoftAccount } from '../../transport';
+import { applyLimit, forOperation, returnAllFields } from '../common';
+
+export const description = forOperation('group', 'getAll', returnAllFields('groups'));
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
+	// Auto-groups are left out by InfluencerSoft itself.
+	const answer = await callApi.call(this, account, { method: 'GetAllGroups', fields: {}, idempotent: true }, itemIndex);
+	return applyLimit.call(this, itemIndex, resultList(answer.result));
+}
