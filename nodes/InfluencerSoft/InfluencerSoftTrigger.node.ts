@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { normalizeOrderCallback, orderEvent } from './orderCallback';
@@ -57,6 +57,22 @@ export class InfluencerSoftTrigger implements INodeType {
 					'InfluencerSoft does not sign its callbacks. If set, only requests whose URL carries ?token= with this value start the workflow; others get HTTP 401.',
 			},
 		],
+	};
+
+	// InfluencerSoft has no API to register callback URLs: the user pastes the URL into the product's
+	// settings (see the notice), so there is nothing to create, check or delete on its side.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -25,7 +25,7 @@ export function asStringList(value: unknown): string[] {
 	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 }
 
-export function returnAllFields(what: string): INodeProperties[] {
+export function returnAllFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -40,7 +40,7 @@ export function returnAllFields(what: string): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: `Max number of ${what} to return`,
+			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];

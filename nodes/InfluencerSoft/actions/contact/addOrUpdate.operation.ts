@@ -73,8 +73,8 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 		default: '',
 		description: 'The contact’s email, which identifies the contact. InfluencerSoft allows a contact without email: leave empty to create one.',
 	},
-	groupPicker('Add to Groups', 'addToLists', 'Groups (lists) to add the contact to'),
-	groupPicker('Remove From Groups', 'removeFromLists', 'Groups (lists) to remove the contact from'),
+	groupPicker('Add to Group Names or IDs', 'addToLists', 'Groups (lists) to add the contact to'),
+	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
 	tagList('Add Tags', 'addTags', 'Tags to add to the contact'),
 	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact'),
 	{
@@ -127,8 +127,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 		const entries = lists(name, label);
 		if (entries.length > 0) fields[apiName] = entries.join(',');
 	};
-	joined('addToLists', 'Add to Groups', 'add_to_lists');
-	joined('removeFromLists', 'Remove From Groups', 'remove_from_lists');
+	joined('addToLists', 'Add to Group Names or IDs', 'add_to_lists');
+	joined('removeFromLists', 'Remove From Group Names or IDs', 'remove_from_lists');
 	joined('addTags', 'Add Tags', 'add_tags');
 	joined('removeTags', 'Remove Tags', 'remove_tags');
 

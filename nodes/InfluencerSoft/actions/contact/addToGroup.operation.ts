@@ -20,7 +20,7 @@ export const description = forOperation('contact', 'addToGroup', [
 		description: 'The contact’s email',
 	},
 	{
-		displayName: 'Groups',
+		displayName: 'Group Names or IDs',
 		name: 'groups',
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getGroups' },
@@ -68,7 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	const node = this.getNode();
 	const email = checkEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex) as string);
 	const groups = asStringList(this.getNodeParameter('groups', itemIndex, []));
-	if (groups.length === 0) throw invalidInput(node, itemIndex, 'Groups', 'choose at least one group');
+	if (groups.length === 0) throw invalidInput(node, itemIndex, 'Group Names or IDs', 'choose at least one group');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const fields: FormFields = { rid: groups, lead_email: email };

@@ -4,7 +4,7 @@ import { callApi, resultList } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { applyLimit, forOperation, returnAllFields } from '../common';
 
-export const description = forOperation('group', 'getAll', returnAllFields('groups'));
+export const description = forOperation('group', 'getAll', returnAllFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
 	// Auto-groups are left out by InfluencerSoft itself.

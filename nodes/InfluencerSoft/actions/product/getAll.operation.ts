@@ -7,7 +7,7 @@ import { applyLimit, forOperation, returnAllFields } from '../common';
 /** Error 700: the shop has no products, an empty list rather than a failure. */
 const NO_PRODUCTS = 700;
 
-export const description = forOperation('product', 'getAll', returnAllFields('products'));
+export const description = forOperation('product', 'getAll', returnAllFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
 	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] }, itemIndex);
