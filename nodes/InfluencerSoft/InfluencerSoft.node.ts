@@ -14,6 +14,7 @@ const resourceField: INodeProperties = {
 		{ name: 'Contact', value: 'contact' },
 		{ name: 'Group', value: 'group' },
 		{ name: 'Order', value: 'order' },
+		{ name: 'Partner', value: 'partner' },
 		{ name: 'Product', value: 'product' },
 	],
 };
@@ -63,6 +64,17 @@ const operationFields: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		displayOptions: { show: { resource: ['partner'] } },
+		default: 'getStats',
+		options: [
+			{ name: 'Get Stats', value: 'getStats', action: 'Get the stats of a partner', description: 'Sales statistics of an affiliate partner over a period (GetPartnerStats)' },
+		],
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
 		displayOptions: { show: { resource: ['product'] } },
 		default: 'getAll',
 		options: [
@@ -80,7 +92,7 @@ export class InfluencerSoft implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Add and update contacts, manage groups, orders and products in InfluencerSoft',
+		description: 'Add and update contacts, manage groups, orders, products and partner stats in InfluencerSoft',
 		defaults: { name: 'InfluencerSoft' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -359,6 +359,26 @@ describe('InfluencerSoft node, through the engine, against a local InfluencerSof
 		});
 	});
 
+	describe('Partner', () => {
+		it('Get Stats sends the partner and the period as YYYY-MM-DD and passes the stats on', async () => {
+			const result = await run({ resource: 'partner', operation: 'getStats', partner: 'partner-ann', dateFrom: '2026-11-01T00:00:00', dateTo: '2026-11-30T23:59:00' });
+			expect(result.nodeError).toBeUndefined();
+			expect(server.fieldsOf('GetPartnerStats')[0]).toEqual({ partner: 'partner-ann', date_from: '2026-11-01', date_to: '2026-11-30', hash: expect.stringMatching(/^[0-9a-f]{32}$/) });
+			expect(result.items[0].json).toEqual({
+				partner: 'partner-ann',
+				dateFrom: '2026-11-01',
+				dateTo: '2026-11-30',
+				stats: { partner: 'partner-ann', date_from: '2026-11-01', date_to: '2026-11-30', orders: 3, paid: 2, fee: '39.90' },
+			});
+		});
+
+		it('Get Stats refuses a period that ends before it starts', async () => {
+			const result = await run({ resource: 'partner', operation: 'getStats', partner: 'partner-ann', dateFrom: '2026-12-01', dateTo: '2026-11-01' });
+			expect(result.nodeError?.message).toMatch(/From: 2026-12-01 is after 2026-11-01/);
+			expect(server.requests).toHaveLength(0);
+		});
+	});
+
 	describe('signatures and faults', () => {
 		it('a legacy answer with a wrong signature is an error, and nothing of it is used', async () => {
 			server.tamperResponses(1);

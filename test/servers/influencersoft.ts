@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createHash } from 'node:crypto';
 
 import type { Sandbox } from './sandbox';
@@ -254,6 +253,13 @@ const METHODS: Record<string, MethodHandler> = {
 		if (state.goods.length === 0) throw new ApiError(700, 'There are no products in the shop');
 		return state.goods.map((good) => ({ ...good }));
 	},
+	// The answer's shape is not documented: this one only echoes the period with demo figures.
+	GetPartnerStats(fields) {
+		if (str(fields.partner) !== 'partner-ann') throw new ApiError(3, 'Wrong request parameters');
+		const day = /^\d{4}-\d{2}-\d{2}$/;
+		if (!day.test(str(fields.date_from)) || !day.test(str(fields.date_to))) throw new ApiError(3, 'Wrong request parameters');
+		return { partner: 'partner-ann', date_from: str(fields.date_from), date_to: str(fields.date_to), orders: 3, paid: 2, fee: '39.90' };
+	},
 	DeleteGood(fields, state) {
 		const index = state.goods.findIndex((good) => good.good_name === str(fields.good_name));
 		if (index === -1) throw new ApiError(604, 'There is no product with this id in your shop');
@@ -305,7 +311,7 @@ export async function startInfluencerSoftServer(options: { login?: string; apiKe
 			return answer(0, 'OK', handler(fields, state));
 		} catch (error) {
 			if (error instanceof ApiError) return answer(error.code, error.message, error.result);
-			throw error;
+			return { status: 500, body: `test server bug: ${(error as Error).message}` };
 		}
 	};
 

@@ -51,3 +51,12 @@ export function applyLimit(this: IExecuteFunctions, itemIndex: number, records: 
 	if (this.getNodeParameter('returnAll', itemIndex) as boolean) return records;
 	return records.slice(0, this.getNodeParameter('limit', itemIndex) as number);
 }
+
+/** The contact email field most operations start with. */
+export function emailField(description: string, name = 'email', displayName = 'Email'): INodeProperties {
+	return { displayName, name, type: 'string', placeholder: 'name@email.com', required: true, default: '', description };
+}
+
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}

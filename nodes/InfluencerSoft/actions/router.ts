@@ -13,6 +13,7 @@ import * as groupGetAll from './group/getAll.operation';
 import * as orderCreate from './order/create.operation';
 import * as orderDelete from './order/delete.operation';
 import * as orderUpdateStatus from './order/updateStatus.operation';
+import * as partnerGetStats from './partner/getStats.operation';
 import * as productDelete from './product/delete.operation';
 import * as productGetAll from './product/getAll.operation';
 
@@ -25,6 +26,7 @@ export const operations: Record<string, Record<string, OperationModule>> = {
 	},
 	group: { getAll: groupGetAll, countSubscribers: groupCountSubscribers },
 	order: { create: orderCreate, updateStatus: orderUpdateStatus, delete: orderDelete },
+	partner: { getStats: partnerGetStats },
 	product: { getAll: productGetAll, delete: productDelete },
 };
 

@@ -5,7 +5,7 @@ import type { FormFields } from '../../phpForm';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkCountryCode, checkEmail, checkListEntries, checkUtcOffset } from '../../validation';
-import { asStringList, forOperation } from '../common';
+import { additionalFields, asStringList, forOperation } from '../common';
 
 /** Additional field → the addupdatelead parameter it fills. */
 const CONTACT_FIELDS: Record<string, string> = {
@@ -77,13 +77,7 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
 	tagList('Add Tags', 'addTags', 'Tags to add to the contact'),
 	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	additionalFields([
 			text('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
 			text('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
 			text('Billing City', 'billingCity', 'Billing city'),
@@ -110,8 +104,7 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 			text('Viber ID', 'viber', 'The contact’s Viber ID'),
 			text('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
 			text('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
-		],
-	},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {

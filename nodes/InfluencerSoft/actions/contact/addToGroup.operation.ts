@@ -5,20 +5,12 @@ import type { FormFields } from '../../phpForm';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkEmail } from '../../validation';
-import { asStringList, forOperation } from '../common';
+import { additionalFields, asStringList, emailField, forOperation } from '../common';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 
 export const description = forOperation('contact', 'addToGroup', [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The contact’s email',
-	},
+	emailField('The contact’s email'),
 	{
 		displayName: 'Group Names or IDs',
 		name: 'groups',
@@ -28,13 +20,7 @@ export const description = forOperation('contact', 'addToGroup', [
 		default: [],
 		description: 'Groups to add the contact to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	additionalFields([
 			{ displayName: 'City', name: 'lead_city', type: 'string', default: '', description: 'The contact’s city' },
 			{
 				displayName: 'Double Opt-In',
@@ -60,8 +46,7 @@ export const description = forOperation('contact', 'addToGroup', [
 				default: '',
 				description: `The ${key} of the subscription`,
 			})),
-		],
-	},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {

@@ -3,21 +3,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { callApi, resultList } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkEmail } from '../../validation';
-import { forOperation } from '../common';
+import { emailField, forOperation } from '../common';
 
 /** Error 501: the contact exists but is in no group, which is an empty answer, not a failure. */
 const IN_NO_GROUP = 501;
 
 export const description = forOperation('contact', 'getGroupStatuses', [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the contact whose groups to get',
-	},
+	emailField('Email of the contact whose groups to get'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {

@@ -4,18 +4,10 @@ import { invalidInput } from '../../../shared/errors';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkEmail } from '../../validation';
-import { forOperation } from '../common';
+import { emailField, forOperation } from '../common';
 
 export const description = forOperation('contact', 'removeFromGroup', [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The contact’s email',
-	},
+	emailField('The contact’s email'),
 	{
 		displayName: 'Group Name or ID',
 		name: 'group',

@@ -5,20 +5,12 @@ import type { FormFields } from '../../phpForm';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkCountryCode, checkEmail } from '../../validation';
-import { forOperation } from '../common';
+import { additionalFields, emailField, forOperation } from '../common';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
 
 export const description = forOperation('order', 'create', [
-	{
-		displayName: 'Customer Email',
-		name: 'customerEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email of the contact the invoice is issued to',
-	},
+	emailField('Email of the contact the invoice is issued to', 'customerEmail', 'Customer Email'),
 	{
 		displayName: 'Products',
 		name: 'products',
@@ -54,13 +46,7 @@ export const description = forOperation('order', 'create', [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	additionalFields([
 			text('Customer First Name', 'customer_first_name', 'The customer’s first name'),
 			text('Customer Last Name', 'customer_last_name', 'The customer’s surname'),
 			text('Customer Middle Name', 'customer_middle_name', 'The customer’s middle name'),
@@ -73,8 +59,7 @@ export const description = forOperation('order', 'create', [
 			text('Shipping Phone', 'customer_shipping_phone', 'Phone number for the delivery'),
 			text('Shipping State', 'customer_shipping_state', 'Delivery region or state'),
 			text('Shipping Zip', 'customer_shipping_zip', 'Delivery zip or postal code'),
-		],
-	},
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
