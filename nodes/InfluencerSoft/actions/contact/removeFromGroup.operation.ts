@@ -4,19 +4,11 @@ import { invalidInput } from '../../../shared/errors';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkEmail } from '../../validation';
-import { emailField, forOperation } from '../common';
+import { emailField, forOperation, groupField } from '../common';
 
 export const description = forOperation('contact', 'removeFromGroup', [
 	emailField('The contact’s email'),
-	{
-		displayName: 'Group Name or ID',
-		name: 'group',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGroups' },
-		required: true,
-		default: '',
-		description: 'Group to unsubscribe the contact from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	groupField('Group to unsubscribe the contact from. '),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation, groupField } from '../common';
 
 export const description = forOperation('group', 'countSubscribers', [
 	{
@@ -17,16 +17,7 @@ export const description = forOperation('group', 'countSubscribers', [
 			{ name: 'All Contacts', value: 'all' },
 		],
 	},
-	{
-		displayName: 'Group Name or ID',
-		name: 'group',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGroups' },
-		required: true,
-		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { scope: ['group'] } },
-	},
+	{ ...groupField(''), displayOptions: { show: { scope: ['group'] } } },
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
