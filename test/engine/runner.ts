@@ -86,6 +86,8 @@ export interface RunOptions {
 	input?: IDataObject[];
 	packageDir?: string;
 	mode?: 'manual' | 'trigger' | 'webhook';
+	/** Name of the node the run starts at (a webhook trigger, say), when it is not the Manual Trigger. */
+	startNode?: string;
 }
 
 export interface RunResult {
@@ -143,7 +145,10 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const startNode = workflowJson.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger') ?? workflow.getStartNode();
+	const startNode =
+		(options.startNode !== undefined ? workflowJson.nodes.find((node) => node.name === options.startNode) : undefined) ??
+		workflowJson.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger') ??
+		workflow.getStartNode();
 	if (!startNode) throw new Error('workflow has no start node');
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = {

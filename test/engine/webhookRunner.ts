@@ -18,7 +18,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
 import { TestCredentialsHelper } from './credentialsHelper';
-import { loadPackage } from './runner';
+import { loadPackage, runWorkflow } from './runner';
+import type { RunResult, WorkflowJson } from './runner';
 
 /**
  * Runs a webhook trigger of the built package behind a real HTTP server, the way n8n's webhook
@@ -32,6 +33,8 @@ export interface WebhookCall {
 	url: string;
 	/** What the node handed to the workflow, if it started one. */
 	workflowData?: INodeExecutionData[][];
+	/** The run of the rest of the workflow, when a workflow was given. */
+	run?: RunResult;
 	/** What the caller received. */
 	status: number;
 	body: string;
@@ -55,6 +58,12 @@ export interface WebhookNodeOptions {
 	typeVersion?: number;
 	/** Which of the node's webhooks (by name) to serve. */
 	webhookName?: string;
+	/**
+	 * A whole workflow holding the trigger (found by its type; `parameters` are then ignored): what the
+	 * trigger emits runs through it in n8n-core, and responseMode lastNode answers with the last node's
+	 * first item, as n8n does.
+	 */
+	workflow?: WorkflowJson;
 }
 
 type ExpressLikeRequest = IncomingMessage & { rawBody?: Buffer; body?: unknown; query?: IDataObject; params?: IDataObject; contentType?: string; encoding?: BufferEncoding };
@@ -104,17 +113,28 @@ export async function startWebhookNode(options: WebhookNodeOptions): Promise<Web
 	const webhookDescription = (nodeType.description.webhooks ?? []).find((hook) => hook.name === (options.webhookName ?? 'default'));
 	if (!webhookDescription || !nodeType.webhook) throw new Error(`${options.type} has no webhook named ${options.webhookName ?? 'default'}`);
 	const credentialEntries = Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: `${type} test` }]);
-	const node: INode = {
-		id: 'webhook-under-test',
-		name: 'Trigger',
-		type: options.type,
-		typeVersion,
-		position: [0, 0],
-		parameters: options.parameters,
-		webhookId: 'test-webhook-id',
-		credentials: Object.fromEntries(credentialEntries),
-	};
-	const workflow = new Workflow({ id: 'webhook-workflow', name: 'webhook test', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: true });
+	const given = options.workflow?.nodes.find((candidate) => candidate.type === options.type);
+	if (options.workflow && !given) throw new Error(`the workflow has no ${options.type} node`);
+	const node: INode = given
+		? { webhookId: 'test-webhook-id', ...given }
+		: {
+				id: 'webhook-under-test',
+				name: 'Trigger',
+				type: options.type,
+				typeVersion,
+				position: [0, 0],
+				parameters: options.parameters,
+				webhookId: 'test-webhook-id',
+				credentials: Object.fromEntries(credentialEntries),
+			};
+	const workflow = new Workflow({
+		id: 'webhook-workflow',
+		name: 'webhook test',
+		nodes: options.workflow ? options.workflow.nodes.map((candidate) => (candidate === given ? node : candidate)) : [node],
+		connections: options.workflow?.connections ?? {},
+		nodeTypes: pkg.nodeTypes,
+		active: true,
+	});
 	const path = String(webhookDescription.path ?? '').replace(/^=/, '') || 'webhook';
 	const responseMode = String(node.parameters.responseMode ?? webhookDescription.responseMode ?? 'onReceived');
 	const calls: WebhookCall[] = [];
@@ -174,12 +194,21 @@ export async function startWebhookNode(options: WebhookNodeOptions): Promise<Web
 					const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 					const result: IWebhookResponseData = await nodeType.webhook!.call(context);
 					call.workflowData = result.workflowData;
+					if (result.workflowData && options.workflow) {
+						const input = (result.workflowData[0] ?? []).map((item) => item.json);
+						const rest = { ...options.workflow, nodes: options.workflow.nodes.map((candidate) => (candidate === given ? node : candidate)) };
+						call.run = await runWorkflow(rest, { input, mode: 'webhook', startNode: node.name, credentials: options.credentials, packageDir: options.packageDir });
+					}
 					if (result.noWebhookResponse) {
 						if (!res.writableEnded) res.end();
 					} else if (result.workflowData === undefined) {
 						res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 					} else if (responseMode === 'onReceived') {
 						res.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+					} else if (responseMode === 'lastNode' && call.run) {
+						const lastNode = call.run.run.data.resultData.lastNodeExecuted ?? node.name;
+						if (call.run.error) res.status(500).json({ code: 0, message: call.run.error.message });
+						else res.status(200).json(call.run.output(lastNode)[0]?.json ?? {});
 					} else {
 						throw new Error(`responseMode ${responseMode} is not supported by the test webhook runner`);
 					}

@@ -131,3 +131,28 @@ describe('InfluencerSoft Trigger, receiving order callbacks over real HTTP', () 
 		expect(endpoint.emitted()[0]).toMatchObject({ event: 'created', id: 7, price: 10, items: [{ id: 'a', sum: 10, partners: [] }] });
 	});
 });
+
+describe('InfluencerSoft Trigger inside a workflow', () => {
+	it('what it emits runs on through the next node in n8n-core', async () => {
+		const endpoint = await startWebhookNode({
+			type: nodeType('influencerSoftTrigger'),
+			parameters: {},
+			workflow: {
+				nodes: [
+					{ id: 't', name: 'InfluencerSoft Trigger', type: nodeType('influencerSoftTrigger'), typeVersion: 1, position: [0, 0], parameters: { events: ['paid'] } },
+					{ id: 'n', name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+				],
+				connections: { 'InfluencerSoft Trigger': { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
+			},
+		});
+		try {
+			const response = await post(endpoint.url, httpBuildQuery(callback({ paid: '1796036400', last_payment_sum: '248.50' })));
+			expect({ status: response.status, error: endpoint.calls[0].error?.message }).toEqual({ status: 200, error: undefined });
+			const run = endpoint.calls[0].run;
+			expect(run?.error).toBeUndefined();
+			expect(run?.output('Next').map((item) => item.json)).toEqual([expect.objectContaining({ event: 'paid', id: 1042, last_payment_sum: 248.5 })]);
+		} finally {
+			await endpoint.close();
+		}
+	});
+});
