@@ -12,6 +12,14 @@ function sameSecret(given: string, expected: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Refuses a call without starting the workflow (plain Node response calls, which Express keeps). */
+function answerNow(context: IWebhookFunctions, statusCode: number, message: string): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify({ message }));
+	return { noWebhookResponse: true };
+}
+
 export class InfluencerSoftTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'InfluencerSoft Trigger',
@@ -81,9 +89,7 @@ export class InfluencerSoftTrigger implements INodeType {
 			const given = this.getQueryData() as IDataObject;
 			const token = typeof given.token === 'string' ? given.token : '';
 			if (!sameSecret(token, secret)) {
-				const response = this.getResponseObject();
-				response.status(401).json({ message: 'Invalid or missing token' });
-				return { noWebhookResponse: true };
+				return answerNow(this, 401, 'Invalid or missing token');
 			}
 		}
 
@@ -99,9 +105,7 @@ export class InfluencerSoftTrigger implements INodeType {
 					: (nestFlatForm(parsedBody) as IDataObject);
 
 		if (callback.id === undefined || String(callback.id).trim() === '') {
-			const response = this.getResponseObject();
-			response.status(400).json({ message: 'Not an InfluencerSoft order callback: the order id is missing' });
-			return { noWebhookResponse: true };
+			return answerNow(this, 400, 'Not an InfluencerSoft order callback: the order id is missing');
 		}
 
 		const wanted = this.getNodeParameter('events', []) as string[];

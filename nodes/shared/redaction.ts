@@ -39,8 +39,12 @@ export function collectSecrets(
 }
 
 export function redactText(text: string, secrets: string[]): string {
+	return maskVariants(text, secretVariants(secrets));
+}
+
+function maskVariants(text: string, variants: string[]): string {
 	let result = text;
-	for (const variant of secretVariants(secrets)) {
+	for (const variant of variants) {
 		if (result.includes(variant)) result = result.split(variant).join(REDACTED);
 	}
 	return result;
@@ -48,13 +52,15 @@ export function redactText(text: string, secrets: string[]): string {
 
 /** Deep copy of a JSON-like value with every secret masked, in keys and values alike. */
 export function redactValue<T>(value: T, secrets: string[]): T {
-	if (secretVariants(secrets).length === 0) return value;
+	// Computed once per value, not per string: a 50,000-record output has millions of strings.
+	const variants = secretVariants(secrets);
+	if (variants.length === 0) return value;
 	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return redactText(node, secrets);
+		if (typeof node === 'string') return maskVariants(node, variants);
 		if (Array.isArray(node)) return node.map(walk);
 		if (node !== null && typeof node === 'object') {
 			const copy: Record<string, unknown> = {};
-			for (const [key, child] of Object.entries(node)) copy[redactText(key, secrets)] = walk(child);
+			for (const [key, child] of Object.entries(node)) copy[maskVariants(key, variants)] = walk(child);
 			return copy;
 		}
 		return node;

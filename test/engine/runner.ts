@@ -5,6 +5,7 @@ import type {
 	ICredentialType,
 	IConnections,
 	IDataObject,
+	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -86,8 +87,10 @@ export interface RunOptions {
 	input?: IDataObject[];
 	packageDir?: string;
 	mode?: 'manual' | 'trigger' | 'webhook';
-	/** Name of the node the run starts at (a webhook trigger, say), when it is not the Manual Trigger. */
-	startNode?: string;
+	/** The node the run starts from (default: a Manual Trigger, else the workflow's start node). */
+	startNodeName?: string;
+	/** Receives what a node sends with `sendResponse` (Respond to Webhook style), as n8n's webhook server would. */
+	onSendResponse?: (response: IN8nHttpFullResponse) => void;
 }
 
 export interface RunResult {
@@ -100,27 +103,15 @@ export interface RunResult {
 	error: IRun['data']['resultData']['error'];
 }
 
-/** Runs workflow JSON through n8n-core's WorkflowExecute, in this process. */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
-	const pkg = await loadPackage(options.packageDir);
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: 'test',
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections,
-		nodeTypes: pkg.nodeTypes,
-		active: false,
-		settings: workflowJson.settings,
-		staticData: workflowJson.staticData,
-	});
-	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', 'test-execution', { id: 'test-workflow' } as never);
-	let resolveFinished!: (run: IRun) => void;
-	const finished = new Promise<IRun>((resolveRun) => (resolveFinished = resolveRun));
-	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
-
-	const additionalData = {
+/** The additional data n8n hands to node contexts, with plain test credentials. */
+export function buildAdditionalData(
+	pkg: LoadedPackage,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(pkg.credentialTypes, options.credentials ?? {}),
+		credentialsHelper: new TestCredentialsHelper(pkg.credentialTypes, credentials),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not supported in the test engine');
 		},
@@ -144,11 +135,37 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			throw new Error('Code nodes are not supported in the test engine');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
 
-	const startNode =
-		(options.startNode !== undefined ? workflowJson.nodes.find((node) => node.name === options.startNode) : undefined) ??
-		workflowJson.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger') ??
-		workflow.getStartNode();
+/** n8n-workflow's Workflow for workflow JSON, its nodes typed by the loaded package. */
+export function buildWorkflow(workflowJson: WorkflowJson, pkg: LoadedPackage, active = false): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		nodeTypes: pkg.nodeTypes,
+		active,
+		settings: workflowJson.settings,
+		staticData: workflowJson.staticData,
+	});
+}
+
+/** Runs workflow JSON through n8n-core's WorkflowExecute, in this process. */
+export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+	const pkg = await loadPackage(options.packageDir);
+	const workflow = buildWorkflow(workflowJson, pkg);
+	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', 'test-execution', { id: 'test-workflow' } as never);
+	let resolveFinished!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolveRun) => (resolveFinished = resolveRun));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+	const { onSendResponse } = options;
+	if (onSendResponse) hooks.addHandler('sendResponse', (response) => onSendResponse(response as IN8nHttpFullResponse));
+	const additionalData = buildAdditionalData(pkg, options.credentials ?? {}, hooks);
+
+	const startNode = options.startNodeName
+		? workflow.getNode(options.startNodeName)
+		: (workflowJson.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger') ?? workflow.getStartNode());
 	if (!startNode) throw new Error('workflow has no start node');
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = {

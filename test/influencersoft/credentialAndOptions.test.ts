@@ -1,15 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
-import { LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, INode, INodePropertyOptions, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, INode, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { parse as parseQueryString } from 'node:querystring';
 
 import { decodePhpForm, encodePhpForm, nestFlatForm } from '../../nodes/InfluencerSoft/phpForm';
 import type { FormFields } from '../../nodes/InfluencerSoft/phpForm';
 import { accountBaseUrl } from '../../nodes/InfluencerSoft/transport';
 import { ISO_COUNTRY_CODE_COUNT } from '../../nodes/InfluencerSoft/validation';
-import { TestCredentialsHelper } from '../engine/credentialsHelper';
-import { loadPackage, nodeType } from '../engine/runner';
+import { buildAdditionalData, buildWorkflow, loadPackage, nodeType } from '../engine/runner';
 import { httpBuildQuery, parsePhpBody, startInfluencerSoftServer } from '../servers/influencersoft';
 import type { InfluencerSoftServer } from '../servers/influencersoft';
 
@@ -24,16 +22,9 @@ async function workflowWithNode(credentials: ICredentialDataDecryptedObject) {
 		parameters: { resource: 'contact', operation: 'addOrUpdate' },
 		credentials: { influencerSoftApi: { id: 'c1', name: 'test' } },
 	};
-	const workflow = new Workflow({ id: 'w1', name: 'options', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(pkg.credentialTypes, { influencerSoftApi: credentials }),
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		variables: {},
-		userId: 'test-user',
-		getRuntimeCredential: async () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const workflow = buildWorkflow({ nodes: [node], connections: {} }, pkg);
+	const hooks = new ExecutionLifecycleHooks('manual', 'options-test', { id: 'test-workflow' } as never);
+	const additionalData = buildAdditionalData(pkg, { influencerSoftApi: credentials }, hooks);
 	return { pkg, node, workflow, additionalData };
 }
 

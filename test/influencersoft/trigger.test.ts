@@ -1,9 +1,22 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { nodeType } from '../engine/runner';
-import { startWebhookNode } from '../engine/webhookRunner';
-import type { WebhookEndpoint } from '../engine/webhookRunner';
+import type { WorkflowJson } from '../engine/runner';
+import { serveWorkflowWebhooks } from '../engine/webhookHarness';
+import type { WebhookServer } from '../engine/webhookHarness';
 import { httpBuildQuery } from '../servers/influencersoft';
+
+const TRIGGER = 'InfluencerSoft Trigger';
+
+function triggerWorkflow(parameters: INodeParameters, withNextNode = false): WorkflowJson {
+	return {
+		nodes: [
+			{ id: 't', name: TRIGGER, type: nodeType('influencerSoftTrigger'), typeVersion: 1, position: [0, 0], parameters, webhookId: 'c0ffee00-1111-4222-8333-444455556666' },
+			...(withNextNode ? [{ id: 'n', name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0] as [number, number], parameters: {} }] : []),
+		],
+		connections: withNextNode ? { [TRIGGER]: { main: [[{ node: 'Next', type: 'main' as never, index: 0 }]] } } : {},
+	};
+}
 
 /** A callback as InfluencerSoft's PHP sends it (help.influencersoft.com "Script Notification…"). */
 function callback(overrides: Record<string, unknown> = {}) {
@@ -43,11 +56,17 @@ async function post(url: string, body: string, contentType = 'application/x-www-
 }
 
 describe('InfluencerSoft Trigger, receiving order callbacks over real HTTP', () => {
-	let endpoint: WebhookEndpoint;
+	let server: WebhookServer;
+	let endpoint: { url: string; emitted(): IDataObject[]; calls: WebhookServer['calls'] };
 	const start = async (parameters: INodeParameters = {}) => {
-		endpoint = await startWebhookNode({ type: nodeType('influencerSoftTrigger'), parameters });
+		server = await serveWorkflowWebhooks(triggerWorkflow(parameters));
+		endpoint = {
+			url: server.webhookUrl(TRIGGER),
+			calls: server.calls,
+			emitted: () => server.calls.flatMap((call) => call.run?.output(TRIGGER) ?? []).map((item) => item.json),
+		};
 	};
-	afterEach(async () => await endpoint?.close());
+	afterEach(async () => await server?.close());
 
 	it('an invoice-created callback gives one item: items as an array, amounts and times as numbers; 200 at once', async () => {
 		await start();
@@ -93,7 +112,7 @@ describe('InfluencerSoft Trigger, receiving order callbacks over real HTTP', () 
 		const response = await post(endpoint.url, httpBuildQuery(callback()));
 		expect(response.status).toBe(200);
 		expect(JSON.parse(response.body)).toEqual({ message: 'Event ignored' });
-		expect(endpoint.calls[0].workflowData).toBeUndefined();
+		expect(endpoint.calls[0].run).toBeUndefined();
 	});
 
 	it('with a Secret Token, a callback without it or with a wrong one gets 401 and starts nothing', async () => {
@@ -134,25 +153,15 @@ describe('InfluencerSoft Trigger, receiving order callbacks over real HTTP', () 
 
 describe('InfluencerSoft Trigger inside a workflow', () => {
 	it('what it emits runs on through the next node in n8n-core', async () => {
-		const endpoint = await startWebhookNode({
-			type: nodeType('influencerSoftTrigger'),
-			parameters: {},
-			workflow: {
-				nodes: [
-					{ id: 't', name: 'InfluencerSoft Trigger', type: nodeType('influencerSoftTrigger'), typeVersion: 1, position: [0, 0], parameters: { events: ['paid'] } },
-					{ id: 'n', name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
-				],
-				connections: { 'InfluencerSoft Trigger': { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
-			},
-		});
+		const server = await serveWorkflowWebhooks(triggerWorkflow({ events: ['paid'] }, true));
 		try {
-			const response = await post(endpoint.url, httpBuildQuery(callback({ paid: '1796036400', last_payment_sum: '248.50' })));
-			expect({ status: response.status, error: endpoint.calls[0].error?.message }).toEqual({ status: 200, error: undefined });
-			const run = endpoint.calls[0].run;
+			const response = await post(server.webhookUrl(TRIGGER), httpBuildQuery(callback({ paid: '1796036400', last_payment_sum: '248.50' })));
+			expect(response.status).toBe(200);
+			const run = server.calls[0].run;
 			expect(run?.error).toBeUndefined();
 			expect(run?.output('Next').map((item) => item.json)).toEqual([expect.objectContaining({ event: 'paid', id: 1042, last_payment_sum: 248.5 })]);
 		} finally {
-			await endpoint.close();
+			await server.close();
 		}
 	});
 });

@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The Return All / Limit pair of one list operation. jtel lists have no paging: the node applies the limit. */
+export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+	const show = { resource: [resource], operation: [operation] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** Simplify: jtel contacts carry dozens of dialling statistics that stay null until the contact is dialled. */
+export function simplifyOutput(resource: string, operation: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to leave out the fields that have no value (null) instead of returning every field jtel sends',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	};
+}
+
+/** Shows a field only for one resource and operation. */
+export function showFor(resource: string, operation: string, field: INodeProperties): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, resource: [resource], operation: [operation] } } };
+}

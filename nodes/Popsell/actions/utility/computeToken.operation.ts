@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runForEachItem } from '../../../shared/itemLoop';
+import { invalidInput } from '../../../shared/errors';
+import { formatPopsellDate, parseWallClock } from '../../dates';
+import { computePopsellToken, readPopsellSecret, staticKeyProblem } from '../../token';
+
+const show = { resource: ['utility'], operation: ['computeToken'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The sales rep\'s ID Popsell would send',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Last Update',
+				name: 'date',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2015-12-05 10:12:54',
+				description: 'Added to the query string as date, the way Popsell sends it',
+			},
+		],
+	},
+];
+
+/** The token Popsell would send for a customer ID, and the query string of such a call. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const credentials = await this.getCredentials('popsellApi');
+	const secret = readPopsellSecret(credentials);
+	return await runForEachItem.call(
+		this,
+		async (itemIndex) => {
+			const rawCustomerId = this.getNodeParameter('customerId', itemIndex, '') as unknown;
+			const customerId = rawCustomerId === undefined || rawCustomerId === null ? '' : String(rawCustomerId);
+			if (customerId.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'Customer ID', 'empty');
+			const problem = staticKeyProblem(secret.staticKey);
+			if (problem) throw invalidInput(this.getNode(), itemIndex, 'Popsell credential', problem);
+			const dateText = String((this.getNodeParameter('additionalFields', itemIndex, {}) as { date?: string }).date ?? '').trim();
+			const clock = dateText === '' ? undefined : parseWallClock(dateText);
+			if (dateText !== '' && !clock) throw invalidInput(this.getNode(), itemIndex, 'Last Update', `"${dateText}" is not YYYY-MM-DD HH:MM:SS`);
+			const token = computePopsellToken(secret, customerId);
+			const query = new URLSearchParams({ id: customerId, token, ...(clock ? { date: formatPopsellDate(clock) } : {}) });
+			return { customerId, token, queryString: query.toString() };
+		},
+		[secret.staticKey],
+	);
+}

@@ -1,0 +1,151 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { redactValue } from '../shared/redaction';
+import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
+import type { SpreadConnection } from './transport';
+import { connectSpread, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+
+type TriggerEvent = 'customerCreated' | 'customerChanged';
+
+const EVENTS: Record<TriggerEvent, { filter: string; stamp: string }> = {
+	customerCreated: { filter: 'createdAfter', stamp: 'createdAt' },
+	// A new customer's updatedAt is its creation time, so modifiedAfter catches creations too.
+	customerChanged: { filter: 'modifiedAfter', stamp: 'updatedAt' },
+};
+
+/**
+ * What the trigger remembers between polls: the latest timestamp it has seen and the IDs seen at
+ * exactly that second, since SPREAD's timestamps have one-second resolution.
+ */
+interface PollState {
+	cursor?: number;
+	idsAtCursor?: string[];
+	event?: TriggerEvent;
+}
+
+/** Each poll asks again for this much before the cursor, in case "after" is exclusive or a write landed late. */
+const OVERLAP_MS = 1000;
+
+/** Windows tried, newest first, to find the latest customer for a manual test run. */
+const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
+
+export class SpreadTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SPREAD Trigger',
+		name: 'spreadTrigger',
+		icon: { light: 'file:spread.svg', dark: 'file:spread.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when SPREAD customers are created or changed',
+		defaults: { name: 'SPREAD Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'spreadApi', required: true }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Customer Created', value: 'customerCreated', description: 'A new customer profile' },
+					{
+						name: 'Customer Created or Updated',
+						value: 'customerChanged',
+						description: 'A new customer profile or a change to an existing one',
+					},
+				],
+				default: 'customerCreated',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false },
+					{
+						displayName: 'Start From',
+						name: 'startFrom',
+						type: 'dateTime',
+						default: '',
+						description:
+							'On the first poll after activation, also emit the customers created or changed since this date. Empty: only what happens after activation.',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as TriggerEvent;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const { filter, stamp } = EVENTS[event];
+		const spread = await connectSpread(this);
+		const baseQuery: IDataObject = options.showCustomFields === true ? { showCustomFields: 1 } : {};
+
+		if (this.getMode() === 'manual') {
+			const latest = await findLatest(spread, filter, stamp, baseQuery);
+			return latest ? [this.helpers.returnJsonArray([redactValue(normalizeCustomer(latest), spread.secrets)])] : null;
+		}
+
+		const state = this.getWorkflowStaticData('node') as PollState;
+		if (state.cursor === undefined || state.event !== event) {
+			const startFrom = options.startFrom ? Date.parse(String(options.startFrom)) : undefined;
+			if (startFrom !== undefined && Number.isNaN(startFrom)) {
+				throw new NodeOperationError(this.getNode(), `Start From: "${String(options.startFrom)}" is not a date`);
+			}
+			state.event = event;
+			state.idsAtCursor = [];
+			// SPREAD stamps whole seconds: start at the current second so nothing created later in it is missed.
+			state.cursor = startFrom ?? Math.floor(Date.now() / 1000) * 1000;
+			if (startFrom === undefined) return null;
+		}
+
+		const cursor = state.cursor;
+		const seenAtCursor = new Set(state.idsAtCursor ?? []);
+		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: formatFilterDate(cursor - OVERLAP_MS) }, { returnAll: true, limit: 0 });
+
+		const fresh: Array<{ time: number; customer: IDataObject }> = [];
+		let newCursor = cursor;
+		for (const customer of customers) {
+			const time = parseSpreadDate(customer[stamp]);
+			if (time === undefined) continue;
+			const id = String(customer.id);
+			if (time < cursor || (time === cursor && seenAtCursor.has(id))) continue;
+			fresh.push({ time, customer });
+			newCursor = Math.max(newCursor, time);
+		}
+		const idsAtNewCursor = new Set(newCursor === cursor ? seenAtCursor : []);
+		for (const { time, customer } of fresh) if (time === newCursor) idsAtNewCursor.add(String(customer.id));
+		state.cursor = newCursor;
+		state.idsAtCursor = [...idsAtNewCursor];
+
+		if (fresh.length === 0) return null;
+		fresh.sort((a, b) => a.time - b.time);
+		return [this.helpers.returnJsonArray(fresh.map(({ customer }) => redactValue(normalizeCustomer(customer), spread.secrets)))];
+	}
+}
+
+/** The most recently created (or changed) customer, looking in ever wider windows so a large base is not read whole. */
+async function findLatest(spread: SpreadConnection, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
+	const now = Date.now();
+	const windows: Array<IDataObject> = [
+		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: formatFilterDate(now - days * 86400000) })),
+		{},
+	];
+	for (const window of windows) {
+		const customers = await spread.list('/customers', 'customers', { ...baseQuery, ...window }, { returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
+		let latest: IDataObject | undefined;
+		let latestTime = -Infinity;
+		for (const customer of customers) {
+			const time = parseSpreadDate(customer[stamp]) ?? -Infinity;
+			if (time >= latestTime) [latest, latestTime] = [customer, time];
+		}
+		if (latest) return latest;
+	}
+	return undefined;
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { ItemResult } from '../../../shared/itemLoop';
+import type { SpreadConnection } from '../../transport';
+import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
+
+export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
+	{
+		displayName: 'Identify Customer By',
+		name: 'identifyBy',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'Customer ID', value: 'customerId' },
+		],
+		default: 'email',
+	},
+	{ ...emailField('email', 'Email'), displayOptions: { show: { identifyBy: ['email'] } } },
+	{ ...customerIdField('The SPREAD ID of the customer'), displayOptions: { show: { identifyBy: ['customerId'] } } },
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		default: 0,
+		description: 'Amount to add to the customer\'s cagnotte (cashback pot). Sent once: a failed call that may have reached SPREAD is not repeated.',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as string;
+	const amount = this.getNodeParameter('amount', itemIndex) as number;
+	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount === 0) {
+		throw invalidInput(this.getNode(), itemIndex, 'Amount', `must be a number other than 0, got ${String(amount)}`);
+	}
+	const body: IDataObject =
+		identifyBy === 'customerId'
+			? { customerId: requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex)) }
+			: { customer: { email: requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)) } };
+	body.cagnotte = { amount };
+	return await spread.call({ method: 'POST', path: '/cagnottes', body, itemIndex });
+}

@@ -1,0 +1,180 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../shared/errors';
+import type { ItemResult } from '../../shared/itemLoop';
+import type { SpreadConnection } from '../transport';
+import { formatFilterDate, unwrapRecord } from '../transport';
+
+/** One operation: its own fields and what it does for one input item. */
+export interface SpreadOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult>;
+}
+
+/** Shows the given fields only for one resource and the listed operations. */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] } },
+	}));
+}
+
+/** Return All / Limit, as every list operation shows them. */
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+export function readReturnAllAndLimit(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex) as number);
+	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+		throw invalidInput(context.getNode(), itemIndex, 'Limit', `must be a whole number of 1 or more, got ${limit}`);
+	}
+	return { returnAll, limit };
+}
+
+/** The date filters SPREAD's list endpoints share; note the vendor's own spelling `createBefore`. */
+export const DATE_FILTERS: Array<{ displayName: string; name: string; param: string; description: string }> = [
+	{ displayName: 'Created After', name: 'createdAfter', param: 'createdAfter', description: 'Only records created after this date' },
+	{ displayName: 'Created Before', name: 'createdBefore', param: 'createBefore', description: 'Only records created before this date (sent as createBefore, the API\'s spelling)' },
+	{ displayName: 'Modified After', name: 'modifiedAfter', param: 'modifiedAfter', description: 'Only records modified after this date' },
+	{ displayName: 'Modified Before', name: 'modifiedBefore', param: 'modifiedBefore', description: 'Only records modified before this date' },
+];
+
+export function dateFilterFields(): INodeProperties[] {
+	return DATE_FILTERS.map(({ displayName, name, description }) => ({ displayName, name, type: 'dateTime', default: '', description }));
+}
+
+/** Turns the date filters the user set into query parameters, refusing anything that is not a date. */
+export function dateFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	for (const { displayName, name, param } of DATE_FILTERS) {
+		const value = filters[name];
+		if (value === undefined || value === null || value === '') continue;
+		const time = typeof value === 'number' ? value : Date.parse(String(value));
+		if (Number.isNaN(time)) throw invalidInput(context.getNode(), itemIndex, displayName, `"${String(value)}" is not a date`);
+		qs[param] = formatFilterDate(time);
+	}
+	return qs;
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function requireEmail(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const email = typeof value === 'string' ? value.trim() : '';
+	if (!EMAIL_PATTERN.test(email)) {
+		throw invalidInput(context.getNode(), itemIndex, field, email === '' ? 'is required' : `"${email}" is not a valid email address`);
+	}
+	return email;
+}
+
+export function requireId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const id = String(value ?? '').trim();
+	if (id === '') throw invalidInput(context.getNode(), itemIndex, field, 'is required');
+	if (/[/?#\s]/.test(id)) throw invalidInput(context.getNode(), itemIndex, field, `"${id}" is not a valid ID`);
+	return id;
+}
+
+export interface ListOperationSpec {
+	resource: string;
+	/** Endpoint below the API root, e.g. `/campaigns`. */
+	path: string;
+	/** Key of the records in the answer, e.g. `campaigns`. */
+	key: string;
+	filters?: INodeProperties[];
+	/** Turns the user's filters into query parameters (checked before any request). */
+	query?: (context: IExecuteFunctions, itemIndex: number, filters: IDataObject) => IDataObject;
+}
+
+/** A "Get Many" over one of SPREAD's paged list endpoints: Return All / Limit plus the resource's filters. */
+export function listOperation(spec: ListOperationSpec): SpreadOperation {
+	const filterFields: INodeProperties[] = spec.filters?.length
+		? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters }]
+		: [];
+	return {
+		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimit(), ...filterFields]),
+		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
+			const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
+			const filters = filterFields.length ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
+			const qs = spec.query ? spec.query(this, itemIndex, filters) : {};
+			return await spread.list(spec.path, spec.key, qs, { returnAll, limit, itemIndex });
+		},
+	};
+}
+
+export interface GetOperationSpec {
+	resource: string;
+	path: string;
+	/** Key of the record in the answer, e.g. `campaign`. */
+	key: string;
+	idField: INodeProperties;
+}
+
+/** A "Get" of one record by its ID. */
+export function getOperation(spec: GetOperationSpec): SpreadOperation {
+	return {
+		description: forOperation(spec.resource, 'get', [{ ...spec.idField, required: true }]),
+		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
+			const id = requireId(this, itemIndex, spec.idField.displayName, this.getNodeParameter(spec.idField.name, itemIndex));
+			const response = await spread.call({ method: 'GET', path: `${spec.path}/${encodeURIComponent(id)}`, itemIndex });
+			return unwrapRecord(response, spec.key);
+		},
+	};
+}
+
+/** Campaign filters shared by campaigns and sponsorships: the dates, the operation and the campaign URL. */
+export function campaignFilterFields(): INodeProperties[] {
+	return sortByName([
+		...dateFilterFields(),
+		{ displayName: 'Operation ID', name: 'operationId', type: 'string', default: '', description: 'Only records of this SPREAD operation' },
+		{ displayName: 'Campaign URL', name: 'url', type: 'string', default: '', description: 'Only the campaign whose URL slug is this one' },
+	]);
+}
+
+export function campaignFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+	const qs = dateFilterQuery(context, itemIndex, filters);
+	if (filters.operationId) qs.operationId = requireId(context, itemIndex, 'Filters > Operation ID', filters.operationId);
+	if (filters.url) qs.url = String(filters.url);
+	return qs;
+}
+
+/** Collections list their options alphabetically (a lint rule, and easier to scan). */
+export function sortByName(properties: INodeProperties[]): INodeProperties[] {
+	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** The SPREAD customer ID field every customer-targeted operation starts with. */
+export function customerIdField(description: string): INodeProperties {
+	return { displayName: 'Customer ID', name: 'customerId', type: 'string', required: true, default: '', description };
+}
+
+/** A required email field. */
+export function emailField(name: string, displayName: string, description?: string): INodeProperties {
+	return { displayName, name, type: 'string', placeholder: 'name@email.com', required: true, default: '', description };
+}
+
+/** SPREAD lists custom field values only when asked (`showCustomFields=1`). */
+export const SHOW_CUSTOM_FIELDS_OPTION: INodeProperties = {
+	displayName: 'Show Custom Fields',
+	name: 'showCustomFields',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to include each customer\'s custom field values',
+};

@@ -1,0 +1,207 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import { normalizeCustomer } from '../../transport';
+import { sortByName } from '../common';
+
+/** ISO 3166-1 alpha-2 codes: SPREAD stores countries as these and filters on them. */
+const ISO_COUNTRY_CODES = new Set(
+	(
+		'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+		'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+		'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+		'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT ' +
+		'MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
+		'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
+		'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+	).split(' '),
+);
+
+export function requireCountryCode(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const code = String(value ?? '').trim().toUpperCase();
+	if (!ISO_COUNTRY_CODES.has(code)) {
+		throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is not an ISO 3166-1 alpha-2 country code`, 'Use two letters, e.g. FR, BE, CH');
+	}
+	return code;
+}
+
+/** `YYYY-mm-dd`, from a date typed that way or any ISO date-time (n8n's date picker gives `2024-05-01T00:00:00`). */
+export function requireCalendarDate(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const text = String(value ?? '').trim();
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
+	if (match) {
+		const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+		const date = new Date(Date.UTC(year, month - 1, day));
+		if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return match[0].slice(0, 10);
+	}
+	throw invalidInput(context.getNode(), itemIndex, field, `"${text}" is not a date`, 'Use the form YYYY-MM-DD, e.g. 1990-04-25');
+}
+
+const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
+	['firstName', 'First Name'],
+	['lastName', 'Last Name'],
+	['address', 'Address'],
+	['address2', 'Address 2', 'Address complement'],
+	['address3', 'Address 3', 'Address complement'],
+	['zip', 'Zip Code'],
+	['city', 'City'],
+	['phone', 'Phone', 'Landline number'],
+	['mobile', 'Mobile'],
+	['lang', 'Language', 'Language code, e.g. fr'],
+	['externalId', 'External ID', 'A unique ID of the customer in your own systems'],
+	['company', 'Company'],
+	['fonction', 'Job Title', 'Sent as `fonction`'],
+];
+
+const FLAG_FIELDS: Array<[name: string, displayName: string, description: string]> = [
+	['isFan', 'Is Facebook Fan', 'Whether the customer is a fan of the Facebook page'],
+	['isFollow', 'Follows on Twitter', 'Whether the customer follows the Twitter account'],
+	['isFanLinkedin', 'Is LinkedIn Fan', 'Whether the customer is a fan of the LinkedIn page'],
+	['isBuyer', 'Is Buyer', 'Whether the customer has bought'],
+];
+
+/** Every optional field of a customer, as create (Additional Fields) and update (Update Fields) offer them. */
+export function customerDataFields(): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		...TEXT_FIELDS.map(([name, displayName, description]): INodeProperties => ({ displayName, name, type: 'string', default: '', description })),
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'FR',
+			description: 'ISO 3166-1 alpha-2 code, e.g. FR',
+		},
+		{ displayName: 'Birthday', name: 'birthday', type: 'dateTime', default: '', description: 'Sent as YYYY-MM-DD' },
+		{
+			displayName: 'Gender',
+			name: 'gender',
+			type: 'options',
+			options: [
+				{ name: 'Female', value: 'female' },
+				{ name: 'Male', value: 'male' },
+			],
+			default: 'female',
+		},
+		...FLAG_FIELDS.map(([name, displayName, description]): INodeProperties => ({ displayName, name, type: 'boolean', default: false, description })),
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			typeOptions: { multipleValues: true },
+			default: [],
+			description: 'Profile tags to add',
+		},
+		{
+			displayName: 'Custom Fields',
+			name: 'customFields',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Custom Field',
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{
+							displayName: 'Field Name or ID',
+							name: 'fieldId',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getCustomFields' },
+							default: '',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description:
+								'Yes/no fields take 1 or 0, dates YYYY-MM-DD. For a multiple-choice field give the values separated by | (e.g. value1|value7) or as a list in an expression: they are joined with |.',
+						},
+					],
+				},
+			],
+		},
+	];
+	return sortByName(fields);
+}
+
+/** The `customer` object SPREAD expects, from the UI's typed fields, checked before anything is sent. */
+export function buildCustomerBody(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const customer: IDataObject = {};
+	for (const [name, displayName] of TEXT_FIELDS) {
+		const value = fields[name];
+		if (value === undefined || value === null) continue;
+		if (typeof value === 'object') throw invalidInput(context.getNode(), itemIndex, displayName, 'must be text');
+		customer[name] = String(value);
+	}
+	if (fields.country !== undefined && fields.country !== '') customer.country = requireCountryCode(context, itemIndex, 'Country', fields.country);
+	if (fields.birthday !== undefined && fields.birthday !== '') customer.birthday = requireCalendarDate(context, itemIndex, 'Birthday', fields.birthday);
+	if (fields.gender !== undefined) {
+		if (fields.gender !== 'male' && fields.gender !== 'female') {
+			throw invalidInput(context.getNode(), itemIndex, 'Gender', `must be male or female, got "${String(fields.gender)}"`);
+		}
+		customer.gender = fields.gender;
+	}
+	for (const [name, displayName] of FLAG_FIELDS) {
+		const value = fields[name];
+		if (value === undefined) continue;
+		const flag = readFlag(value);
+		if (flag === undefined) throw invalidInput(context.getNode(), itemIndex, displayName, `must be true or false, got "${String(value)}"`);
+		customer[name] = flag;
+	}
+	if (fields.tags !== undefined) {
+		// An expression may give one comma-separated string instead of a list.
+		const tags = (Array.isArray(fields.tags) ? fields.tags : [fields.tags])
+			.flatMap((tag) => (typeof tag === 'string' ? tag.split(',') : [String(tag)]))
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== '');
+		if (tags.length > 0) customer.tags = tags;
+	}
+	const customFields = readCustomFields(context, itemIndex, fields.customFields as IDataObject | undefined);
+	if (customFields) customer.custom_fields = customFields;
+	return customer;
+}
+
+/** SPREAD's flags are "1" / "0". */
+function readFlag(value: unknown): '1' | '0' | undefined {
+	if (value === true || value === 1 || value === '1' || value === 'true') return '1';
+	if (value === false || value === 0 || value === '0' || value === 'false') return '0';
+	return undefined;
+}
+
+function readCustomFields(context: IExecuteFunctions, itemIndex: number, collection: IDataObject | undefined): IDataObject | undefined {
+	const entries = (collection?.field as IDataObject[] | undefined) ?? [];
+	if (entries.length === 0) return undefined;
+	const result: IDataObject = {};
+	for (const entry of entries) {
+		const fieldId = String(entry.fieldId ?? '').trim();
+		if (!/^\d+$/.test(fieldId)) throw invalidInput(context.getNode(), itemIndex, 'Custom Fields', `"${fieldId}" is not a custom field ID`);
+		const value = entry.value;
+		result[fieldId] = Array.isArray(value) ? value.map((choice) => String(choice)).join('|') : String(value ?? '');
+	}
+	return result;
+}
+
+/** The fields a Simplify output keeps: who the customer is, how to reach them, and when they changed. */
+const SIMPLE_FIELDS = ['id', 'email', 'firstName', 'lastName', 'phone', 'mobile', 'city', 'zip', 'country', 'tags', 'custom_fields', 'createdAt', 'updatedAt'];
+
+export const SIMPLIFY_FIELD: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** A customer as the node outputs it: normalized (`tags: ""` → `[]`), and reduced to the main fields when asked. */
+export function outputCustomer(customer: IDataObject, simplify: boolean): IDataObject {
+	const normalized = normalizeCustomer(customer);
+	if (!simplify) return normalized;
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_FIELDS) if (normalized[field] !== undefined) simple[field] = normalized[field];
+	return simple;
+}

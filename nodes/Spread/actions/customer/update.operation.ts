@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { ItemResult } from '../../../shared/itemLoop';
+import type { SpreadConnection } from '../../transport';
+import { normalizeCustomer, unwrapRecord } from '../../transport';
+import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
+import { buildCustomerBody, customerDataFields } from './customerFields';
+
+export const description: INodeProperties[] = forOperation('customer', 'update', [
+	customerIdField('The SPREAD ID of the customer to update'),
+	emailField('email', 'Email', 'The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: customerDataFields(),
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes = buildCustomerBody(this, itemIndex, fields);
+	if (Object.keys(changes).length === 0) {
+		throw invalidInput(this.getNode(), itemIndex, 'Update Fields', 'nothing to change', 'Add at least one field under Update Fields');
+	}
+	const response = await spread.call({
+		method: 'PUT',
+		path: `/customers/${encodeURIComponent(customerId)}`,
+		body: { customer: { email, ...changes } },
+		itemIndex,
+	});
+	return unwrapRecord(response, 'customer').map(normalizeCustomer);
+}

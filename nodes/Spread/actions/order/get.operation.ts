@@ -1,0 +1,14 @@
+import { getOperation } from '../common';
+
+export const { description, execute } = getOperation({
+	resource: 'order',
+	path: '/orders',
+	key: 'order',
+	idField: {
+		displayName: 'Merchant Order ID',
+		name: 'merchantOrderId',
+		type: 'string',
+		default: '',
+		description: 'The order ID in your shop, as sent to SPREAD',
+	},
+});
