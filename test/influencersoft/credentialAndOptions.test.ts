@@ -6,7 +6,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import { decodePhpForm, encodePhpForm, nestFlatForm } from '../../nodes/InfluencerSoft/phpForm';
 import type { FormFields } from '../../nodes/InfluencerSoft/phpForm';
 import { accountBaseUrl } from '../../nodes/InfluencerSoft/transport';
-import { ISO_COUNTRY_CODE_COUNT } from '../../nodes/InfluencerSoft/validation';
+import { ISO_COUNTRY_CODE_COUNT } from '../../nodes/shared/countryCodes';
 import { buildAdditionalData, buildWorkflow, loadPackage, nodeType } from '../engine/runner';
 import { httpBuildQuery, parsePhpBody, startInfluencerSoftServer } from '../servers/influencersoft';
 import type { InfluencerSoftServer } from '../servers/influencersoft';

@@ -25,27 +25,6 @@ export function asStringList(value: unknown): string[] {
 	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 }
 
-export function returnAllFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
-
 /** InfluencerSoft lists are not paged: the whole list comes in one answer, cut here to the limit. */
 export function applyLimit(this: IExecuteFunctions, itemIndex: number, records: IDataObject[]): IDataObject[] {
 	if (this.getNodeParameter('returnAll', itemIndex) as boolean) return records;

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi, resultList } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
-import { applyLimit, forOperation, returnAllFields } from '../common';
+import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { applyLimit, forOperation } from '../common';
 
-export const description = forOperation('group', 'getAll', returnAllFields());
+export const description = forOperation('group', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
 	// Auto-groups are left out by InfluencerSoft itself.

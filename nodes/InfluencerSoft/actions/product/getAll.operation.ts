@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi, resultList } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
-import { applyLimit, forOperation, returnAllFields } from '../common';
+import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { applyLimit, forOperation } from '../common';
 
 /** Error 700: the shop has no products, an empty list rather than a failure. */
 const NO_PRODUCTS = 700;
 
-export const description = forOperation('product', 'getAll', returnAllFields());
+export const description = forOperation('product', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
 	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] }, itemIndex);
