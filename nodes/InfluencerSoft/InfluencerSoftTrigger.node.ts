@@ -27,7 +27,7 @@ export class InfluencerSoftTrigger implements INodeType {
 		icon: { light: 'file:influencersoft.svg', dark: 'file:influencersoft.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Orders: " + $parameter["events"].join(", ")}}',
+		subtitle: '={{"Orders: " + [].concat($parameter["events"]).join(", ")}}',
 		description: 'Starts the workflow when InfluencerSoft reports an order: invoice created, paid, cancelled or refunded',
 		defaults: { name: 'InfluencerSoft Trigger' },
 		inputs: [],
