@@ -1,0 +1,143 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { FormFields } from '../../phpForm';
+import { callApi } from '../../transport';
+import type { InfluencerSoftAccount } from '../../transport';
+import { checkCountryCode, checkEmail, checkListEntries, checkUtcOffset } from '../../validation';
+import { additionalFields, asStringList, forOperation } from '../common';
+
+/** Additional field → the addupdatelead parameter it fills. */
+const CONTACT_FIELDS: Record<string, string> = {
+	firstName: 'lead_first_name',
+	middleName: 'lead_middle_name',
+	lastName: 'lead_last_name',
+	phone: 'lead_phone',
+	timeZone: 'lead_utc',
+	description: 'lead_description',
+	personalManager: 'lead_personal_manager',
+	shippingAddress1: 'lead_shipping_address_1',
+	shippingAddress2: 'lead_shipping_address_2',
+	shippingCity: 'lead_shipping_city',
+	shippingState: 'lead_shipping_state',
+	shippingZip: 'lead_shipping_zip',
+	shippingCountryCode: 'lead_shipping_country_code',
+	billingAddress1: 'lead_billing_address_1',
+	billingAddress2: 'lead_billing_address_2',
+	billingCity: 'lead_billing_city',
+	billingState: 'lead_billing_state',
+	billingZip: 'lead_billing_zip',
+	billingCountryCode: 'lead_billing_country_code',
+	facebook: 'lead_facebook',
+	instagram: 'lead_instagram',
+	whatsapp: 'lead_whatsapp',
+	telegram: 'lead_telegram',
+	viber: 'lead_viber',
+	vkontakte: 'lead_vkontakte',
+	linkedIn: 'lead_in',
+};
+
+const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	...(placeholder ? { placeholder } : {}),
+});
+
+const groupPicker = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getGroups' },
+	default: [],
+	description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+});
+
+const tagList = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
+	default: [],
+	description,
+});
+
+export const description: INodeProperties[] = forOperation('contact', 'addOrUpdate', [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'The contact’s email, which identifies the contact. InfluencerSoft allows a contact without email: leave empty to create one.',
+	},
+	groupPicker('Add to Group Names or IDs', 'addToLists', 'Groups (lists) to add the contact to'),
+	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
+	tagList('Add Tags', 'addTags', 'Tags to add to the contact'),
+	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact'),
+	additionalFields([
+			text('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
+			text('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
+			text('Billing City', 'billingCity', 'Billing city'),
+			text('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
+			text('Billing State', 'billingState', 'Billing region or state'),
+			text('Billing Zip', 'billingZip', 'Billing zip or postal code'),
+			text('Description', 'description', 'Information about the customer, shown in the contact card'),
+			text('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
+			text('First Name', 'firstName', 'The contact’s first name'),
+			text('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
+			text('Last Name', 'lastName', 'The contact’s surname'),
+			text('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
+			text('Middle Name', 'middleName', 'The contact’s middle name'),
+			text('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
+			text('Phone', 'phone', 'The contact’s phone number'),
+			text('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
+			text('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
+			text('Shipping City', 'shippingCity', 'Delivery city'),
+			text('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
+			text('Shipping State', 'shippingState', 'Delivery region or state'),
+			text('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
+			text('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
+			text('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
+			text('Viber ID', 'viber', 'The contact’s Viber ID'),
+			text('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
+			text('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
+	]),
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+	const node = this.getNode();
+	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
+	const email = rawEmail === '' ? undefined : checkEmail(node, itemIndex, 'Email', rawEmail);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const lists = (name: string, label: string) => checkListEntries(node, itemIndex, label, asStringList(this.getNodeParameter(name, itemIndex, [])));
+
+	const fields: FormFields = {};
+	if (email !== undefined) fields.lead_email = email;
+	const joined = (name: string, label: string, apiName: string) => {
+		const entries = lists(name, label);
+		if (entries.length > 0) fields[apiName] = entries.join(',');
+	};
+	joined('addToLists', 'Add to Group Names or IDs', 'add_to_lists');
+	joined('removeFromLists', 'Remove From Group Names or IDs', 'remove_from_lists');
+	joined('addTags', 'Add Tags', 'add_tags');
+	joined('removeTags', 'Remove Tags', 'remove_tags');
+
+	for (const [name, apiName] of Object.entries(CONTACT_FIELDS)) {
+		const raw = additional[name];
+		if (raw === undefined || raw === null || String(raw).trim() === '') continue;
+		let value = String(raw).trim();
+		if (name === 'timeZone') value = checkUtcOffset(node, itemIndex, 'Time Zone', value);
+		if (name === 'shippingCountryCode') value = checkCountryCode(node, itemIndex, 'Shipping Country Code', value);
+		if (name === 'billingCountryCode') value = checkCountryCode(node, itemIndex, 'Billing Country Code', value);
+		fields[apiName] = value;
+	}
+	if (Object.keys(fields).length === 0) {
+		throw invalidInput(node, itemIndex, 'Email', 'nothing to send', 'Give an email, a group, a tag or at least one additional field.');
+	}
+
+	const answer = await callApi.call(this, account, { method: 'addupdatelead', fields, idempotent: true }, itemIndex);
+	return { success: true, message: answer.errorText, ...(email !== undefined ? { email } : {}), result: answer.result as IDataObject };
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import { callApi } from '../../transport';
+import type { InfluencerSoftAccount } from '../../transport';
+import { forOperation } from '../common';
+
+export const description = forOperation('product', 'delete', [
+	{
+		displayName: 'Product Name or ID',
+		name: 'product',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getProducts' },
+		required: true,
+		default: '',
+		description: 'Product to delete. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+	const product = String(this.getNodeParameter('product', itemIndex) ?? '').trim();
+	if (product === '') throw invalidInput(this.getNode(), itemIndex, 'Product Name or ID', 'choose a product');
+	const answer = await callApi.call(this, account, { method: 'DeleteGood', fields: { good_name: product }, idempotent: false }, itemIndex);
+	return { success: true, message: answer.errorText, product, deleted: true };
+}

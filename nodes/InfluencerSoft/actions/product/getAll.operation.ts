@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { callApi, resultList } from '../../transport';
+import type { InfluencerSoftAccount } from '../../transport';
+import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { applyLimit, forOperation } from '../common';
+
+/** Error 700: the shop has no products, an empty list rather than a failure. */
+const NO_PRODUCTS = 700;
+
+export const description = forOperation('product', 'getAll', returnAllAndLimitFields());
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
+	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] }, itemIndex);
+	const products = resultList(answer.result).map((product) => {
+		const price = Number(product.good_sum);
+		return product.good_sum !== undefined && Number.isFinite(price) ? { ...product, good_sum: price } : product;
+	});
+	return applyLimit.call(this, itemIndex, products);
+}
