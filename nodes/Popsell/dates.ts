@@ -4,59 +4,33 @@
  * epoch milliseconds) is written in the time zone the node is given (the workflow's by default).
  */
 
-export interface WallClock {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-}
+import type { WallClock } from '../shared/wallClock';
+import { formatWallClock, isValidWallClock, wallClockIn } from '../shared/wallClock';
+
+export type { WallClock };
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
 // Popsell's own example wraps the date in curly quotes (date=”2015-12-05 10:12:54): strip any such wrapping.
 const WRAPPING_QUOTES = /^[\s"'\u201c\u201d\u201e\u2018\u2019]+|[\s"'\u201c\u201d\u201e\u2018\u2019]+$/g;
 
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** Reads "YYYY-MM-DD[ HH:MM[:SS]]" (or with a T), surrounding quotes allowed; undefined when it is not one. */
 export function parseWallClock(text: string): WallClock | undefined {
 	const match = WALL_CLOCK.exec(text.replace(WRAPPING_QUOTES, ''));
 	if (!match) return undefined;
 	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-	if (hour > 23 || minute > 59 || second > 59) return undefined;
-	return { year, month, day, hour, minute, second };
+	const clock = { year, month, day, hour, minute, second };
+	return isValidWallClock(clock) ? clock : undefined;
 }
 
 /** "YYYY-MM-DD HH:MM:SS", the form Popsell reads. */
 export function formatPopsellDate(clock: WallClock): string {
-	return `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)} ${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
+	return formatWallClock(clock, ' ');
 }
 
 /** "YYYY-MM-DDTHH:MM:SS", ISO 8601 without a zone, since Popsell names none. */
 export function formatIsoWallClock(clock: WallClock): string {
-	return formatPopsellDate(clock).replace(' ', 'T');
-}
-
-function wallClockAt(instant: Date, timeZone: string): WallClock {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(instant);
-	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+	return formatWallClock(clock, 'T');
 }
 
 function asInstant(value: unknown): Date | undefined {
@@ -83,5 +57,5 @@ export function toWallClock(value: unknown, timeZone: string): WallClock | undef
 	}
 	const instant = asInstant(value);
 	if (!instant || Number.isNaN(instant.getTime())) return undefined;
-	return wallClockAt(instant, timeZone);
+	return wallClockIn(instant, timeZone);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../shared/itemLoop';
 import type { InfluencerSoftAccount } from '../transport';
@@ -9,14 +9,7 @@ export interface OperationModule {
 	execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<ItemResult>;
 }
 
-/** Shows fields only for one resource and operation. */
-export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	const show: IDisplayOptions['show'] = { resource: [resource], operation: [operation] };
-	return properties.map((property) => ({
-		...property,
-		displayOptions: { ...property.displayOptions, show: { ...show, ...property.displayOptions?.show } },
-	}));
-}
+export { forOperation } from '../../shared/descriptions';
 
 /** A multi-select value, which an expression may also give as "a, b" or a single ID. */
 export function asStringList(value: unknown): string[] {

@@ -1,27 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
+
 /** The Return All / Limit pair of one list operation. jtel lists have no paging: the node applies the limit. */
 export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
-	const show = { resource: [resource], operation: [operation] };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
+	return forOperation(resource, operation, returnAllAndLimitFields());
 }
 
 /** Simplify: jtel contacts carry dozens of dialling statistics that stay null until the contact is dialled. */

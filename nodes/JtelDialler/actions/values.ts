@@ -1,48 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/errors';
+import type { WallClock } from '../../shared/wallClock';
+import { formatWallClock, isValidWallClock, wallClockIn } from '../../shared/wallClock';
+
+const format = (clock: WallClock) => formatWallClock(clock, 'T');
 
 /** The only date-time shape the jtel Dialler API takes: `YYYY-MM-DDTHH:MM:SS`, no zone. */
 const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 /** German style, as jtel users often type it: `31.12.2026 [17:30[:00]]`. */
 const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-interface WallClock {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-}
-
-function isValidWallClock({ year, month, day, hour, minute, second }: WallClock): boolean {
-	if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
-	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	return day <= daysInMonth;
-}
-
-function format(clock: WallClock): string {
-	return `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
-}
-
-/** The wall-clock time of an instant in a time zone (the workflow's), as jtel wants it. */
-function wallClockIn(instant: Date, timeZone: string): WallClock {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(instant);
-	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
-}
 
 /**
  * Formats what the user typed (ISO date or date-time, with or without zone, `YYYY-MM-DD HH:MM`,

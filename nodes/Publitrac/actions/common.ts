@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import { asNodeError, errorItem, runForEachItem } from '../../shared/itemLoop';
 import type { ItemResult } from '../../shared/itemLoop';
@@ -14,35 +15,9 @@ export interface PublitracOperation {
 	execute(this: IExecuteFunctions, session: PublitracSession): Promise<INodeExecutionData[]>;
 }
 
-/** Shows fields only under one resource and operation. */
-export function showFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
-		},
-	}));
-}
+export { forOperation } from '../../shared/descriptions';
 
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+export const returnAllFields: INodeProperties[] = returnAllAndLimitFields();
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import type { ItemResult } from '../../shared/itemLoop';
 import type { SpreadConnection } from '../transport';
@@ -11,35 +12,7 @@ export interface SpreadOperation {
 	execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult>;
 }
 
-/** Shows the given fields only for one resource and the listed operations. */
-export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] } },
-	}));
-}
-
-/** Return All / Limit, as every list operation shows them. */
-export function returnAllAndLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
+export { forOperation };
 
 export function readReturnAllAndLimit(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
@@ -109,7 +82,7 @@ export function listOperation(spec: ListOperationSpec): SpreadOperation {
 		? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters }]
 		: [];
 	return {
-		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimit(), ...filterFields]),
+		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimitFields(), ...filterFields]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
 			const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 			const filters = filterFields.length ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};

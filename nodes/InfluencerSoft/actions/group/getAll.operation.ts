@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi, resultList } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
-import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { returnAllAndLimitFields } from '../../../shared/descriptions';
 import { applyLimit, forOperation } from '../common';
 
 export const description = forOperation('group', 'getAll', returnAllAndLimitFields());

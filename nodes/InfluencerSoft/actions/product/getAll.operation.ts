@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callApi, resultList } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
-import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { returnAllAndLimitFields } from '../../../shared/descriptions';
 import { applyLimit, forOperation } from '../common';
 
 /** Error 700: the shop has no products, an empty list rather than a failure. */

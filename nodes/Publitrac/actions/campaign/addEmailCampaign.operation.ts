@@ -5,7 +5,7 @@ import { callPublitrac, cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport'
 import type { BatchPlan } from '../batches';
 import { runInBatches } from '../batches';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, readCustomFields, requiredText, shortName, showFor, text, validEmail } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, readCustomFields, requiredText, shortName, forOperation, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -64,7 +64,7 @@ interface EmailCampaignRecord {
 }
 
 export const addEmailCampaign: PublitracOperation = {
-	description: showFor('campaign', 'addEmailCampaign', properties),
+	description: forOperation('campaign', 'addEmailCampaign', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		const node = this.getNode();
 		const plan: BatchPlan<EmailCampaignRecord> = {

@@ -6,7 +6,7 @@ import { callPublitrac } from '../../transport';
 import type { BatchPlan } from '../batches';
 import { runInBatches } from '../batches';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, showFor, text, validEmail } from '../common';
+import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, forOperation, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,7 +37,7 @@ interface CampaignRecord {
 }
 
 export const executeCampaign: PublitracOperation = {
-	description: showFor('campaign', 'executeCampaign', properties),
+	description: forOperation('campaign', 'executeCampaign', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		const node = this.getNode();
 		const batchSize = readBatchSize.call(this);

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { answerError, readAnswer, sendPublitracRequest } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { optionalFields, perItem, requiredText, showFor, text, validEmail, wholeNumber } from '../common';
+import { optionalFields, perItem, requiredText, forOperation, text, validEmail, wholeNumber } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,7 +59,7 @@ function amount(node: INode, itemIndex: number, field: string, value: unknown): 
 }
 
 export const createTransaction: PublitracOperation = {
-	description: showFor('ecommerce', 'createTransaction', properties),
+	description: forOperation('ecommerce', 'createTransaction', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItem.call(this, session, async (itemIndex) => {
 			const node = this.getNode();

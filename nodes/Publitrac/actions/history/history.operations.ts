@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, cdata } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, emailField, optionalFields, perItem, requiredText, showFor, text, validEmail } from '../common';
+import { assertXmlSafe, emailField, optionalFields, perItem, requiredText, forOperation, text, validEmail } from '../common';
 
 const leadEmailField = emailField('Email of an existing lead, shorter than 50 characters');
 
@@ -27,7 +27,7 @@ export function visitHistoryOperation(method: string, element: string): Publitra
 		optionalFields(visitFields),
 	];
 	return {
-		description: showFor('history', method, properties),
+		description: forOperation('history', method, properties),
 		async execute(this: IExecuteFunctions, session: PublitracSession) {
 			return await perItem.call(this, session, async (itemIndex) => {
 				const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
@@ -68,7 +68,7 @@ const fillFormProperties: INodeProperties[] = [
 ];
 
 export const addFillFormHistory: PublitracOperation = {
-	description: showFor('history', 'addFillFormHistory', fillFormProperties),
+	description: forOperation('history', 'addFillFormHistory', fillFormProperties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItem.call(this, session, async (itemIndex) => {
 			const node = this.getNode();

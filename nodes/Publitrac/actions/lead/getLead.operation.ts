@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, readLeads } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { dropEmptyFields, perItemOverlapped, showFor, simplifyField, validEmail } from '../common';
+import { dropEmptyFields, perItemOverlapped, forOperation, simplifyField, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const getLead: PublitracOperation = {
-	description: showFor('lead', 'getLead', properties),
+	description: forOperation('lead', 'getLead', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, readLeads } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { dropEmptyFields, perItemOverlapped, requiredText, showFor, simplifyField } from '../common';
+import { dropEmptyFields, perItemOverlapped, requiredText, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'External ID', name: 'externalId', type: 'string', required: true, default: '', description: "The lead's ID in your own system (its CRM lead ID in PUBLITRAC)" },
@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const getLeadByExternalId: PublitracOperation = {
-	description: showFor('lead', 'getLeadByExternalId', properties),
+	description: forOperation('lead', 'getLeadByExternalId', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const externalId = requiredText(this.getNode(), itemIndex, 'External ID', this.getNodeParameter('externalId', itemIndex)).trim();

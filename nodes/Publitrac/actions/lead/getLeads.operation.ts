@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, elementName, fetchPages, perItem, returnAllFields, showFor, simplifyField, text } from '../common';
+import { assertXmlSafe, elementName, fetchPages, perItem, returnAllFields, forOperation, simplifyField, text } from '../common';
 import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = showFor('lead', 'getLeads', properties);
+export const description = forOperation('lead', 'getLeads', properties);
 
 interface Condition {
 	field?: string;

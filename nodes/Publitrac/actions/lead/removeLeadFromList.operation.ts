@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, perItemOverlapped, shortName, showFor, validEmail } from '../common';
+import { assertXmlSafe, perItemOverlapped, shortName, forOperation, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const removeLeadFromList: PublitracOperation = {
-	description: showFor('lead', 'removeLeadFromList', properties),
+	description: forOperation('lead', 'removeLeadFromList', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItemOverlapped, publitracDate, readCustomFields, showFor, text, validEmail, wholeNumber, zeroOrOne } from '../common';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItemOverlapped, publitracDate, readCustomFields, forOperation, text, validEmail, wholeNumber, zeroOrOne } from '../common';
 import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -60,7 +60,7 @@ function buildLead(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export const syncLead: PublitracOperation = {
-	description: showFor('lead', 'syncLead', properties),
+	description: forOperation('lead', 'syncLead', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const lead = buildLead.call(this, itemIndex);

@@ -6,7 +6,7 @@ import { shareOutAnswer } from '../batchErrors';
 import type { BatchEntry, BatchPlan } from '../batches';
 import { runInBatches } from '../batches';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, showFor, validEmail } from '../common';
+import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, forOperation, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,7 +30,7 @@ interface ListRecord {
 }
 
 export const addLeadsToList: PublitracOperation = {
-	description: showFor('list', 'addLeadsToList', properties),
+	description: forOperation('list', 'addLeadsToList', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		const node = this.getNode();
 		const batchSize = readBatchSize.call(this);

@@ -3,12 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { readOpportunities } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { fetchPages, perItem, returnAllFields, showFor } from '../common';
+import { fetchPages, perItem, returnAllFields, forOperation } from '../common';
 
 const properties: INodeProperties[] = [...returnAllFields];
 
 export const getOpportunities: PublitracOperation = {
-	description: showFor('opportunity', 'getOpportunities', properties),
+	description: forOperation('opportunity', 'getOpportunities', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItem.call(this, session, async (itemIndex) => await fetchPages.call(this, session, itemIndex, { method: 'getOpportunities' }, readOpportunities));
 	},

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { assertXmlSafe, optionalFields, perItemOverlapped, publitracDate, requiredText, showFor, text, wholeNumber } from '../common';
+import { assertXmlSafe, optionalFields, perItemOverlapped, publitracDate, requiredText, forOperation, text, wholeNumber } from '../common';
 
 /** The ten sales stages of the document's annex. */
 export const SALES_STAGES = [
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const syncOpportunity: PublitracOperation = {
-	description: showFor('opportunity', 'syncOpportunity', properties),
+	description: forOperation('opportunity', 'syncOpportunity', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItemOverlapped.call(this, session, async (itemIndex) => {
 			const node = this.getNode();

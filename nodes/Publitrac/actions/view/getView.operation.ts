@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
 import type { PublitracOperation } from '../common';
-import { fetchPages, perItem, requiredText, returnAllFields, showFor, simplifyField } from '../common';
+import { fetchPages, perItem, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'View Name', name: 'viewName', type: 'string', required: true, default: '', description: 'Name of the filtered list whose leads to get' },
@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const getView: PublitracOperation = {
-	description: showFor('view', 'getView', properties),
+	description: forOperation('view', 'getView', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItem.call(this, session, async (itemIndex) => {
 			const viewName = requiredText(this.getNode(), itemIndex, 'View Name', this.getNodeParameter('viewName', itemIndex)).trim();

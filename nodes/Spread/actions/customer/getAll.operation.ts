@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, returnAllAndLimit, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
+import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
+import { returnAllAndLimitFields } from '../../../shared/descriptions';
 import { requireCountryCode, outputCustomer, SIMPLIFY_FIELD } from './customerFields';
 
 /** Text filters: UI name → query parameter, as the API names them. */
@@ -39,7 +40,7 @@ const FILTER_FIELDS: INodeProperties[] = [
 ];
 
 export const description: INodeProperties[] = forOperation('customer', 'getAll', [
-	...returnAllAndLimit(),
+	...returnAllAndLimitFields(),
 	SIMPLIFY_FIELD,
 	{
 		displayName: 'Filters',

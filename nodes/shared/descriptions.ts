@@ -1,5 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Shows the given fields only under one resource and operation (keeping any other display conditions they have). */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
+		},
+	}));
+}
+
 /** Return All / Limit, as every list operation shows them (n8n's own wording). */
 export function returnAllAndLimitFields(): INodeProperties[] {
 	return [
