@@ -1,0 +1,133 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+// The packed package inside the real n8n, on every version of scripts/n8n-versions.sh, the way users run it:
+// installed as a community package, credentials and example workflows imported, workflows executed from the CLI
+// against the local vendor sandboxes, and `n8n start` serving the Popsell trigger's webhook.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Sandbox, SandboxCredential } from '../servers/sandbox';
+import { checkItems, credentialIds, loadExamples, withCredential, type Example } from './examples';
+import { ensureInstalled, makeTempDir, n8nTargets, packPackage, REPO_ROOT, removeDir, startN8n } from './n8nProcess';
+import { N8nWorkspace, outputItems } from './n8nWorkspace';
+import { allCredentials, closeAll, secretFields, startAllSandboxes } from './sandboxes';
+import { packageTypes } from './packageTypes';
+import { callPopsellTrigger, popsellTriggerExamples } from './popsellTrigger';
+
+const targets = n8nTargets();
+const examples = loadExamples();
+const runnable = examples.filter((example) => example.expect !== undefined && !popsellTriggerExamples([example]).length);
+const pkgName = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+
+let sandboxes: Sandbox[] = [];
+let tarball = '';
+let credentials: SandboxCredential[] = [];
+
+/** For each vendor that we call (not Popsell, which calls us), a copy of its credential with wrong secrets. */
+function wrongCredentials(): Array<{ wrong: SandboxCredential; of: SandboxCredential; example: Example }> {
+	return sandboxes
+		.filter((sandbox) => sandbox.url !== '')
+		.flatMap((sandbox) => sandbox.credentials)
+		.flatMap((credential) => {
+			const example = runnable.find((candidate) => credentialIds(candidate.workflow).includes(credential.id));
+			const fields = secretFields(credential);
+			if (!example || fields.length === 0) return [];
+			const data = { ...credential.data };
+			for (const field of fields) data[field] = `wrong-${field}-7Qx9`;
+			const wrong = { ...credential, id: `${credential.id}-wrong`.slice(0, 36), name: `${credential.name} (wrong)`, data };
+			return [{ wrong, of: credential, example }];
+		});
+}
+
+beforeAll(async () => {
+	ensureInstalled(targets.map((target) => target.version));
+	tarball = packPackage();
+	sandboxes = await startAllSandboxes();
+	credentials = allCredentials(sandboxes);
+});
+
+afterAll(async () => {
+	await closeAll(sandboxes);
+	if (tarball) removeDir(join(tarball, '..'));
+});
+
+describe.each(targets.map((target) => [target.version, target] as const))('n8n %s', (_version, target) => {
+	let workspace: N8nWorkspace;
+	let wrong: ReturnType<typeof wrongCredentials> = [];
+
+	beforeAll(async () => {
+		workspace = new N8nWorkspace(target, makeTempDir(`leadbridge-e2e-${target.version}-`));
+		workspace.installPackage(tarball);
+		wrong = wrongCredentials();
+		await workspace.importCredentials([...credentials, ...wrong.map((entry) => entry.wrong)]);
+		await workspace.importWorkflows([
+			...examples.map((example) => example.workflow),
+			...wrong.map((entry) => withCredential(entry.example.workflow, entry.of.id, entry.wrong, `${entry.wrong.id}-run`.slice(0, 36))),
+		]);
+	});
+
+	afterAll(() => {
+		if (workspace && !process.env.LEADBRIDGE_KEEP_E2E) removeDir(workspace.userFolder);
+	});
+
+	test('every example workflow and sandbox credential imports', () => {
+		expect(examples.length).toBeGreaterThan(0);
+		expect(credentials.length).toBeGreaterThan(0);
+	});
+
+	test.each(runnable.map((example) => [example.name, example] as const))('example %s runs and gives the expected output', async (_name, example) => {
+		const result = await workspace.execute(example.workflow.id as string);
+		const expectation = example.expect!;
+		const problems = [
+			...checkItems(expectation.node, outputItems(result, expectation.node), expectation),
+			...Object.entries(expectation.nodes ?? {}).flatMap(([node, more]) => checkItems(node, outputItems(result, node), more)),
+		];
+		if (result.run.code !== 0 || problems.length > 0) {
+			throw new Error(
+				`${example.name} on n8n ${target.version}: exit ${result.run.code}, error ${result.errorMessage ?? 'none'}\n` +
+					`${problems.join('\n')}\n${result.run.stdout.slice(-2000)}\n${result.run.stderr.slice(-2000)}`,
+			);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	test('a wrong credential fails with a clear error that shows no secret', async () => {
+		expect(wrong.length).toBeGreaterThan(0);
+		for (const entry of wrong) {
+			const result = await workspace.execute(`${entry.wrong.id}-run`.slice(0, 36));
+			expect(result.run.code).not.toBe(0);
+			expect(result.errorMessage ?? '').toMatch(/auth|credential|key|token|password|denied|unauthori[sz]ed|forbidden|invalid|401|403/i);
+			for (const field of secretFields(entry.of)) {
+				expect(result.allOutput).not.toContain(String(entry.wrong.data[field]));
+				expect(result.allOutput).not.toContain(String(entry.of.data[field]));
+			}
+		}
+	});
+
+	test('n8n start loads every node and credential of the package and serves the Popsell trigger', async () => {
+		const triggers = popsellTriggerExamples(examples);
+		for (const example of triggers) await workspace.mustRun(activateArgs(target.version, example.workflow.id as string));
+		const n8n = await startN8n(target, workspace.userFolder);
+		try {
+			const { nodes, credentials: credentialTypes } = packageTypes();
+			const served = (await (await fetch(`${n8n.url}/types/nodes.json`)).json()) as Array<{ name: string }>;
+			const servedCredentials = (await (await fetch(`${n8n.url}/types/credentials.json`)).json()) as Array<{ name: string }>;
+			const servedNames = new Set(served.map((node) => node.name));
+			expect(nodes.map((name) => `${pkgName}.${name}`).filter((name) => !servedNames.has(name))).toEqual([]);
+			expect(credentialTypes.filter((name) => !servedCredentials.some((credential) => credential.name === name))).toEqual([]);
+			expect(n8n.output()).not.toMatch(/Unrecognized node type|Error loading package|Failed to load/i);
+
+			expect(triggers.length).toBeGreaterThan(0);
+			for (const example of triggers) {
+				const answer = await callPopsellTrigger(n8n.url, example, credentials);
+				expect(answer.problems).toEqual([]);
+			}
+		} finally {
+			await n8n.stop();
+		}
+	});
+});
+
+/** Activation from the CLI, before `n8n start`: 2.x publishes a workflow version, 1.x flips `active`. */
+function activateArgs(version: string, id: string): string[] {
+	return Number(version.split('.')[0]) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+}
