@@ -15,7 +15,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
+import { REPO_ROOT } from './n8nProcess';
+
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 export interface WorkflowNode {
 	name: string;

@@ -63,6 +63,12 @@ export class N8nWorkspace {
 		await this.mustRun(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
+	/** Activation from the CLI, before `n8n start`: 2.x publishes the workflow, 1.x flips `active`. */
+	async activate(workflowId: string): Promise<void> {
+		const major = Number(this.target.version.split('.')[0]);
+		await this.mustRun(major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true']);
+	}
+
 	/** `n8n execute --id=<id> --rawOutput`: the run's result is one JSON log record's message. */
 	async execute(workflowId: string): Promise<WorkflowRun> {
 		const run = await this.command(['execute', `--id=${workflowId}`, '--rawOutput']);

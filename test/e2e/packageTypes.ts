@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { REPO_ROOT } from './n8nProcess';
 
-const load = createRequire(__filename);
+const load = createRequire(join(REPO_ROOT, 'package.json'));
 
 interface PackageJson {
 	n8n: { nodes: string[]; credentials: string[] };

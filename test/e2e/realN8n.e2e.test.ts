@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // The packed package inside the real n8n, on every version of scripts/n8n-versions.sh, the way users run it:
 // installed as a community package, credentials and example workflows imported, workflows executed from the CLI
 // against the local vendor sandboxes, and `n8n start` serving the Popsell trigger's webhook.
@@ -18,7 +18,7 @@ const examples = loadExamples();
 const runnable = examples.filter((example) => example.expect !== undefined && !popsellTriggerExamples([example]).length);
 const pkgName = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
-let sandboxes: Sandbox[] = [];
+const sandboxes: Sandbox[] = [];
 let tarball = '';
 let credentials: SandboxCredential[] = [];
 
@@ -41,7 +41,7 @@ function wrongCredentials(): Array<{ wrong: SandboxCredential; of: SandboxCreden
 beforeAll(async () => {
 	ensureInstalled(targets.map((target) => target.version));
 	tarball = packPackage();
-	sandboxes = await startAllSandboxes();
+	await startAllSandboxes(sandboxes);
 	credentials = allCredentials(sandboxes);
 });
 
@@ -105,7 +105,7 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 
 	test('n8n start loads every node and credential of the package and serves the Popsell trigger', async () => {
 		const triggers = popsellTriggerExamples(examples);
-		for (const example of triggers) await workspace.mustRun(activateArgs(target.version, example.workflow.id as string));
+		for (const example of triggers) await workspace.activate(example.workflow.id as string);
 		const n8n = await startN8n(target, workspace.userFolder);
 		try {
 			const { nodes, credentials: credentialTypes } = packageTypes();
@@ -126,8 +126,3 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		}
 	});
 });
-
-/** Activation from the CLI, before `n8n start`: 2.x publishes a workflow version, 1.x flips `active`. */
-function activateArgs(version: string, id: string): string[] {
-	return Number(version.split('.')[0]) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
-}

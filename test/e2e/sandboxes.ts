@@ -6,9 +6,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import type { Sandbox, SandboxCredential } from '../servers/sandbox';
+import { REPO_ROOT } from './n8nProcess';
 
-const SERVERS_DIR = join(__dirname, '..', 'servers');
-const load = createRequire(__filename);
+const SERVERS_DIR = join(REPO_ROOT, 'test', 'servers');
+const load = createRequire(join(REPO_ROOT, 'package.json'));
 
 type SandboxModule = { startSandbox?: () => Promise<Sandbox> };
 
@@ -19,18 +20,13 @@ export function sandboxModules(): string[] {
 		.filter((file) => typeof (load(join(SERVERS_DIR, file)) as SandboxModule).startSandbox === 'function');
 }
 
-export async function startAllSandboxes(): Promise<Sandbox[]> {
-	const sandboxes: Sandbox[] = [];
-	try {
-		for (const file of sandboxModules()) {
-			const start = (load(join(SERVERS_DIR, file)) as SandboxModule).startSandbox as () => Promise<Sandbox>;
-			sandboxes.push(await start());
-		}
-	} catch (error) {
-		await closeAll(sandboxes);
-		throw error;
+/** Starts them one by one into `started`, so the caller can close those that started if one fails. */
+export async function startAllSandboxes(started: Sandbox[]): Promise<Sandbox[]> {
+	for (const file of sandboxModules()) {
+		const start = (load(join(SERVERS_DIR, file)) as SandboxModule).startSandbox as () => Promise<Sandbox>;
+		started.push(await start());
 	}
-	return sandboxes;
+	return started;
 }
 
 export async function closeAll(sandboxes: Sandbox[]): Promise<void> {
