@@ -9,6 +9,7 @@ import type { Sandbox, SandboxCredential } from '../servers/sandbox';
 import { checkItems, credentialIds, loadExamples, withCredential, type Example } from './examples';
 import { ensureInstalled, makeTempDir, n8nTargets, packPackage, REPO_ROOT, removeDir, startN8n } from './n8nProcess';
 import { N8nWorkspace, outputItems } from './n8nWorkspace';
+import { signInAsOwner } from './owner';
 import { allCredentials, closeAll, secretFields, startAllSandboxes } from './sandboxes';
 import { packageTypes } from './packageTypes';
 import { callPopsellTrigger, popsellTriggerExamples } from './popsellTrigger';
@@ -109,8 +110,11 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		const n8n = await startN8n(target, workspace.userFolder);
 		try {
 			const { nodes, credentials: credentialTypes } = packageTypes();
-			const served = (await (await fetch(`${n8n.url}/types/nodes.json`)).json()) as Array<{ name: string }>;
-			const servedCredentials = (await (await fetch(`${n8n.url}/types/credentials.json`)).json()) as Array<{ name: string }>;
+			const { cookie } = await signInAsOwner(n8n.url);
+			const types = async (file: string) =>
+				(await (await fetch(`${n8n.url}/types/${file}`, { headers: { cookie } })).json()) as Array<{ name: string }>;
+			const served = await types('nodes.json');
+			const servedCredentials = await types('credentials.json');
 			const servedNames = new Set(served.map((node) => node.name));
 			expect(nodes.map((name) => `${pkgName}.${name}`).filter((name) => !servedNames.has(name))).toEqual([]);
 			expect(credentialTypes.filter((name) => !servedCredentials.some((credential) => credential.name === name))).toEqual([]);
