@@ -2,13 +2,13 @@
 // The packed package inside the real n8n, on every version of scripts/n8n-versions.sh, the way users run it:
 // installed as a community package, credentials and example workflows imported, workflows executed from the CLI
 // against the local vendor sandboxes, and `n8n start` serving the Popsell trigger's webhook.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Sandbox, SandboxCredential } from '../servers/sandbox';
 import { checkItems, credentialIds, loadExamples, withCredential, type Example } from './examples';
 import { ensureInstalled, makeTempDir, n8nTargets, packPackage, REPO_ROOT, removeDir, startN8n } from './n8nProcess';
-import { N8nWorkspace, outputItems } from './n8nWorkspace';
+import { N8nWorkspace, outputItems, type WorkflowRun } from './n8nWorkspace';
 import { signInAsOwner } from './owner';
 import { allCredentials, closeAll, secretFields, startAllSandboxes } from './sandboxes';
 import { packageTypes } from './packageTypes';
@@ -18,6 +18,14 @@ const targets = n8nTargets();
 const examples = loadExamples();
 const runnable = examples.filter((example) => example.expect !== undefined && !popsellTriggerExamples([example]).length);
 const pkgName = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+
+/** Each run's node outputs and error go to .tmp/e2e/<version>/<name>.json, to read when an expectation fails. */
+function saveRun(version: string, name: string, result: WorkflowRun) {
+	const dir = join(REPO_ROOT, '.tmp', 'e2e', version);
+	mkdirSync(dir, { recursive: true });
+	const outputs = Object.fromEntries(Object.keys(result.runData ?? {}).map((node) => [node, outputItems(result, node)]));
+	writeFileSync(join(dir, `${name}.json`), JSON.stringify({ exitCode: result.run.code, error: result.errorMessage, outputs }, null, 2));
+}
 
 const sandboxes: Sandbox[] = [];
 let tarball = '';
@@ -77,6 +85,7 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 
 	test.each(runnable.map((example) => [example.name, example] as const))('example %s runs and gives the expected output', async (_name, example) => {
 		const result = await workspace.execute(example.workflow.id as string);
+		saveRun(target.version, example.name, result);
 		const expectation = example.expect!;
 		const problems = [
 			...checkItems(expectation.node, outputItems(result, expectation.node), expectation),
@@ -95,6 +104,7 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		expect(wrong.length).toBeGreaterThan(0);
 		for (const entry of wrong) {
 			const result = await workspace.execute(`${entry.wrong.id}-run`.slice(0, 36));
+			saveRun(target.version, `${entry.wrong.id}`, result);
 			expect(result.run.code).not.toBe(0);
 			expect(result.errorMessage ?? '').toMatch(/auth|credential|key|token|password|denied|unauthori[sz]ed|forbidden|invalid|401|403/i);
 			for (const field of secretFields(entry.of)) {
