@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The demo instance behind `npm start` and `npm run screenshots`: every vendor sandbox plus the real n8n
 // (first version of scripts/n8n-versions.sh) with the packed package installed, the sandbox credentials and the
-// example workflows imported, the Popsell trigger examples active, and a demo owner account.
+// example workflows imported, the webhook examples (Popsell, web form) active, and a demo owner account.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +10,7 @@ import { loadExamples, type Example } from '../../test/e2e/examples';
 import { freePort, n8nTargets, packPackage, REPO_ROOT, removeDir, startN8n, type N8nTarget } from '../../test/e2e/n8nProcess';
 import { N8nWorkspace } from '../../test/e2e/n8nWorkspace';
 import { signInAsOwner } from '../../test/e2e/owner';
-import { popsellTriggerExamples, popsellTriggerRequest } from '../../test/e2e/popsellTrigger';
+import { asCurl, webhookCall, webhookExamples } from '../../test/e2e/webhooks';
 import { allCredentials, closeAll, startAllSandboxes } from '../../test/e2e/sandboxes';
 
 export interface Demo {
@@ -22,8 +22,8 @@ export interface Demo {
 	/** Session cookie of the demo owner. */
 	cookie: string;
 	ownerCreated: boolean;
-	/** Ready-made Popsell calls (URL with a valid token) for the active trigger examples. */
-	popsellCalls: Array<{ workflow: string; url: string }>;
+	/** Ready-made calls (curl command lines) of the active webhook examples, e.g. Popsell with a valid token. */
+	webhookCalls: Array<{ workflow: string; curl: string }>;
 	stop(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export async function startDemo(options: { port?: number; userFolder?: string; s
 		say(`Importing ${credentials.length} sandbox credentials and ${examples.length} example workflows into n8n ${target.version}...`);
 		await workspace.importCredentials(credentials);
 		await workspace.importWorkflows(examples.map((example) => example.workflow));
-		const triggers = popsellTriggerExamples(examples);
+		const triggers = webhookExamples(examples);
 		for (const example of triggers) await workspace.activate(example.workflow.id as string);
 
 		const port = options.port ?? (await freePort());
@@ -60,11 +60,11 @@ export async function startDemo(options: { port?: number; userFolder?: string; s
 		const n8n = await startN8n(target, userFolder, { port, env: { N8N_LOG_FORMAT: 'text' } });
 		stopN8n = n8n.stop;
 		const { cookie, created } = await signInAsOwner(n8n.url);
-		const popsellCalls = triggers.flatMap((example) => {
-			const url = popsellTriggerRequest(n8n.url, example, credentials);
-			return url ? [{ workflow: example.workflow.name, url }] : [];
+		const webhookCalls = triggers.flatMap((example) => {
+			const call = webhookCall(n8n.url, example, credentials);
+			return call ? [{ workflow: example.workflow.name, curl: asCurl(call) }] : [];
 		});
-		return { target, url: n8n.url, userFolder, sandboxes, examples, cookie, ownerCreated: created, popsellCalls, stop };
+		return { target, url: n8n.url, userFolder, sandboxes, examples, cookie, ownerCreated: created, webhookCalls, stop };
 	} catch (error) {
 		await stop();
 		return await Promise.reject(error);

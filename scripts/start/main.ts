@@ -34,7 +34,7 @@ async function main() {
 	say(`n8n ${demo.target.version} is running with n8n-nodes-leadbridge installed: ${demo.url}`);
 	say(`  sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}${demo.ownerCreated ? '' : ' (the owner created by an earlier start)'}`);
 	say(`  ${demo.examples.length} example workflows under Overview; their credentials point at the local sandboxes (no vendor account needed)`);
-	for (const call of demo.popsellCalls) say(`  Popsell trigger "${call.workflow}" is live, try: curl '${call.url}'`);
+	for (const call of demo.webhookCalls) say(`  "${call.workflow}" is live, try:\n    ${call.curl}`);
 	say(`  n8n's data folder: ${demo.userFolder} (delete it for a fresh instance)`);
 	say('Press Ctrl-C to stop.');
 }

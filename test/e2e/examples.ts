@@ -11,7 +11,8 @@
 //     "nodes": { "Other node": { ...same keys... } }   checks on further nodes
 //   }
 // In "every"/"some", a value {"$match": "<regex>"} matches a string by regular expression and
-// {"$type": "string"|"number"|"boolean"|"object"|"array"} matches by type; arrays match element by element.
+// {"$type": "string"|"number"|"boolean"|"object"|"array"} matches by type, {"$length": 3} an array by its length;
+// other arrays match element by element.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -97,6 +98,11 @@ export function mismatches(actual: unknown, expected: unknown, path = '$'): stri
 			return typeof actual === 'string' && new RegExp(pattern.$match).test(actual)
 				? []
 				: [`${path}: ${JSON.stringify(actual)} does not match /${pattern.$match}/`];
+		}
+		if (typeof pattern.$length === 'number') {
+			return Array.isArray(actual) && actual.length === pattern.$length
+				? []
+				: [`${path}: ${Array.isArray(actual) ? `${actual.length} elements` : JSON.stringify(actual)}, expected ${pattern.$length} elements`];
 		}
 		if (typeof pattern.$type === 'string') {
 			const type = Array.isArray(actual) ? 'array' : actual === null ? 'null' : typeof actual;

@@ -12,11 +12,11 @@ import { N8nWorkspace, outputItems, type WorkflowRun } from './n8nWorkspace';
 import { signInAsOwner } from './owner';
 import { allCredentials, closeAll, secretFields, startAllSandboxes } from './sandboxes';
 import { packageTypes } from './packageTypes';
-import { callPopsellTrigger, popsellTriggerExamples } from './popsellTrigger';
+import { callWebhookExample, webhookExamples } from './webhooks';
 
 const targets = n8nTargets();
 const examples = loadExamples();
-const runnable = examples.filter((example) => example.expect !== undefined && !popsellTriggerExamples([example]).length);
+const runnable = examples.filter((example) => example.expect !== undefined && !webhookExamples([example]).length);
 const pkgName = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
 /** Each run's node outputs and error go to .tmp/e2e/<version>/<name>.json, to read when an expectation fails. */
@@ -114,27 +114,25 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		}
 	});
 
-	test('n8n start loads every node and credential of the package and serves the Popsell trigger', async () => {
-		const triggers = popsellTriggerExamples(examples);
-		for (const example of triggers) await workspace.activate(example.workflow.id as string);
+	test('n8n start loads every node and credential of the package and answers the webhook examples', async () => {
+		const triggered = webhookExamples(examples);
+		for (const example of triggered) await workspace.activate(example.workflow.id as string);
 		const n8n = await startN8n(target, workspace.userFolder);
 		try {
 			const { nodes, credentials: credentialTypes } = packageTypes();
 			const { cookie } = await signInAsOwner(n8n.url);
 			const types = async (file: string) =>
 				(await (await fetch(`${n8n.url}/types/${file}`, { headers: { cookie } })).json()) as Array<{ name: string }>;
-			const served = await types('nodes.json');
-			const servedCredentials = await types('credentials.json');
-			const servedNames = new Set(served.map((node) => node.name));
-			expect(nodes.map((name) => `${pkgName}.${name}`).filter((name) => !servedNames.has(name))).toEqual([]);
-			expect(credentialTypes.filter((name) => !servedCredentials.some((credential) => credential.name === name))).toEqual([]);
+			const served = new Set((await types('nodes.json')).map((node) => node.name));
+			const servedCredentials = new Set((await types('credentials.json')).map((credential) => credential.name));
+			expect(nodes.map((name) => `${pkgName}.${name}`).filter((name) => !served.has(name))).toEqual([]);
+			expect(credentialTypes.filter((name) => !servedCredentials.has(name))).toEqual([]);
 			expect(n8n.output()).not.toMatch(/Unrecognized node type|Error loading package|Failed to load/i);
 
-			expect(triggers.length).toBeGreaterThan(0);
-			for (const example of triggers) {
-				const answer = await callPopsellTrigger(n8n.url, example, credentials);
-				expect(answer.problems).toEqual([]);
-			}
+			expect(triggered.length).toBeGreaterThan(0);
+			const problems: string[] = [];
+			for (const example of triggered) problems.push(...(await callWebhookExample(n8n.url, example, credentials)));
+			expect(problems).toEqual([]);
 		} finally {
 			await n8n.stop();
 		}
