@@ -129,19 +129,23 @@ function runN8n(target, userFolder, args, { env = {}, timeoutMs = 180000 } = {})
 	});
 }
 
-async function waitForHttp(url, child, timeoutMs) {
+// n8n answers /healthz/readiness before its REST routes and webhooks exist (1.x): wait for the line it prints
+// once all is up, then for its settings route.
+async function waitForReady(url, child, output, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} before it was ready`);
-		try {
-			const response = await fetch(url);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
+		if (/Editor is now accessible/.test(output())) {
+			try {
+				const response = await fetch(`${url}/rest/settings`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`n8n did not answer ${url} within ${timeoutMs} ms`);
+	throw new Error(`n8n was not ready at ${url} within ${timeoutMs} ms`);
 }
 
 /** `n8n start`: the editor, REST API and webhooks on 127.0.0.1:<port>, until stop(). */
@@ -157,11 +161,15 @@ async function startN8n(target, userFolder, { port, env = {}, timeoutMs = 120000
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			...env,
 		}),
-		stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'],
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
-	child.stdout?.on('data', (chunk) => (output += chunk));
-	child.stderr?.on('data', (chunk) => (output += chunk));
+	const keep = (stream) => (chunk) => {
+		output += chunk;
+		if (inheritOutput) stream.write(chunk);
+	};
+	child.stdout.on('data', keep(process.stdout));
+	child.stderr.on('data', keep(process.stderr));
 	const url = `http://localhost:${listenPort}`;
 	const stop = () =>
 		new Promise((resolve) => {
@@ -174,7 +182,7 @@ async function startN8n(target, userFolder, { port, env = {}, timeoutMs = 120000
 			child.kill('SIGTERM');
 		});
 	try {
-		await waitForHttp(`${url}/healthz/readiness`, child, timeoutMs);
+		await waitForReady(url, child, () => output, timeoutMs);
 	} catch (error) {
 		await stop();
 		throw new Error(`${error.message}\n${output.slice(-4000)}`);
