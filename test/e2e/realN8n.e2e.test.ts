@@ -47,15 +47,12 @@ function wrongCredentials(): Array<{ wrong: SandboxCredential; of: SandboxCreden
 		});
 }
 
-beforeAll(async () => {
+beforeAll(() => {
 	ensureInstalled(targets.map((target) => target.version));
 	tarball = packPackage();
-	await startAllSandboxes(sandboxes);
-	credentials = allCredentials(sandboxes);
 });
 
-afterAll(async () => {
-	await closeAll(sandboxes);
+afterAll(() => {
 	if (tarball) removeDir(join(tarball, '..'));
 });
 
@@ -64,6 +61,9 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 	let wrong: ReturnType<typeof wrongCredentials> = [];
 
 	beforeAll(async () => {
+		// Fresh sandboxes for each version: the examples create records, which a second run would find already there.
+		await startAllSandboxes(sandboxes);
+		credentials = allCredentials(sandboxes);
 		workspace = new N8nWorkspace(target, makeTempDir(`leadbridge-e2e-${target.version}-`));
 		workspace.installPackage(tarball);
 		wrong = wrongCredentials();
@@ -74,7 +74,8 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		]);
 	});
 
-	afterAll(() => {
+	afterAll(async () => {
+		await closeAll(sandboxes.splice(0));
 		if (workspace && !process.env.LEADBRIDGE_KEEP_E2E) removeDir(workspace.userFolder);
 	});
 
