@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // One n8n user folder with the packed package installed, the sandbox credentials and the examples imported:
 // what both the e2e tests and `npm start` set up, for one n8n version.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { SandboxCredential } from '../servers/sandbox';
@@ -67,6 +67,41 @@ export class N8nWorkspace {
 	async activate(workflowId: string): Promise<void> {
 		const major = Number(this.target.version.split('.')[0]);
 		await this.mustRun(major >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true']);
+	}
+
+	/**
+	 * Every imported workflow but `skipIds`, in one n8n process (`n8n execute-batch`): one start-up instead of one
+	 * per workflow. Each successful run's data comes from its snapshot file, each failure's message from the summary.
+	 */
+	async executeAll(skipIds: string[]): Promise<Map<string, WorkflowRun>> {
+		const dir = join(this.userFolder, `batch-${Date.now()}`);
+		mkdirSync(join(dir, 'snapshots'), { recursive: true });
+		writeFileSync(join(dir, 'skip.json'), JSON.stringify(skipIds.map((workflowId) => ({ workflowId }))));
+		const run = await this.command([
+			'execute-batch',
+			`--skipList=${join(dir, 'skip.json')}`,
+			'--retries=0',
+			`--snapshot=${join(dir, 'snapshots')}`,
+			`--output=${join(dir, 'summary.json')}`,
+		]);
+		if (!existsSync(join(dir, 'summary.json'))) {
+			throw new Error(`n8n execute-batch wrote no summary (exit ${run.code}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+		}
+		const summaryText = readFileSync(join(dir, 'summary.json'), 'utf8');
+		const summary = JSON.parse(summaryText) as { executions: Array<{ workflowId: string; executionStatus: string; error?: string }> };
+		const results = new Map<string, WorkflowRun>();
+		for (const execution of summary.executions) {
+			const snapshot = join(dir, 'snapshots', `${execution.workflowId}-snapshot.json`);
+			const snapshotText = existsSync(snapshot) ? readFileSync(snapshot, 'utf8') : '';
+			const printed = snapshotText ? parseResult(snapshotText) : undefined;
+			results.set(execution.workflowId, {
+				run,
+				runData: printed?.data?.resultData?.runData,
+				errorMessage: execution.executionStatus === 'success' ? undefined : (execution.error ?? execution.executionStatus),
+				allOutput: `${run.stdout}\n${run.stderr}\n${summaryText}\n${snapshotText}`,
+			});
+		}
+		return results;
 	}
 
 	/** `n8n execute --id=<id> --rawOutput`: the run's result is one JSON log record's message. */
