@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // The packed package inside the real n8n, on every version of scripts/n8n-versions.sh, the way users run it:
 // installed as a community package, credentials and example workflows imported, workflows executed from the CLI
-// against the local vendor sandboxes, and `n8n start` serving the Popsell trigger's webhook.
+// against the local vendor sandboxes, and `n8n start` answering the webhook examples (web form, Popsell trigger).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -87,9 +87,10 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		if (workspace && !process.env.LEADBRIDGE_KEEP_E2E) removeDir(workspace.userFolder);
 	});
 
-	test('every example workflow and sandbox credential imports', () => {
+	test('every example workflow and sandbox credential imports, and every example has an expect file', () => {
 		expect(examples.length).toBeGreaterThan(0);
 		expect(credentials.length).toBeGreaterThan(0);
+		expect(examples.filter((example) => example.expect === undefined).map((example) => `examples/${example.name}.expect.json`)).toEqual([]);
 	});
 
 	test.each(runnable.map((example) => [example.name, example] as const))('example %s runs and gives the expected output', async (_name, example) => {
