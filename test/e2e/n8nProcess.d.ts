@@ -47,5 +47,3 @@ export function installPackedPackage(userFolder: string, tarball: string): strin
 export function packPackage(): string;
 export function makeTempDir(prefix: string): string;
 export function removeDir(dir: string): void;
-export function copyDir(from: string, to: string): void;
-export function readJson(file: string): unknown;

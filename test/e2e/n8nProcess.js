@@ -2,9 +2,9 @@
 // the CLI, or `n8n start` as a server. Plain JS on purpose: spawning processes is test tooling, which the lint
 // rules for TypeScript forbid. Used by the e2e tests (test/e2e) and by `npm start` (scripts/start).
 const { spawn, execFileSync } = require('node:child_process');
-const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { createServer } = require('node:net');
-const { homedir, tmpdir } = require('node:os');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -226,10 +226,6 @@ function removeDir(dir) {
 	rmSync(dir, { recursive: true, force: true });
 }
 
-function copyDir(from, to) {
-	execFileSync('cp', ['-a', from, to]);
-}
-
 module.exports = {
 	REPO_ROOT,
 	n8nTargets,
@@ -241,7 +237,4 @@ module.exports = {
 	packPackage,
 	makeTempDir,
 	removeDir,
-	copyDir,
-	readJson: (file) => JSON.parse(readFileSync(file, 'utf8')),
-	homedir,
 };
