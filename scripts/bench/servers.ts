@@ -1,0 +1,84 @@
+// Minimal local stand-ins for the two vendor calls the HTTP Request baselines make (PUBLITRAC syncLead,
+// SPREAD GET /customers), built on the test server framework. They speak just enough of each protocol for
+// the baseline; when the vendor branches' own test/servers are present, index.ts prefers those.
+import { startVendorServer, type VendorServer } from '../../test/servers/vendorServer';
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+const xmlReply = (status: number, message: string) => ({
+	headers: { 'content-type': 'text/xml; charset=utf-8' },
+	body: `${XML_HEAD}<response><status>${status}</status><message>${message}</message></response>`,
+});
+
+export const PUBLITRAC_AUTH = { apikey: 'bench-api-key', username: 'bench-user', password: 'bench-password' };
+
+/** PUBLITRAC `?method=syncLead`: auth in the query string, `query` (lead XML) in a form body; 429 above the limit. */
+export function startPublitracSyncServer(callsPerSecond?: number): Promise<VendorServer> {
+	return startVendorServer(
+		(request) => {
+			const apiKey = request.query.get('apikey') ?? request.query.get('apiKey');
+			if (apiKey !== PUBLITRAC_AUTH.apikey || request.query.get('password') !== PUBLITRAC_AUTH.password) {
+				return xmlReply(9000, 'Authentication failed.');
+			}
+			if (request.query.get('method') !== 'syncLead') return xmlReply(9000, 'Unknown method.');
+			const xml = new URLSearchParams(request.body).get('query') ?? '';
+			if (!/^\s*(<\?xml[^>]*\?>)?\s*<request>[\s\S]*<\/request>\s*$/.test(xml)) return xmlReply(9011, 'Invalid XML.');
+			if (!/<email>[^<@]+@[^<]+<\/email>/.test(xml)) return xmlReply(9001, 'Email is required.');
+			return xmlReply(2006, 'Lead synchronization success.');
+		},
+		{ rateLimitPerSecond: callsPerSecond },
+	);
+}
+
+export const SPREAD_AUTH = { user: 'bench-public-key', password: 'bench-private-key' };
+const SPREAD_MAX_RESULTS = 5000;
+
+function spreadCustomer(index: number) {
+	const id = String(100000 + index);
+	return {
+		id,
+		lastName: `Nom${index}`,
+		firstName: `Prénom${index}`,
+		email: `client${index}@example.com`,
+		country: null,
+		city: 'Lyon',
+		address: `${index} rue de la République`,
+		address2: null,
+		address3: null,
+		zip: '69002',
+		phone: '0235000000',
+		mobile: '0600000000',
+		lang: 'fr',
+		birthday: null,
+		gender: index % 2 ? 'male' : 'female',
+		createdAt: '2017-04-12T08:10:19+0000',
+		updatedAt: '2017-04-12T10:10:35+0000',
+		isFan: '0',
+		isFollow: '0',
+		isFanLinkedin: '0',
+		isBuyer: String(index % 3 === 0 ? 1 : 0),
+		actionCount: '0',
+		lastActionDt: null,
+		lastOrderDt: null,
+		cagnotteAmount: null,
+		externalId: null,
+		company: '',
+		fonction: '',
+		tags: index % 4 ? ['tag1', 'tag2'] : '',
+	};
+}
+
+/** SPREAD `GET /api/v2/customers?startAt=&maxResults=` (≤5000) over `total` generated customers, HTTP Basic. */
+export function startSpreadCustomersServer(total: number): Promise<VendorServer> {
+	return startVendorServer((request) => {
+		const expected = `Basic ${Buffer.from(`${SPREAD_AUTH.user}:${SPREAD_AUTH.password}`).toString('base64')}`;
+		if (request.headers.authorization !== expected) return { status: 401, body: { error: 'Invalid credentials' } };
+		if (request.method !== 'GET' || !request.path.endsWith('/api/v2/customers')) return { status: 404, body: { error: 'Not found' } };
+		const startAt = Math.max(0, Number(request.query.get('startAt') ?? 0));
+		const maxResults = Math.min(SPREAD_MAX_RESULTS, Math.max(1, Number(request.query.get('maxResults') ?? 25)));
+		const end = Math.min(total, startAt + maxResults);
+		const customers = [];
+		for (let index = startAt; index < end; index++) customers.push(spreadCustomer(index));
+		const nextPageUrl = end < total ? `http://social-sb.com/api/v2/customers?maxResults=${maxResults}&startAt=${end}` : null;
+		return { body: { customers, count: customers.length, nextPageUrl } };
+	});
+}
