@@ -9,7 +9,7 @@ import { runWorkflow, type WorkflowJson } from '../../test/engine/runner';
 import type { VendorServer } from '../../test/servers/vendorServer';
 import { locateNodesBase } from './nodesBase';
 import { mb, round } from './report';
-import { PUBLITRAC_AUTH, SPREAD_AUTH, startPublitracSyncServer, startSpreadCustomersServer } from './servers';
+import { PUBLITRAC_AUTH, startPublitracSyncServer, startSpreadCustomers } from './servers';
 
 export const SYNC_LEADS = Number(process.env.BENCH_SYNC_LEADS ?? 1000);
 export const PUBLITRAC_LIMIT = 35;
@@ -129,7 +129,7 @@ export async function benchHttpRequestSyncLead(variant: SyncLeadVariant, server?
 	}
 }
 
-function spreadWorkflow(baseUrl: string): WorkflowJson {
+function spreadWorkflow(apiRoot: string): WorkflowJson {
 	const httpRequest: INode = {
 		id: 'http',
 		name: 'HTTP Request',
@@ -139,7 +139,7 @@ function spreadWorkflow(baseUrl: string): WorkflowJson {
 		credentials: { httpBasicAuth: { id: 'spread-basic', name: 'SPREAD basic auth' } },
 		parameters: {
 			method: 'GET',
-			url: `${baseUrl}/api/v2/customers`,
+			url: `${apiRoot}/customers`,
 			authentication: 'genericCredentialType',
 			genericAuthType: 'httpBasicAuth',
 			sendQuery: true,
@@ -171,16 +171,16 @@ function spreadWorkflow(baseUrl: string): WorkflowJson {
 }
 
 /** Item 3 baseline: Return All over SPREAD customers with the HTTP Request node's pagination option, then Split Out. */
-export async function benchHttpRequestSpreadReturnAll(server?: VendorServer) {
+export async function benchHttpRequestSpreadReturnAll() {
 	const nodesBase = locateNodesBase();
 	if ('missing' in nodesBase) throw new Error(nodesBase.missing);
-	const own = server ?? (await startSpreadCustomersServer(SPREAD_CUSTOMERS));
+	const { server: own, apiRoot, auth, source } = await startSpreadCustomers(SPREAD_CUSTOMERS);
 	try {
 		const rssBefore = process.memoryUsage().rss;
 		const started = Date.now();
-		const result = await runWorkflow(spreadWorkflow(own.url), {
+		const result = await runWorkflow(spreadWorkflow(apiRoot), {
 			packageDir: nodesBase.packageDir,
-			credentials: { httpBasicAuth: SPREAD_AUTH },
+			credentials: { httpBasicAuth: auth },
 		});
 		const wallMs = Date.now() - started;
 		if (result.error) throw new Error(`HTTP Request pagination failed: ${result.error.message}`);
@@ -191,9 +191,10 @@ export async function benchHttpRequestSpreadReturnAll(server?: VendorServer) {
 			calls: own.requests.length,
 			customers: customers.length,
 			'rss before MB': mb(rssBefore),
+			server: source,
 		};
 	} finally {
-		if (!server) await own.close();
+		await own.close();
 	}
 }
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // Item 6: what one of our nodes costs per item on top of the HTTP call itself. The same N requests, one after the
 // other, against a local server with no limit: once through the node in n8n's engine (runNode), once as a bare
 // Node fetch loop. Ratio = node wall / fetch wall; overhead per item = the difference / N.
@@ -6,7 +6,10 @@ import '../../test/engine/setupEnv';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fixturePath, runNode } from '../../test/engine/runner';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { fixturePath, PACKAGE_NAME, REPO_ROOT, runNode } from '../../test/engine/runner';
 import { startVendorServer, type Handler } from '../../test/servers/vendorServer';
 import { median, round } from './report';
 
@@ -40,13 +43,43 @@ export const probeSubject: OverheadSubject = {
 	},
 };
 
-/** Vendor subjects register here when their nodes exist (see index.ts); the env var picks one. */
-export const overheadSubjects: Record<string, () => OverheadSubject | undefined> = {
-	probe: () => probeSubject,
+const SPREAD_KEYS = { publicKey: 'bench-public-key', privateKey: 'bench-private-key' };
+const spreadBasicAuth = `Basic ${Buffer.from(`${SPREAD_KEYS.publicKey}:${SPREAD_KEYS.privateKey}`).toString('base64')}`;
+
+/** SPREAD customer create: one POST /customers {"customer":{email}} per item, the answer is the created customer. */
+export const spreadCreateSubject: OverheadSubject = {
+	label: 'SPREAD node, customer create (POST per item)',
+	type: `${PACKAGE_NAME}.spread`,
+	parameters: { resource: 'customer', operation: 'create', email: '={{ $json.email }}', additionalFields: {} },
+	credentials: (baseUrl) => ({ spreadApi: { ...SPREAD_KEYS, baseUrl: `${baseUrl}/api/v2` } }),
+	input: (index) => ({ email: `client${index}@example.com` }),
+	reply: (request) => {
+		if (request.headers.authorization !== spreadBasicAuth) return { status: 401, body: { error: 'Invalid credentials' } };
+		const { customer } = JSON.parse(request.body) as { customer: { email: string } };
+		return { body: { customer: { id: String(100000 + request.receivedAt % 100000), email: customer.email, isBuyer: '0', tags: '' } } };
+	},
+	fetchOne: async (baseUrl, item) => {
+		const response = await fetch(`${baseUrl}/api/v2/customers`, {
+			method: 'POST',
+			headers: { authorization: spreadBasicAuth, 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify({ customer: { email: item.email } }),
+		});
+		const body = (await response.json()) as { customer?: unknown };
+		if (!response.ok || !body.customer) throw new Error(`fetch loop: unexpected answer ${response.status}`);
+	},
 };
 
-// The one-line switch: which node the per-item overhead is measured on (BENCH_OVERHEAD_NODE overrides it).
-export const DEFAULT_OVERHEAD_SUBJECT = 'probe';
+export const overheadSubjects: Record<string, OverheadSubject> = { probe: probeSubject, spreadCreate: spreadCreateSubject };
+
+// The one-line switch: the node the per-item overhead is measured on. 'auto' = the SPREAD node once it is built
+// (dist/nodes/Spread), else the Probe fixture. BENCH_OVERHEAD_NODE overrides it.
+const NODE_UNDER_TEST: keyof typeof overheadSubjects | 'auto' = 'auto';
+
+function chosenSubject(): string {
+	const chosen = process.env.BENCH_OVERHEAD_NODE ?? NODE_UNDER_TEST;
+	if (chosen !== 'auto') return chosen;
+	return existsSync(join(REPO_ROOT, 'dist/nodes/Spread/Spread.node.js')) ? 'spreadCreate' : 'probe';
+}
 
 const ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 3);
@@ -73,8 +106,8 @@ async function timeFetch(subject: OverheadSubject, baseUrl: string, items: numbe
 	return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-export async function benchOverhead(subjectName: string = process.env.BENCH_OVERHEAD_NODE ?? DEFAULT_OVERHEAD_SUBJECT) {
-	const subject = overheadSubjects[subjectName]?.();
+export async function benchOverhead(subjectName: string = chosenSubject()) {
+	const subject = overheadSubjects[subjectName];
 	if (!subject) throw new Error(`unknown overhead subject ${subjectName} (known: ${Object.keys(overheadSubjects).join(', ')})`);
 	const server = await startVendorServer(subject.reply);
 	try {

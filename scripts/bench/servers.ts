@@ -1,6 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // Minimal local stand-ins for the two vendor calls the HTTP Request baselines make (PUBLITRAC syncLead,
 // SPREAD GET /customers), built on the test server framework. They speak just enough of each protocol for
 // the baseline; when the vendor branches' own test/servers are present, index.ts prefers those.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { startVendorServer, type VendorServer } from '../../test/servers/vendorServer';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -81,4 +85,30 @@ export function startSpreadCustomersServer(total: number): Promise<VendorServer>
 		const nextPageUrl = end < total ? `http://social-sb.com/api/v2/customers?maxResults=${maxResults}&startAt=${end}` : null;
 		return { body: { customers, count: customers.length, nextPageUrl } };
 	});
+}
+
+export interface CustomersServer {
+	server: VendorServer;
+	/** The API root: `<url>/api/v2`. */
+	apiRoot: string;
+	auth: { user: string; password: string };
+	/** Which server answered: the SPREAD vendor's own test server or the stand-in above. */
+	source: string;
+}
+
+/** SPREAD with `total` customers: the vendor's own test server (test/servers/spread.ts) when present, else the stand-in. */
+export async function startSpreadCustomers(total: number): Promise<CustomersServer> {
+	const vendorServer = join(__dirname, '../../test/servers/spread.ts');
+	if (existsSync(vendorServer)) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { startSpreadServer } = require(vendorServer) as {
+			startSpreadServer?: (options: { customers: number; publicKey: string; privateKey: string }) => Promise<VendorServer & { baseUrl: string }>;
+		};
+		if (startSpreadServer) {
+			const server = await startSpreadServer({ customers: total, publicKey: SPREAD_AUTH.user, privateKey: SPREAD_AUTH.password });
+			return { server, apiRoot: server.baseUrl, auth: SPREAD_AUTH, source: 'test/servers/spread.ts' };
+		}
+	}
+	const server = await startSpreadCustomersServer(total);
+	return { server, apiRoot: `${server.url}/api/v2`, auth: SPREAD_AUTH, source: 'scripts/bench/servers.ts stand-in' };
 }

@@ -48,7 +48,9 @@ function fastXmlParser(): { parse: Parse; how: string } {
 	const parser = new XMLParser({
 		ignoreAttributes: true,
 		parseTagValue: false,
-		trimValues: true,
+		trimValues: false,
+		processEntities: true,
+		htmlEntities: false,
 		isArray: (_name, jpath) => ['response.leads.lead', 'response.errors.error'].includes(String(jpath)),
 	});
 	return { parse: async (xml) => parser.parse(xml), how: 'fast-xml-parser XMLParser (node transport absent: same options)' };
@@ -73,11 +75,10 @@ function xml2jsParser(): { parse: Parse; how: string } {
 }
 
 function leadCount(parsed: unknown): number {
-	const leads = (parsed as { response?: { leads?: { lead?: unknown } } })?.response?.leads?.lead;
-	if (Array.isArray(leads)) return leads.length;
-	// parsePublitracXml may already hand back the list.
-	const found = JSON.stringify(parsed).match(/john\.smith\d+@publipage\.com/g);
-	return found ? found.length : 0;
+	// A whole document ({response: …}), or its <response> element as parsePublitracXml returns it.
+	const document = parsed as { response?: { leads?: { lead?: unknown } }; leads?: { lead?: unknown } };
+	const leads = (document.response ?? document).leads?.lead;
+	return Array.isArray(leads) ? leads.length : 0;
 }
 
 const collectGarbage = () => (global as { gc?: () => void }).gc?.();
