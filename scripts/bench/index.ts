@@ -78,6 +78,7 @@ function throttleSection(): Section {
 	return {
 		item: '0',
 		title: 'Shared throttle: 500 calls at 35/s (foundation)',
+		short: 'throttle 500 @35/s',
 		method: 'The shared throttle through n8n\'s engine against a local server answering 429 above 35 calls in any trailing second.',
 		rows,
 	};
@@ -94,6 +95,7 @@ function syncLeadSection(): Section {
 	return {
 		item: '1-2',
 		title: 'PUBLITRAC: syncLead ×1,000 at 35 calls/s; list and campaign calls for 2,000 emails',
+		short: 'PUBLITRAC',
 		method:
 			'Our PUBLITRAC node (scripts/bench/publitrac.ts) against n8n\'s HTTP Request node 4.2 from n8n-nodes-base 2.41.1 doing the same syncLead per item ' +
 			'(auth in the query string, the lead XML built in an expression in a form body), both run in this process by n8n-core 2.41.1\'s WorkflowExecute, ' +
@@ -111,6 +113,7 @@ function spreadSection(): Section {
 	return {
 		item: '3',
 		title: 'SPREAD: Return All over 50,000 customers',
+		short: 'SPREAD Return All 50k',
 		method:
 			'Our SPREAD node\'s Return All (scripts/bench/spread.ts) against the HTTP Request node\'s pagination option (startAt += 5000 until nextPageUrl is empty) ' +
 			'followed by Split Out (one item per customer, as our node returns). Each side runs in its own fresh process; peak RSS is that process\'s maxRSS.',
@@ -151,6 +154,7 @@ function xmlSection(): Section {
 	return {
 		item: '4',
 		title: 'XML: parsing a 10,000-lead getLeads response',
+		short: 'XML 10k leads',
 		method:
 			'One getLeads page of 10,000 leads with every native field of the document\'s example lead. Each parser in a fresh process (node --expose-gc): ' +
 			'median of the timed parses after one untimed one; result heap = heap held by one parsed result after a full GC; peak RSS growth = process maxRSS minus RSS before parsing.',
@@ -178,6 +182,7 @@ function startupSection(): Section {
 	return {
 		item: '5',
 		title: 'Start-up: loading every node and credential of the package',
+		short: 'start-up',
 		method:
 			'What n8n does at start for a community package: n8n-core\'s PackageDirectoryLoader(packageDir).loadAll() over the built dist (every file in package.json `n8n`). ' +
 			'A fresh process per run, so nothing is cached; n8n-core itself is already loaded in n8n, so its import time is shown apart.',
@@ -211,6 +216,7 @@ function overheadSection(): Section {
 	return {
 		item: '6',
 		title: 'Per-item overhead of execute() against a bare fetch loop',
+		short: 'per-item overhead',
 		method:
 			'The same requests one after the other against a local server with no limit: the node through runNode (n8n-core WorkflowExecute, shared transport, ' +
 			'item loop, pairedItem) against `await fetch()` in a loop. Warmed up first; median of the rounds. The node under test is one switch in overhead.ts.',

@@ -9,6 +9,8 @@ export interface Section {
 	/** The issue's item number(s), e.g. "1" or "1-2". */
 	item: string;
 	title: string;
+	/** A few words for the terminal table. */
+	short: string;
 	/** What the numbers mean and how they were taken, one or two sentences. */
 	method: string;
 	rows: Row[];
@@ -59,7 +61,7 @@ export function textTable(sections: Section[]): string {
 			const results = Object.entries(numbers)
 				.map(([key, value]) => `${key} ${cell(value)}`)
 				.join(' · ');
-			lines.push([section.item, section.title, cell(side), results]);
+			lines.push([section.item, section.short, cell(side), results]);
 		}
 	}
 	const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
