@@ -6,32 +6,24 @@ import '../../test/engine/setupEnv';
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../test/engine/runner';
-import type { VendorServer } from '../../test/servers/vendorServer';
 import { locateNodesBase } from './nodesBase';
 import { mb, round } from './report';
-import { PUBLITRAC_AUTH, startPublitracSyncServer, startSpreadCustomers } from './servers';
+import { startPublitracSync, startSpreadCustomers, type SyncLeadServer } from './servers';
 
 export const SYNC_LEADS = Number(process.env.BENCH_SYNC_LEADS ?? 1000);
 export const PUBLITRAC_LIMIT = 35;
 export const SPREAD_CUSTOMERS = Number(process.env.BENCH_SPREAD_CUSTOMERS ?? 50000);
 const HTTP_REQUEST_VERSION = 4.2;
 
-/** The input both sides of item 1 get: one lead per item. */
+/** The input both sides of item 1 get, one lead per item: the same leads scripts/bench/publitrac.ts syncs. */
 export function syncLeadInput(count = SYNC_LEADS) {
-	return Array.from({ length: count }, (_, index) => ({
-		email: `lead${index}@example.com`,
-		firstName: `Jean${index}`,
-		lastName: 'Tremblay',
-		phone: `555-555-${String(index).padStart(4, '0')}`,
-		company: 'Publipage',
-	}));
+	return Array.from({ length: count }, (_, index) => ({ email: `bench${index}@sync.example`, firstName: `Bench ${index}`, score: index % 100 }));
 }
 
 // What a user types into the body field: the lead XML built in an expression (no escaping, as users write it).
 const LEAD_XML_EXPRESSION =
 	"={{ '<?xml version=\"1.0\" encoding=\"UTF-8\"?><request><lead><email>' + $json.email + '</email><firstName>' + $json.firstName + " +
-	"'</firstName><lastName>' + $json.lastName + '</lastName><phone>' + $json.phone + '</phone><company>' + $json.company + " +
-	"'</company></lead></request>' }}";
+	"'</firstName><score>' + $json.score + '</score></lead></request>' }}";
 
 function startNode(): INode {
 	return { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -55,7 +47,7 @@ export const SYNC_LEAD_VARIANTS: SyncLeadVariant[] = [
 	{ label: 'HTTP Request node, Batching 35 items / 1000 ms (On Error: continue)', batching: { batchSize: 35, batchInterval: 1000 } },
 ];
 
-function syncLeadWorkflow(baseUrl: string, variant: SyncLeadVariant): WorkflowJson {
+function syncLeadWorkflow(target: SyncLeadServer, variant: SyncLeadVariant): WorkflowJson {
 	const httpRequest: INode = {
 		id: 'http',
 		name: 'HTTP Request',
@@ -65,15 +57,15 @@ function syncLeadWorkflow(baseUrl: string, variant: SyncLeadVariant): WorkflowJs
 		onError: 'continueRegularOutput',
 		parameters: {
 			method: 'POST',
-			url: baseUrl,
+			url: target.apiUrl,
 			sendQuery: true,
 			specifyQuery: 'keypair',
 			queryParameters: {
 				parameters: [
 					{ name: 'method', value: 'syncLead' },
-					{ name: 'apikey', value: PUBLITRAC_AUTH.apikey },
-					{ name: 'username', value: PUBLITRAC_AUTH.username },
-					{ name: 'password', value: PUBLITRAC_AUTH.password },
+					{ name: 'apikey', value: target.auth.apikey },
+					{ name: 'username', value: target.auth.username },
+					{ name: 'password', value: target.auth.password },
 				],
 			},
 			sendBody: true,
@@ -99,16 +91,17 @@ function syncLeadOutcome(items: INodeExecutionData[]) {
 
 /**
  * Item 1 baseline: 1,000 syncLead calls through the HTTP Request node against a server answering 429 above 35
- * calls/s (a trailing one-second window). `server` lets index.ts hand in the vendor's own test server.
+ * calls/s (a trailing one-second window): PUBLITRAC's own test server when present, as our node's side uses.
  */
-export async function benchHttpRequestSyncLead(variant: SyncLeadVariant, server?: VendorServer) {
+export async function benchHttpRequestSyncLead(variant: SyncLeadVariant) {
 	const nodesBase = locateNodesBase();
 	if ('missing' in nodesBase) throw new Error(nodesBase.missing);
-	const own = server ?? (await startPublitracSyncServer(PUBLITRAC_LIMIT));
+	const target = await startPublitracSync(PUBLITRAC_LIMIT);
+	const own = target.server;
 	try {
 		const input = syncLeadInput();
 		const started = Date.now();
-		const result = await runWorkflow(syncLeadWorkflow(own.url, variant), { packageDir: nodesBase.packageDir, input });
+		const result = await runWorkflow(syncLeadWorkflow(target, variant), { packageDir: nodesBase.packageDir, input });
 		const wallMs = Date.now() - started;
 		const items = result.output('HTTP Request');
 		const calls = own.requests.length;
@@ -122,10 +115,11 @@ export async function benchHttpRequestSyncLead(variant: SyncLeadVariant, server?
 			'429s': own.rateLimitedCount,
 			errors: httpErrors + vendorErrors,
 			'leads synced': items.length - httpErrors - vendorErrors,
+			server: target.source,
 			...(result.error ? { 'workflow error': result.error.message } : {}),
 		};
 	} finally {
-		if (!server) await own.close();
+		await own.close();
 	}
 }
 

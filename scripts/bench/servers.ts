@@ -33,6 +33,33 @@ export function startPublitracSyncServer(callsPerSecond?: number): Promise<Vendo
 	);
 }
 
+export interface SyncLeadServer {
+	server: VendorServer;
+	/** The PUBLITRAC API URL (`…/api`). */
+	apiUrl: string;
+	auth: { apikey: string; username: string; password: string };
+	/** Which server answered: the PUBLITRAC vendor's own test server or the stand-in above. */
+	source: string;
+}
+
+/** PUBLITRAC with a calls-per-second limit: the vendor's own test server (test/servers/publitrac.ts) when present. */
+export async function startPublitracSync(callsPerSecond: number): Promise<SyncLeadServer> {
+	const vendorServer = join(__dirname, '../../test/servers/publitrac.ts');
+	if (existsSync(vendorServer)) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { startPublitracServer } = require(vendorServer) as {
+			startPublitracServer?: (options: { rateLimitPerSecond: number }) => Promise<VendorServer & { account: { apiKey: string; username: string; password: string } }>;
+		};
+		if (startPublitracServer) {
+			const server = await startPublitracServer({ rateLimitPerSecond: callsPerSecond });
+			const { apiKey, username, password } = server.account;
+			return { server, apiUrl: `${server.url}/api`, auth: { apikey: apiKey, username, password }, source: 'test/servers/publitrac.ts' };
+		}
+	}
+	const server = await startPublitracSyncServer(callsPerSecond);
+	return { server, apiUrl: `${server.url}/api`, auth: PUBLITRAC_AUTH, source: 'scripts/bench/servers.ts stand-in' };
+}
+
 export const SPREAD_AUTH = { user: 'bench-public-key', password: 'bench-private-key' };
 const SPREAD_MAX_RESULTS = 5000;
 
