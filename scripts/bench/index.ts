@@ -47,13 +47,20 @@ function attempt(subject: string, body: () => Row[]): Row[] {
 	}
 }
 
+/** Vendor rows name what they measured under `benchmark`; the tables call that column `side`. */
+function asSideRow(row: Row): Row {
+	if (row.side !== undefined || row.benchmark === undefined) return row;
+	const { benchmark, ...numbers } = row;
+	return { side: benchmark, ...numbers };
+}
+
 /** A vendor's benchmark rows (run in a fresh process), or one "skipped: not present" row before it is merged. */
 function vendorRows(name: keyof typeof VENDOR_BENCHES, withPeakRss: boolean): Row[] {
 	const { file, exportName } = VENDOR_BENCHES[name];
 	if (!existsSync(join(REPO_ROOT, file))) return [skippedRow(`our ${name} node (${file})`, 'not present')];
 	return attempt(`our ${name} node`, () => {
 		const { result, maxRssBytes } = fresh<Row[]>(file, exportName);
-		const rows = Array.isArray(result) ? result : [result];
+		const rows = (Array.isArray(result) ? result : [result]).map(asSideRow);
 		return withPeakRss ? rows.map((row) => ({ ...row, 'process peak RSS MB': mb(maxRssBytes) })) : rows;
 	});
 }
@@ -226,42 +233,66 @@ function overheadSection(): Section {
 
 const sideMatching = (section: Section | undefined, pattern: RegExp) => section?.rows.find((row) => pattern.test(String(row.side ?? '')));
 
+/** Wall time in seconds, whether a row gives `wall s` (ours) or `wallMs` (the vendor benches). */
+function wallSeconds(row: Row | undefined): number | undefined {
+	const seconds = numberIn(row, /^wall s$/);
+	if (seconds !== undefined) return seconds;
+	const ms = numberIn(row, /^wall ?ms$/i);
+	return ms === undefined ? undefined : round(ms / 1000, 2);
+}
+
+const callsPerSecond = (row: Row | undefined) => numberIn(row, /^calls\/s$|^callsPerSecond$/i);
+const rateLimited = (row: Row | undefined) => numberIn(row, /429/);
+const peakRss = (row: Row | undefined) => numberIn(row, /^process peak RSS MB$/);
+
 function headlines(sections: Record<string, Section>): string[] {
 	const lines: string[] = [];
 	const sync = sections.sync;
-	const ours = sync.rows.find((row) => !/HTTP Request/.test(String(row.side)) && numberIn(row, /calls\/s|rate/i) !== undefined);
+	const ours = sideMatching(sync, /^(?!HTTP Request).*syncLead/);
 	const defaults = sideMatching(sync, /default options/);
 	const batched = sideMatching(sync, /Batching/);
-	if (ours) {
-		const rate = numberIn(ours, /calls\/s|rate/i) ?? 0;
-		lines.push(`PUBLITRAC syncLead ×1,000: ours ${rate} calls/s (${round((rate / 35) * 100)}% of the 35/s limit), ${numberIn(ours, /429/) ?? '?'} 429s, ${numberIn(ours, /error/i) ?? '?'} errors.`);
-	}
-	if (defaults && numberIn(defaults, /429/) !== undefined) {
-		lines.push(`HTTP Request node with default options: ${numberIn(defaults, /429/)} of ${numberIn(defaults, /^calls$/)} calls answered 429, ${numberIn(defaults, /^errors$/)} leads not synced.`);
-	}
-	if (batched && numberIn(batched, /wall/) !== undefined) {
-		const oursWall = numberIn(ours, /wall/i);
+	if (ours && callsPerSecond(ours) !== undefined) {
+		const rate = callsPerSecond(ours) ?? 0;
 		lines.push(
-			`HTTP Request node with Batching 35/1 s: ${numberIn(batched, /calls\/s/)} calls/s, ${numberIn(batched, /429/)} 429s, ${numberIn(batched, /wall/)} s` +
-				(oursWall ? ` (ours ${oursWall} s: ${round((numberIn(batched, /wall/) ?? 0) / oursWall, 2)}× faster)` : '.'),
+			`PUBLITRAC syncLead ×1,000 at a 35/s limit: ours ${rate} calls/s (${round((rate / 35) * 100)}% of the limit), ${rateLimited(ours)} 429s, ` +
+				`${numberIn(ours, /^errors$/)} errors, ${wallSeconds(ours)} s.`,
 		);
 	}
-	const spreadOurs = sections.spread.rows.find((row) => !/HTTP Request/.test(String(row.side)) && numberIn(row, /wall/i) !== undefined);
+	if (defaults && rateLimited(defaults) !== undefined) {
+		lines.push(`HTTP Request node, default options: ${rateLimited(defaults)} of ${numberIn(defaults, /^calls$/)} calls answered 429, so ${numberIn(defaults, /^errors$/)} leads not synced (${wallSeconds(defaults)} s).`);
+	}
+	if (batched && wallSeconds(batched) !== undefined) {
+		const oursWall = wallSeconds(ours);
+		lines.push(
+			`HTTP Request node, Batching 35 items / 1 s: ${callsPerSecond(batched)} calls/s, ${rateLimited(batched)} 429s (${numberIn(batched, /^errors$/)} leads not synced), ${wallSeconds(batched)} s` +
+				(oursWall ? `; ours takes ${round(oursWall / (wallSeconds(batched) ?? 1), 2)}× its time with zero lost.` : '.'),
+		);
+	}
+	for (const row of sync.rows.filter((entry) => /addLeadsToList|executeCampaign|addEmailCampaign/.test(String(entry.side)))) {
+		const calls = numberIn(row, /^calls$/);
+		const perItem = numberIn(row, /callsOnePerItem/);
+		if (calls && perItem) lines.push(`${row.side}: ${calls} calls instead of ${perItem} (one per item): ${round(perItem / calls)}× fewer, ${wallSeconds(row)} s.`);
+	}
+	const spreadOurs = sideMatching(sections.spread, /^(?!HTTP Request)/);
 	const spreadBase = sideMatching(sections.spread, /HTTP Request/);
-	if (spreadBase && numberIn(spreadBase, /wall/) !== undefined) {
-		const base = `HTTP Request pagination + Split Out ${numberIn(spreadBase, /wall/)} s, ${numberIn(spreadBase, /^calls$/)} calls, ${numberIn(spreadBase, /peak RSS/)} MB peak RSS`;
-		if (spreadOurs) {
-			const wallRatio = round((numberIn(spreadBase, /wall/) ?? 0) / (numberIn(spreadOurs, /wall/i) ?? 1), 2);
-			const rssRatio = round((numberIn(spreadBase, /process peak RSS/) ?? 0) / (numberIn(spreadOurs, /process peak RSS/) ?? 1), 2);
-			lines.push(`SPREAD Return All ×50,000: ours ${numberIn(spreadOurs, /wall/i)} s, ${numberIn(spreadOurs, /^calls$/i) ?? '?'} calls, ${numberIn(spreadOurs, /process peak RSS/)} MB; ${base} (wall ${wallRatio}×, RSS ${rssRatio}×).`);
-		} else lines.push(`SPREAD Return All ×50,000: ${base}; our node not measured yet.`);
+	if (spreadBase && wallSeconds(spreadBase) !== undefined) {
+		const base = `HTTP Request pagination + Split Out ${wallSeconds(spreadBase)} s, ${numberIn(spreadBase, /^calls$/)} calls, ${peakRss(spreadBase)} MB peak RSS`;
+		if (spreadOurs && wallSeconds(spreadOurs) !== undefined) {
+			const wallRatio = round((wallSeconds(spreadBase) ?? 0) / (wallSeconds(spreadOurs) ?? 1), 2);
+			const rssRatio = round((peakRss(spreadBase) ?? 0) / (peakRss(spreadOurs) ?? 1), 2);
+			lines.push(
+				`SPREAD Return All ×50,000: ours ${wallSeconds(spreadOurs)} s, ${numberIn(spreadOurs, /^calls$/)} calls, ${peakRss(spreadOurs)} MB peak RSS; ${base} ` +
+					`(baseline ÷ ours: wall ${wallRatio}×, RSS ${rssRatio}×).`,
+			);
+		} else lines.push(`SPREAD Return All ×50,000: ${base}; our node not measured in this run.`);
 	}
 	const [fast, slow] = sections.xml.rows;
 	const fastMs = numberIn(fast, /median ms/);
 	const slowMs = numberIn(slow, /median ms/);
 	if (fastMs && slowMs) {
 		lines.push(
-			`XML, 10,000 leads: fast-xml-parser ${fastMs} ms vs xml2js ${slowMs} ms (${round(slowMs / fastMs, 2)}× faster); result heap ${numberIn(fast, /result heap/)} vs ${numberIn(slow, /result heap/)} MB, peak RSS growth ${numberIn(fast, /RSS growth/)} vs ${numberIn(slow, /RSS growth/)} MB.`,
+			`XML, 10,000 leads: the node's fast-xml-parser ${fastMs} ms vs xml2js ${slowMs} ms (xml2js ÷ ours ${round(slowMs / fastMs, 2)}×); ` +
+				`parsed result ${numberIn(fast, /result heap/)} vs ${numberIn(slow, /result heap/)} MB of heap, peak RSS growth ${numberIn(fast, /RSS growth/)} vs ${numberIn(slow, /RSS growth/)} MB.`,
 		);
 	}
 	const startup = sections.startup.rows[0];
@@ -270,7 +301,7 @@ function headlines(sections: Record<string, Section>): string[] {
 	}
 	const ratio = sections.overhead.rows.find((row) => row.ratio !== undefined);
 	if (ratio) {
-		lines.push(`Per-item overhead: node ÷ bare fetch = ${ratio.ratio}× (${ratio['overhead ms/item']} ms per item on top of the request; ${sections.overhead.rows[0].side}).`);
+		lines.push(`Per-item overhead (${sections.overhead.rows[0].side}): node ÷ bare fetch = ${ratio.ratio}×, ${ratio['overhead ms/item']} ms per item on top of the request.`);
 	}
 	return lines;
 }
