@@ -37,10 +37,15 @@ export function buildGetLeadsXml(count = XML_LEADS): string {
 
 type Parse = (xml: string) => Promise<unknown>;
 
-/** The node's own parser when the PUBLITRAC transport exists, else fast-xml-parser with the options it would use. */
-function fastXmlParser(): { parse: Parse; how: string } {
+export type ParserName = 'fast-xml-parser' | 'fast-xml-parser-bare' | 'xml2js';
+
+/**
+ * The node's own parser when the PUBLITRAC transport exists (it validates, then parses), else fast-xml-parser with
+ * the transport's options. `bare` is that single parse alone, to show what the validation pass costs.
+ */
+function fastXmlParser(bare = false): { parse: Parse; how: string } {
 	const transport = join(REPO_ROOT, 'nodes/Publitrac/transport.ts');
-	if (existsSync(transport)) {
+	if (!bare && existsSync(transport)) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { parsePublitracXml } = require(transport) as { parsePublitracXml?: (text: string) => unknown };
 		if (typeof parsePublitracXml === 'function') return { parse: async (xml) => parsePublitracXml(xml), how: 'parsePublitracXml (the node\'s transport)' };
@@ -53,7 +58,8 @@ function fastXmlParser(): { parse: Parse; how: string } {
 		htmlEntities: false,
 		isArray: (_name, jpath) => ['response.leads.lead', 'response.errors.error'].includes(String(jpath)),
 	});
-	return { parse: async (xml) => parser.parse(xml), how: 'fast-xml-parser XMLParser (node transport absent: same options)' };
+	const how = bare ? 'fast-xml-parser XMLParser alone, the transport\'s options (no validation pass)' : 'fast-xml-parser XMLParser (node transport absent: its options)';
+	return { parse: async (xml) => parser.parse(xml), how };
 }
 
 /** xml2js with the options n8n's XML node uses by default (XML → JSON mode). */
@@ -84,9 +90,9 @@ function leadCount(parsed: unknown): number {
 const collectGarbage = () => (global as { gc?: () => void }).gc?.();
 
 /** Runs in a fresh process (node --expose-gc): times RUNS parses and measures the memory of one. */
-export async function benchXmlParser(which: 'fast-xml-parser' | 'xml2js') {
+export async function benchXmlParser(which: ParserName) {
 	const xml = buildGetLeadsXml();
-	const { parse, how } = which === 'xml2js' ? xml2jsParser() : fastXmlParser();
+	const { parse, how } = which === 'xml2js' ? xml2jsParser() : fastXmlParser(which === 'fast-xml-parser-bare');
 	collectGarbage();
 	const before = process.memoryUsage();
 	// The first parse is measured for memory: the result held, the heap it takes after a full collection.
