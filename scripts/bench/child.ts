@@ -17,6 +17,8 @@ main().then(
 	() => process.exit(0),
 	(error: unknown) => {
 		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		// The parent shows this reason in its table.
+		writeFileSync(process.argv[4], JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
 		process.exit(1);
 	},
 );

@@ -35,7 +35,13 @@ function runFresh(modulePath, exportName, argument, options = {}) {
 		);
 		const wallMs = Date.now() - started;
 		if (child.status !== 0) {
-			throw new Error(`${modulePath}#${exportName} exited with ${child.status ?? child.signal}${child.error ? `: ${child.error.message}` : ''}`);
+			let reason = child.error ? child.error.message : `exited with ${child.status ?? child.signal}`;
+			try {
+				reason = JSON.parse(readFileSync(outFile, 'utf8')).error ?? reason;
+			} catch {
+				// No reason written: the process died before it could say.
+			}
+			throw new Error(`${modulePath}#${exportName}: ${reason}`);
 		}
 		const { result, maxRssBytes } = JSON.parse(readFileSync(outFile, 'utf8'));
 		return { result, maxRssBytes, wallMs };
