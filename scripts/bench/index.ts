@@ -279,7 +279,12 @@ function headlines(sections: Record<string, Section>): string[] {
 	for (const row of sync.rows.filter((entry) => /addLeadsToList|executeCampaign|addEmailCampaign/.test(String(entry.side)))) {
 		const calls = numberIn(row, /^calls$/);
 		const perItem = numberIn(row, /callsOnePerItem/);
-		if (calls && perItem) lines.push(`${row.side}: ${calls} calls instead of ${perItem} (one per item): ${round(perItem / calls)}× fewer, ${wallSeconds(row)} s.`);
+		if (calls && perItem) {
+			lines.push(
+				`${row.side}: ${calls} calls instead of ${perItem} (one per item): ${round(perItem / calls)}× fewer, ${wallSeconds(row)} s ` +
+					`(one call per item could not take less than ${round(perItem / 35)} s at 35/s).`,
+			);
+		}
 	}
 	const spreadOurs = sideMatching(sections.spread, /^(?!HTTP Request)/);
 	const spreadBase = sideMatching(sections.spread, /HTTP Request/);
