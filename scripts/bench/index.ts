@@ -343,8 +343,10 @@ async function main() {
 	print('');
 	for (const line of headlineLines) print(`* ${line}`);
 	const notes = [
-		'The HTTP Request node comes from the n8n 2.41.1 install the e2e tests cache (scripts/n8n-install.sh); n8n-nodes-base is too large for a dev dependency. ' +
-			'Its n8n-workflow/n8n-core imports are pointed at this repo\'s copies (same versions), so both sides run in the same engine.',
+		'The HTTP Request and Split Out nodes come from the n8n 2.41.1 install the e2e tests cache (scripts/n8n-install.sh): n8n-nodes-base has ' +
+			'hundreds of runtime dependencies, too many for a dev dependency. n8n-core\'s PackageDirectoryLoader loads just those files, and their ' +
+			'n8n-workflow/n8n-core imports are pointed at this repo\'s copies (the same versions), so both sides run in the same engine, process and Node. ' +
+			'Real n8n (`n8n execute`) was not used for timing: each call costs 5-10 s of CLI start-up and runs on Node 24, which would blur a side-by-side.',
 		'Servers run in the benchmark\'s own process on 127.0.0.1; the machine is shared, so expect a few per cent of noise between runs.',
 		`Whole run: ${round((Date.now() - started) / 1000)} s.`,
 	];
