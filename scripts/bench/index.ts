@@ -347,7 +347,8 @@ async function main() {
 			'hundreds of runtime dependencies, too many for a dev dependency. n8n-core\'s PackageDirectoryLoader loads just those files, and their ' +
 			'n8n-workflow/n8n-core imports are pointed at this repo\'s copies (the same versions), so both sides run in the same engine, process and Node. ' +
 			'Real n8n (`n8n execute`) was not used for timing: each call costs 5-10 s of CLI start-up and runs on Node 24, which would blur a side-by-side.',
-		'Servers run in the benchmark\'s own process on 127.0.0.1; the machine is shared, so expect a few per cent of noise between runs.',
+		'Servers run in the benchmark\'s own process on 127.0.0.1. This machine is shared with other work (see the load average): CPU-bound rows ' +
+			'(XML, per-item overhead) moved by up to 2× between runs; the min columns and fastest rounds are the least disturbed. Rate-bound rows (items 1-2) are steadier.',
 		`Whole run: ${round((Date.now() - started) / 1000)} s.`,
 	];
 	const markdown = markdownReport({
