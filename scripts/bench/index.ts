@@ -327,6 +327,9 @@ function headlines(sections: Record<string, Section>): string[] {
 
 async function main() {
 	const started = Date.now();
+	// Machine and load as the run starts: that is the load the numbers ran under.
+	const machine = describeMachine();
+	const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 	print('Benchmarks (issue 9): each one runs in a fresh process; this takes a few minutes.');
 	const sections = {
 		throttle: throttleSection(),
@@ -352,8 +355,8 @@ async function main() {
 		`Whole run: ${round((Date.now() - started) / 1000)} s.`,
 	];
 	const markdown = markdownReport({
-		machine: describeMachine(),
-		date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+		machine,
+		date,
 		command: COMMAND,
 		headlines: headlineLines,
 		sections: ordered,
