@@ -1,0 +1,7 @@
+export declare const REPO_ROOT: string;
+export declare function runFresh<T = unknown>(
+	modulePath: string,
+	exportName: string,
+	argument?: unknown,
+	options?: { nodeArgs?: string[]; timeoutMs?: number },
+): { result: T; maxRssBytes: number; wallMs: number };
