@@ -40,9 +40,13 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
+/**
+ * The item an input gives under Continue On Fail. Only `error`, `message` and `details` keys: n8n's
+ * "Continue (using error output)" routes an item to the error output only when its JSON has no other key.
+ */
 export function errorItem(error: { message?: string; description?: string | null }, itemIndex: number, secrets: string[] = []): INodeExecutionData {
 	return {
-		json: redactValue({ error: error.message ?? String(error), ...(error.description ? { description: error.description } : {}) }, secrets),
+		json: redactValue({ error: error.message ?? String(error), ...(error.description ? { details: error.description } : {}) }, secrets),
 		pairedItem: { item: itemIndex },
 	};
 }

@@ -196,6 +196,8 @@ export interface SingleNodeOptions extends RunOptions {
 	parameters: INodeParameters;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** "Continue (using error output)": failed items go to a second output. */
+	continueOnErrorOutput?: boolean;
 	typeVersion?: number;
 }
 
@@ -221,6 +223,7 @@ export async function runNode(options: SingleNodeOptions): Promise<SingleNodeRes
 				parameters: options.parameters,
 				credentials: Object.fromEntries(credentialEntries),
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(options.continueOnErrorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },

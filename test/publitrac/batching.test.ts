@@ -27,6 +27,17 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 		expect(server.state.lists.get('Spring promo')?.size).toBe(260);
 	});
 
+	it('addLeadsToList: under Continue (using error output) a lead PUBLITRAC names as not found goes to the error output', async () => {
+		const input = [{ email: 'lead1@demo.example' }, { email: 'ghost@demo.example' }];
+		const result = await runPublitrac(server, { resource: 'list', operation: 'addLeadsToList', parameters: { listName: 'Partial' }, input, continueOnErrorOutput: true });
+		expect(result.nodeError).toBeUndefined();
+		expect(result.output('Under Test', 0).map((item) => item.json.email)).toEqual(['lead1@demo.example']);
+		const failed = result.output('Under Test', 1);
+		expect(failed).toHaveLength(1);
+		// The vendor's detail line travels with the error, and n8n merges in the input item that failed.
+		expect(failed[0].json).toEqual({ email: 'ghost@demo.example', error: '9013: Add Leads To List failed.', details: '9005 - (ghost@demo.example) Leads not found.' });
+	});
+
 	it('addLeadsToList groups items by list name', async () => {
 		const input = [{ email: 'lead1@demo.example', list: 'A' }, { email: 'lead2@demo.example', list: 'B' }, { email: 'lead3@demo.example', list: 'A' }];
 		const result = await runPublitrac(server, { resource: 'list', operation: 'addLeadsToList', parameters: { listName: '={{ $json.list }}' }, input });
@@ -42,7 +53,7 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 		const result = await runPublitrac(server, { resource: 'list', operation: 'addLeadsToList', parameters: { listName: 'Partial' }, input, continueOnFail: true });
 		expect(server.calls('addLeadsToList')).toHaveLength(1);
 		expect(result.json[0]).toMatchObject({ email: 'lead1@demo.example', added: true, status: '9013' });
-		expect(result.json[1]).toEqual({ error: '9013: Add Leads To List failed.', description: '9005 - (ghost@demo.example) Leads not found.' });
+		expect(result.json[1]).toEqual({ error: '9013: Add Leads To List failed.', details: '9005 - (ghost@demo.example) Leads not found.' });
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 		expect(result.json[2]).toMatchObject({ email: 'lead2@demo.example', added: true });
 
@@ -53,7 +64,7 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 	it('addLeadsToList into a filtered list fails the whole batch with 9012', async () => {
 		const result = await runPublitrac(server, { resource: 'list', operation: 'addLeadsToList', parameters: { listName: 'PromoABC_Email_Open' }, input: emails(2), continueOnFail: true });
 		expect(result.json.map((json) => json.error)).toEqual(['9013: Add Leads To List failed.', '9013: Add Leads To List failed.']);
-		expect(result.json[0].description).toMatch(/^9012 - You are trying to insert a lead inside a filtered list/);
+		expect(result.json[0].details).toMatch(/^9012 - You are trying to insert a lead inside a filtered list/);
 	});
 
 	it('getList and getView walk pages with Return All and stop at the Limit', async () => {
@@ -106,8 +117,8 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 		const before = server.state.executions.length;
 		const result = await runPublitrac(server, { resource: 'campaign', operation: 'executeCampaign', parameters: { campaigns: 'Webinar, Nope' }, input: emails(2), continueOnFail: true });
 		expect(result.json).toEqual([
-			{ error: '9005: Execute campaigns on leads failed.', description: 'Campaign (Nope) does not exist.' },
-			{ error: '9005: Execute campaigns on leads failed.', description: 'Campaign (Nope) does not exist.' },
+			{ error: '9005: Execute campaigns on leads failed.', details: 'Campaign (Nope) does not exist.' },
+			{ error: '9005: Execute campaigns on leads failed.', details: 'Campaign (Nope) does not exist.' },
 		]);
 		expect(server.state.executions).toHaveLength(before);
 	});

@@ -11,6 +11,7 @@ export interface PublitracRun {
 	parameters?: INodeParameters;
 	input?: Array<Record<string, unknown>>;
 	continueOnFail?: boolean;
+	continueOnErrorOutput?: boolean;
 	credentials?: Record<string, string>;
 }
 
@@ -22,6 +23,7 @@ export async function runPublitrac(server: PublitracServer, run: PublitracRun) {
 		credentials: { publitracApi: run.credentials ?? server.credentials() },
 		input: (run.input ?? [{}]) as never,
 		continueOnFail: run.continueOnFail,
+		continueOnErrorOutput: run.continueOnErrorOutput,
 	});
 	return { ...result, json: result.items.map((item) => item.json) };
 }

@@ -114,6 +114,26 @@ describe('shared transport, through the engine', () => {
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 		expect(result.items[2].json).toMatchObject({ ok: true, item: 2 });
 	});
+
+	it('under Continue (using error output), a failed item goes to the error output, paired to its input', async () => {
+		const result = await runNode({
+			type: PROBE,
+			packageDir,
+			parameters: { path: '={{ $json.fail ? "/echo-secret" : "/records" }}' },
+			credentials: credentials(),
+			input: [{ name: 'a' }, { name: 'b', fail: true }, { name: 'c' }],
+			continueOnErrorOutput: true,
+		});
+		expect(result.nodeError).toBeUndefined();
+		const succeeded = result.output('Under Test', 0);
+		const failed = result.output('Under Test', 1);
+		expect(succeeded.map((item) => item.json.item)).toEqual([0, 2]);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.error).toMatch(/^400: bad key \[redacted\]/);
+		// n8n merges the failed item's input into it, so the user sees which record failed.
+		expect(failed[0].json).toMatchObject({ name: 'b', fail: true });
+		expect(JSON.stringify(failed)).not.toContain(API_KEY);
+	});
 });
 
 describe('throttle, through the engine', () => {
