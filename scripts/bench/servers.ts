@@ -2,10 +2,14 @@
 // Minimal local stand-ins for the two vendor calls the HTTP Request baselines make (PUBLITRAC syncLead,
 // SPREAD GET /customers), built on the test server framework. They speak just enough of each protocol for
 // the baseline; when the vendor branches' own test/servers are present, index.ts prefers those.
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startVendorServer, type VendorServer } from '../../test/servers/vendorServer';
+
+// Loaded at run time (optional modules, or after the environment is set): a require bound to this file.
+const loadModule = createRequire(__filename);
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
 const xmlReply = (status: number, message: string) => ({
@@ -46,8 +50,7 @@ export interface SyncLeadServer {
 export async function startPublitracSync(callsPerSecond: number): Promise<SyncLeadServer> {
 	const vendorServer = join(__dirname, '../../test/servers/publitrac.ts');
 	if (existsSync(vendorServer)) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { startPublitracServer } = require(vendorServer) as {
+		const { startPublitracServer } = loadModule(vendorServer) as {
 			startPublitracServer?: (options: { rateLimitPerSecond: number }) => Promise<VendorServer & { account: { apiKey: string; username: string; password: string } }>;
 		};
 		if (startPublitracServer) {
@@ -127,8 +130,7 @@ export interface CustomersServer {
 export async function startSpreadCustomers(total: number): Promise<CustomersServer> {
 	const vendorServer = join(__dirname, '../../test/servers/spread.ts');
 	if (existsSync(vendorServer)) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { startSpreadServer } = require(vendorServer) as {
+		const { startSpreadServer } = loadModule(vendorServer) as {
 			startSpreadServer?: (options: { customers: number; publicKey: string; privateKey: string }) => Promise<VendorServer & { baseUrl: string }>;
 		};
 		if (startSpreadServer) {

@@ -1,12 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // Item 4: parsing a 10,000-lead PUBLITRAC getLeads response as the node does (fast-xml-parser) against xml2js,
 // the parser of n8n's own XML node. Each parser runs in a fresh process (see index.ts) so peak RSS is its own.
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { XMLParser } from 'fast-xml-parser';
 
 import { mb, median, round } from './report';
+
+// Loaded at run time (optional modules, or after the environment is set): a require bound to this file.
+const loadModule = createRequire(__filename);
 
 const REPO_ROOT = join(__dirname, '../..');
 export const XML_LEADS = Number(process.env.BENCH_XML_LEADS ?? 10000);
@@ -46,8 +50,7 @@ export type ParserName = 'fast-xml-parser' | 'fast-xml-parser-bare' | 'xml2js';
 function fastXmlParser(bare = false): { parse: Parse; how: string } {
 	const transport = join(REPO_ROOT, 'nodes/Publitrac/transport.ts');
 	if (!bare && existsSync(transport)) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { parsePublitracXml } = require(transport) as { parsePublitracXml?: (text: string) => unknown };
+		const { parsePublitracXml } = loadModule(transport) as { parsePublitracXml?: (text: string) => unknown };
 		if (typeof parsePublitracXml === 'function') return { parse: async (xml) => parsePublitracXml(xml), how: 'parsePublitracXml (the node\'s transport)' };
 	}
 	const parser = new XMLParser({
@@ -64,8 +67,7 @@ function fastXmlParser(bare = false): { parse: Parse; how: string } {
 
 /** xml2js with the options n8n's XML node uses by default (XML → JSON mode). */
 function xml2jsParser(): { parse: Parse; how: string } {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { Parser } = require('xml2js') as { Parser: new (options: object) => { parseStringPromise(xml: string): Promise<unknown> } };
+	const { Parser } = loadModule('xml2js') as { Parser: new (options: object) => { parseStringPromise(xml: string): Promise<unknown> } };
 	const options = {
 		attrkey: '$',
 		charkey: '_',

@@ -4,8 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// n8n-core's dependency injection needs the Reflect metadata polyfill; it does not read the environment below.
+import 'reflect-metadata';
+
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'leadbridge-n8n-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require('reflect-metadata');
