@@ -98,7 +98,7 @@ export class PopsellTrigger implements INodeType {
 					},
 				],
 				description:
-					'How the workflow answers Popsell. If a node stops the workflow before the answer is sent, n8n answers HTTP 500, which Popsell treats as a failed import: no partial list is ever sent.',
+					'How the workflow answers Popsell. If a node stops the workflow before the answer is sent, n8n answers HTTP 500 with its own body, which Popsell treats as a failed import: no partial list is ever sent. To answer in Popsell\'s own error shape instead, set that node\'s Settings → On Error to Continue: the Popsell node then answers WORKFLOW_FAILED.',
 			},
 		],
 	};
