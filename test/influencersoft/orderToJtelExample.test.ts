@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { sleep } from 'n8n-workflow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,7 +42,7 @@ describe('examples/influencersoft-order-to-jtel.json: an InfluencerSoft order ca
 		expect(response.status).toBe(webhook.status);
 		expect(await response.json()).toEqual(webhook.body);
 
-		for (let wait = 0; wait < 100 && !server.calls[0]?.run; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+		for (let wait = 0; wait < 100 && !server.calls[0]?.run; wait++) await sleep(50);
 		const run = server.calls[0]?.run;
 		expect(run?.error).toBeUndefined();
 		expect(run?.output('InfluencerSoft order').map((item) => item.json)).toMatchObject([
