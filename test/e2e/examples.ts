@@ -10,6 +10,8 @@
 //     "some": [{ "email": "a@b.c" }],      each entry matches the json of at least one item
 //     "nodes": { "Other node": { ...same keys... } }   checks on further nodes
 //   }
+// or, for a workflow the CLI cannot run (it starts at a polling trigger: `n8n execute` only starts at a Manual
+// Trigger), { "notExecuted": "<why>" }: it is imported but not executed, and the tests report the reason.
 // In "every"/"some", a value {"$match": "<regex>"} matches a string by regular expression and
 // {"$type": "string"|"number"|"boolean"|"object"|"array"} matches by type, {"$length": 3} an array by its length;
 // other arrays match element by element.
@@ -48,6 +50,8 @@ export interface NodeExpectation {
 export interface Expectation extends NodeExpectation {
 	node: string;
 	nodes?: Record<string, NodeExpectation>;
+	/** Why the workflow is imported but not executed (e.g. it starts at a polling trigger). */
+	notExecuted?: string;
 }
 
 export interface Example {
@@ -73,6 +77,11 @@ export function loadExamples(): Example[] {
 /** n8n wants workflow ids of at most 36 characters; examples without one get a stable id from their file name. */
 export function workflowIdFor(name: string): string {
 	return `ex-${name}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 36);
+}
+
+/** The examples whose expect file says they are not executed (see "notExecuted" above). */
+export function notExecutedExamples(examples: Example[]): Example[] {
+	return examples.filter((example) => example.expect?.notExecuted !== undefined);
 }
 
 export function credentialIds(workflow: WorkflowJson): string[] {

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Sandbox, SandboxCredential } from '../servers/sandbox';
-import { checkItems, credentialIds, loadExamples, withCredential, type Example } from './examples';
+import { checkItems, credentialIds, loadExamples, notExecutedExamples, withCredential, type Example } from './examples';
 import { ensureInstalled, makeTempDir, n8nTargets, packPackage, REPO_ROOT, removeDir, startN8n } from './n8nProcess';
 import { N8nWorkspace, outputItems, type WorkflowRun } from './n8nWorkspace';
 import { signInAsOwner } from './owner';
@@ -16,7 +16,10 @@ import { callWebhookExample, webhookExamples } from './webhooks';
 
 const targets = n8nTargets();
 const examples = loadExamples();
-const runnable = examples.filter((example) => example.expect !== undefined && !webhookExamples([example]).length);
+const notExecuted = notExecutedExamples(examples);
+const runnable = examples.filter(
+	(example) => example.expect !== undefined && !webhookExamples([example]).length && !notExecuted.includes(example),
+);
 const pkgName = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
 /** Each run's node outputs and error go to .tmp/e2e/<version>/<name>.json, to read when an expectation fails. */
@@ -78,8 +81,8 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 			...examples.map((example) => example.workflow),
 			...wrong.map((entry) => withCredential(entry.example.workflow, entry.of.id, entry.wrong, `${entry.wrong.id}-run`.slice(0, 36))),
 		]);
-		// Every workflow but the webhook ones (run under `n8n start` below), in one n8n process.
-		runs = await workspace.executeAll(webhookExamples(examples).map((example) => example.workflow.id as string));
+		// Every workflow but the webhook ones (run under `n8n start` below) and those marked notExecuted, in one n8n process.
+		runs = await workspace.executeAll([...webhookExamples(examples), ...notExecuted].map((example) => example.workflow.id as string));
 	});
 
 	afterAll(async () => {
@@ -111,6 +114,16 @@ describe.each(targets.map((target) => [target.version, target] as const))('n8n %
 		}
 		expect(problems).toEqual([]);
 	});
+
+	if (notExecuted.length > 0) {
+		test.each(notExecuted.map((example) => [example.name, example.expect?.notExecuted ?? ''] as const))(
+			'example %s is imported but not executed: %s',
+			(name, reason) => {
+				expect(reason.trim()).not.toBe('');
+				expect(runs.has(examples.find((example) => example.name === name)?.workflow.id as string)).toBe(false);
+			},
+		);
+	}
 
 	test('a wrong credential fails with a clear error that shows no secret', async () => {
 		expect(wrong.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// Examples that start from a webhook (n8n's Webhook node, the Popsell Trigger) run only in a running n8n: these
+// Examples that start from a webhook (n8n's Webhook node, the Popsell and InfluencerSoft Triggers) run only in a running n8n: these
 // helpers call them the way a web form or Popsell does. The example's expect file says what to send and what the
 // answer must contain:
 //   { "webhook": { "method": "POST", "form": { "email": "a@b.c" },        a web form post (or "json": {...})
@@ -28,7 +28,10 @@ export interface WebhookCall {
 	body?: string;
 }
 
-const WEBHOOK_TYPES = /^n8n-nodes-base\.webhook$|\.popsellTrigger$/;
+const WEBHOOK_TYPES = /^n8n-nodes-base\.webhook$|\.popsellTrigger$|\.influencerSoftTrigger$/;
+
+/** Triggers without a Path parameter: n8n serves them at <webhookId>/<the path their description fixes>. */
+const FIXED_PATHS: Array<[RegExp, string]> = [[/\.influencerSoftTrigger$/, 'webhook']];
 
 function triggerNode(example: Example): WorkflowNode | undefined {
 	return example.workflow.nodes.find((node) => WEBHOOK_TYPES.test(node.type));
@@ -60,7 +63,8 @@ export function webhookCall(baseUrl: string, example: Example, credentials: Sand
 	const node = triggerNode(example);
 	if (!node) return undefined;
 	const expected = webhookOf(example);
-	let path = String(node.parameters?.path ?? '').replace(/^\//, '');
+	const fixedPath = FIXED_PATHS.find(([type]) => type.test(node.type))?.[1];
+	let path = fixedPath !== undefined ? `${node.webhookId ?? ''}/${fixedPath}` : String(node.parameters?.path ?? '').replace(/^\//, '');
 	const query = new URLSearchParams(expected.query ?? {});
 	if (isPopsell(node)) {
 		const credentialId = Object.values(node.credentials ?? {})[0]?.id;
