@@ -39,9 +39,9 @@ describe('examples/influencersoft-order-to-jtel.json: an InfluencerSoft order ca
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams(webhook.form).toString(),
 		});
-		// The harness answers n8n's {"message": "Workflow was started"}; real n8n sends its default responseData
-		// ("firstEntryJson") as the body, since the trigger's webhook sets none: only the status is checked.
+		// Answered at once, before the workflow runs, with n8n's own acknowledgement.
 		expect(response.status).toBe(webhook.status);
+		expect(await response.json()).toEqual(webhook.body);
 
 		for (let wait = 0; wait < 100 && !server.calls[0]?.run; wait++) await sleep(50);
 		const run = server.calls[0]?.run;
