@@ -28,7 +28,7 @@ describe('examples/influencersoft-order-to-jtel.json: an InfluencerSoft order ca
 
 	it('posts the expect file’s callback as InfluencerSoft does; the buyer lands in the "My Campaign" dialler campaign', async () => {
 		const workflow = exampleWorkflow();
-		const { webhook } = readExample('influencersoft-order-to-jtel.expect.json') as { webhook: { form: Record<string, string>; status: number } };
+		const { webhook } = readExample('influencersoft-order-to-jtel.expect.json') as { webhook: { form: Record<string, string>; status: number; body: Record<string, unknown> } };
 		jtel = await startJtelSandbox();
 		const [credential] = jtel.credentials;
 		expect(workflow.nodes.find((node) => node.name === 'Call the buyer back')?.credentials).toEqual({ jtelApi: { id: credential.id, name: credential.name } });
