@@ -11,25 +11,51 @@ function toItems(result: ItemResult): INodeExecutionData[] {
 	return list.map((entry) => ('json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject }));
 }
 
+export interface ItemLoopOptions {
+	/**
+	 * How many items may be in flight at once (1 by default). Only for calls safe to overlap (reads, upserts):
+	 * the shared throttle still spaces the calls, but reading parameters and waiting for answers overlap.
+	 */
+	concurrency?: number;
+}
+
 /**
- * Runs an operation once per input item. Each item's results carry its pairedItem; under
- * Continue On Fail a failed item gives one error item and the others go on.
+ * Runs an operation once per input item. Each item's results carry its pairedItem and keep the input order;
+ * under Continue On Fail a failed item gives one error item and the others go on. Without it, no new item
+ * starts after a failure, and the first failed item's error is thrown.
  */
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	operation: (itemIndex: number) => Promise<ItemResult>,
 	secrets: string[] = [],
+	{ concurrency = 1 }: ItemLoopOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = toItems(await operation(itemIndex));
-			output.push(...this.helpers.constructExecutionMetaData(results.map((r) => ({ ...r, json: redactValue(r.json, secrets) })), { itemData: { item: itemIndex } }));
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			output.push(errorItem(error, itemIndex, secrets));
+	const itemCount = this.getInputData().length;
+	const continueOnFail = this.continueOnFail();
+	const outcomes: Array<{ items: INodeExecutionData[] } | { error: unknown }> = new Array(itemCount);
+	let next = 0;
+	let stopped = false;
+	const worker = async () => {
+		while (!stopped && next < itemCount) {
+			const itemIndex = next++;
+			try {
+				const results = toItems(await operation(itemIndex)).map((result) => ({ ...result, json: redactValue(result.json, secrets) }));
+				outcomes[itemIndex] = { items: this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }) };
+			} catch (error) {
+				outcomes[itemIndex] = { error };
+				if (!continueOnFail) stopped = true;
+			}
 		}
+	};
+	await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), itemCount) }, worker));
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) continue;
+		if ('error' in outcome) {
+			if (!continueOnFail) throw asNodeError(this.getNode(), outcome.error, itemIndex);
+			output.push(errorItem(outcome.error as Error, itemIndex, secrets));
+		} else output.push(...outcome.items);
 	}
 	return output;
 }

@@ -23,7 +23,7 @@ export class CallSpacer {
 		this.intervalMs = (1000 / perSecond) * headroom;
 	}
 
-	async waitForSlot(): Promise<void> {
+	private async waitForSlot(): Promise<void> {
 		const now = Date.now();
 		const slot = Math.max(now, this.nextSlotAt);
 		this.nextSlotAt = slot + this.intervalMs;
@@ -57,7 +57,6 @@ export class CallSpacer {
 		};
 	}
 }
-
 
 const spacers = new Map<string, CallSpacer>();
 

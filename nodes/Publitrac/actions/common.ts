@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 
 import { returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { asNodeError, errorItem, runForEachItem } from '../../shared/itemLoop';
+import { runForEachItem } from '../../shared/itemLoop';
 import type { ItemResult } from '../../shared/itemLoop';
 import { paginate } from '../../shared/pagination';
-import { redactValue } from '../../shared/redaction';
 import type { PublitracCall, PublitracSession } from '../transport';
 import { callPublitrac, hasMoreRecords, readPaging, SERVER_PAGE_SIZE } from '../transport';
 
@@ -50,41 +49,7 @@ export async function perItemOverlapped(
 	session: PublitracSession,
 	operation: (itemIndex: number) => Promise<ItemResult>,
 ): Promise<INodeExecutionData[]> {
-	const secrets = session.client.secrets;
-	const itemCount = this.getInputData().length;
-	const outcomes: Array<{ items: INodeExecutionData[] } | { error: unknown }> = new Array(itemCount);
-	const continueOnFail = this.continueOnFail();
-	let next = 0;
-	let stopped = false;
-	const worker = async () => {
-		while (!stopped && next < itemCount) {
-			const itemIndex = next++;
-			try {
-				const results = toExecutionData(await operation(itemIndex)).map((result) => ({ ...result, json: redactValue(result.json, secrets) }));
-				outcomes[itemIndex] = { items: this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }) };
-			} catch (error) {
-				outcomes[itemIndex] = { error };
-				if (!continueOnFail) stopped = true;
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(CALLS_IN_FLIGHT, itemCount) }, worker));
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		const outcome = outcomes[itemIndex];
-		if (outcome === undefined) continue;
-		if ('error' in outcome) {
-			if (!continueOnFail) throw asNodeError(this.getNode(), outcome.error, itemIndex);
-			output.push(errorItem(outcome.error as Error, itemIndex, secrets));
-		} else output.push(...outcome.items);
-	}
-	return output;
-}
-
-function toExecutionData(result: ItemResult): INodeExecutionData[] {
-	if (result === undefined) return [];
-	const list = Array.isArray(result) ? result : [result];
-	return list.map((entry) => ('json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject }));
+	return await runForEachItem.call(this, operation, session.client.secrets, { concurrency: CALLS_IN_FLIGHT });
 }
 
 /** Walks `page` for the paged methods (getLeads, getList, getView, getCampaigns, getOpportunities). */
