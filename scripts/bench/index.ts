@@ -141,10 +141,7 @@ interface XmlResult {
 }
 
 function xmlSection(): Section {
-	// The bare parse is only worth a row when the node's transport (validate + parse) is there to compare with.
-	const parsers = existsSync(join(REPO_ROOT, 'nodes/Publitrac/transport.ts'))
-		? (['fast-xml-parser', 'xml2js', 'fast-xml-parser-bare'] as const)
-		: (['fast-xml-parser', 'xml2js'] as const);
+	const parsers = ['fast-xml-parser', 'xml2js', 'fast-xml-parser-bare'] as const;
 	const rows = parsers.flatMap((parser) =>
 		attempt(parser, () => {
 			const { result, maxRssBytes } = fresh<XmlResult>('scripts/bench/xml.ts', 'benchXmlParser', parser, ['--expose-gc']);
@@ -169,7 +166,7 @@ function xmlSection(): Section {
 		method:
 			'One getLeads page of 10,000 leads with every native field of the document\'s example lead. Each parser in a fresh process (node --expose-gc): ' +
 			'median of the timed parses after one untimed one; result heap = heap held by one parsed result after a full GC; peak RSS growth = process maxRSS minus RSS before parsing. ' +
-			'When the PUBLITRAC transport is present, a third row times fast-xml-parser alone with its options, to show what its validation pass costs.',
+			'A third row times fast-xml-parser alone with the transport\'s options, to show what its validation and layout-whitespace passes cost.',
 		rows,
 	};
 }
@@ -308,7 +305,7 @@ function headlines(sections: Record<string, Section>): string[] {
 		lines.push(
 			`XML, 10,000 leads: the node's parse (fast-xml-parser) ${fastMs} ms vs xml2js ${slowMs} ms, median (${speed}); ` +
 				`parsed result ${numberIn(fast, /result heap/)} vs ${numberIn(slow, /result heap/)} MB of heap, peak RSS growth ${numberIn(fast, /RSS growth/)} vs ${numberIn(slow, /RSS growth/)} MB` +
-				(numberIn(bare, /median ms/) !== undefined ? `; fast-xml-parser alone, without the node's validation pass: ${numberIn(bare, /median ms/)} ms.` : '.'),
+				(numberIn(bare, /median ms/) !== undefined ? `; fast-xml-parser alone, without the node's validation and layout-whitespace passes: ${numberIn(bare, /median ms/)} ms.` : '.'),
 		);
 	}
 	const startup = sections.startup.rows[0];

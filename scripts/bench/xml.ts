@@ -2,17 +2,15 @@
 // Item 4: parsing a 10,000-lead PUBLITRAC getLeads response as the node does (fast-xml-parser) against xml2js,
 // the parser of n8n's own XML node. Each parser runs in a fresh process (see index.ts) so peak RSS is its own.
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { XMLParser } from 'fast-xml-parser';
 
+import { parsePublitracXml, PUBLITRAC_XML_PARSER_OPTIONS } from '../../nodes/Publitrac/transport';
 import { mb, median, round } from './report';
 
 // Loaded at run time (optional modules, or after the environment is set): a require bound to this file.
 const loadModule = createRequire(__filename);
 
-const REPO_ROOT = join(__dirname, '../..');
 export const XML_LEADS = Number(process.env.BENCH_XML_LEADS ?? 10000);
 const RUNS = Number(process.env.BENCH_XML_RUNS ?? 5);
 
@@ -44,25 +42,13 @@ type Parse = (xml: string) => Promise<unknown>;
 export type ParserName = 'fast-xml-parser' | 'fast-xml-parser-bare' | 'xml2js';
 
 /**
- * The node's own parser when the PUBLITRAC transport exists (it validates, then parses), else fast-xml-parser with
- * the transport's options. `bare` is that single parse alone, to show what the validation pass costs.
+ * The node's own parse (validate, parse, drop layout whitespace); `bare` is fast-xml-parser alone with the node's
+ * options, to show what the two other passes cost.
  */
 function fastXmlParser(bare = false): { parse: Parse; how: string } {
-	const transport = join(REPO_ROOT, 'nodes/Publitrac/transport.ts');
-	if (!bare && existsSync(transport)) {
-		const { parsePublitracXml } = loadModule(transport) as { parsePublitracXml?: (text: string) => unknown };
-		if (typeof parsePublitracXml === 'function') return { parse: async (xml) => parsePublitracXml(xml), how: 'parsePublitracXml (the node\'s transport)' };
-	}
-	const parser = new XMLParser({
-		ignoreAttributes: true,
-		parseTagValue: false,
-		trimValues: false,
-		processEntities: true,
-		htmlEntities: false,
-		isArray: (_name, jpath) => ['response.leads.lead', 'response.errors.error'].includes(String(jpath)),
-	});
-	const how = bare ? 'fast-xml-parser XMLParser alone, the transport\'s options (no validation pass)' : 'fast-xml-parser XMLParser (node transport absent: its options)';
-	return { parse: async (xml) => parser.parse(xml), how };
+	if (!bare) return { parse: async (xml) => parsePublitracXml(xml), how: "parsePublitracXml (the node's transport)" };
+	const parser = new XMLParser(PUBLITRAC_XML_PARSER_OPTIONS);
+	return { parse: async (xml) => parser.parse(xml), how: "fast-xml-parser XMLParser alone, the transport's options (no validation or whitespace pass)" };
 }
 
 /** xml2js with the options n8n's XML node uses by default (XML → JSON mode). */
