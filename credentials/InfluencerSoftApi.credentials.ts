@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { TIMEOUT_PROPERTY } from '../nodes/shared/requestTimeout';
+
 /**
  * InfluencerSoft account: login (the account's subdomain), API key, optional custom domain.
  * Requests are signed by the node's transport (rpsKey for API 2.0, an md5 hash for the legacy
@@ -42,6 +44,7 @@ export class InfluencerSoftApi implements ICredentialType {
 			description:
 				'Only if your account answers on a domain of your own (or a test server). Leave empty to use https://{login}.influencersoft.com. Without a scheme, https:// is assumed.',
 		},
+		TIMEOUT_PROPERTY,
 	];
 
 	// GetAllGroups is a read-only legacy call: its signature md5("::login::key") proves both the login and the key.

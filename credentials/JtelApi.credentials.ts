@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { TIMEOUT_PROPERTY } from '../nodes/shared/requestTimeout';
+
 /**
  * jtel ACD REST API v1.0: every URL is `{Base URL}/rest/v1.0/{ClientsID}/…`, authenticated by a bearer
  * token generated in the jtel portal (regenerating or removing it there invalidates it at once).
@@ -40,6 +42,7 @@ export class JtelApi implements ICredentialType {
 			required: true,
 			description: 'The REST API token generated in the jtel portal',
 		},
+		TIMEOUT_PROPERTY,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { TIMEOUT_PROPERTY } from '../nodes/shared/requestTimeout';
+
 export class PublitracApi implements ICredentialType {
 	name = 'publitracApi';
 
@@ -55,6 +57,7 @@ export class PublitracApi implements ICredentialType {
 			description: 'Full URL of the API endpoint, e.g. a sandbox',
 			displayOptions: { show: { host: ['custom'] } },
 		},
+		TIMEOUT_PROPERTY,
 	];
 
 	// Every call carries the account in its query string; the key goes under both names the document uses.

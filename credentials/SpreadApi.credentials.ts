@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { TIMEOUT_PROPERTY } from '../nodes/shared/requestTimeout';
+
 /** SPREAD (social-sb.com) API v2: HTTP Basic with the public key as user and the private key as password. */
 export class SpreadApi implements ICredentialType {
 	name = 'spreadApi';
@@ -35,6 +37,7 @@ export class SpreadApi implements ICredentialType {
 			default: 'https://social-sb.com/api/v2',
 			description: 'The API v2 root. Change it only for a sandbox or a proxy.',
 		},
+		TIMEOUT_PROPERTY,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,6 +6,7 @@ import { vendorApiError } from '../shared/errors';
 import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
+import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { encodePhpForm } from './phpForm';
 import type { FormFields } from './phpForm';
@@ -75,6 +76,7 @@ export async function getAccount(this: RequestContext): Promise<InfluencerSoftAc
 			vendor: VENDOR,
 			secrets: collectSecrets(credentials, ['apiKey']),
 			throttleKey: login,
+			timeoutMs: timeoutFromCredentials(credentials),
 		},
 	};
 }

@@ -5,6 +5,7 @@ import { vendorApiError } from '../shared/errors';
 import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import type { VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
+import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 /** The jtel REST API version this node speaks; every URL is `{base}/rest/v1.0/{ClientsID}/…`. */
 export const JTEL_API_PREFIX = '/rest/v1.0';
@@ -60,7 +61,7 @@ export async function getJtelConnection(this: JtelContext, itemIndex = 0): Promi
 	}
 	return {
 		apiUrl: `${base}${JTEL_API_PREFIX}/${encodeURIComponent(clientsId)}`,
-		client: { credentialType: 'jtelApi', vendor: 'jtel', secrets, throttleKey: `${base}|${clientsId}` },
+		client: { credentialType: 'jtelApi', vendor: 'jtel', secrets, throttleKey: `${base}|${clientsId}`, timeoutMs: timeoutFromCredentials(credentials) },
 	};
 }
 
@@ -82,7 +83,7 @@ export async function jtelRequest(
 			headers: { Accept: 'application/json', ...(call.body ? { 'Content-Type': 'application/json' } : {}) },
 			body: call.body ? JSON.stringify(call.body) : undefined,
 			idempotent: call.idempotent,
-			timeoutMs: call.large ? LIST_TIMEOUT_MS : undefined,
+			timeoutMs: call.large ? Math.max(LIST_TIMEOUT_MS, client.timeoutMs ?? 0) : undefined,
 		},
 		itemIndex,
 	);

@@ -9,6 +9,7 @@ import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { sendVendorRequest } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
+import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -32,6 +33,30 @@ const REPEATED_ELEMENTS = new Set([
 	'response.errors.error',
 ]);
 
+/**
+ * The only references an answer may use: XML's five predefined entities and numeric character references.
+ * A DOCTYPE anywhere in the answer (the parser hands its entities here, wherever it stands) is refused:
+ * its entities would otherwise be expanded into lead fields.
+ */
+export const XML_REFERENCES_ONLY = {
+	decode: (text: string): string =>
+		text.includes('&')
+			? text.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (reference: string, name?: string, decimal?: string, hex?: string) => {
+					if (name) return PREDEFINED_ENTITIES[name];
+					const codePoint = decimal !== undefined ? Number(decimal) : parseInt(String(hex), 16);
+					return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+				})
+			: text,
+	addInputEntities: (): void => {
+		throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
+	},
+	setExternalEntities: (): void => {},
+	reset: (): void => {},
+	setXmlVersion: (): void => {},
+};
+
+const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
 /** How PUBLITRAC answers are read (exported so the benchmark times exactly this parse). */
 export const PUBLITRAC_XML_PARSER_OPTIONS: X2jOptions = {
 	ignoreAttributes: true,
@@ -40,7 +65,7 @@ export const PUBLITRAC_XML_PARSER_OPTIONS: X2jOptions = {
 	// Leading and trailing spaces of a value are data; whitespace between elements is dropped below.
 	trimValues: false,
 	processEntities: true,
-	htmlEntities: false,
+	entityDecoder: XML_REFERENCES_ONLY,
 	isArray: (_name, jpath) => REPEATED_ELEMENTS.has(String(jpath)),
 };
 
@@ -119,7 +144,7 @@ export interface PublitracAnswer {
 	/** Every `<error>` line, as sent. */
 	errors: string[];
 	response: IDataObject;
-	/** A 9xxx status or an `<errors>` element. */
+	/** Not the method's success status (SUCCESS_STATUS), or an `<errors>` element. */
 	failed: boolean;
 	httpCode: number;
 }
@@ -139,6 +164,23 @@ function asText(value: unknown): string {
 export function readLeads(response: IDataObject): IDataObject[] {
 	const leads = response.leads;
 	return leads && typeof leads === 'object' ? asList((leads as IDataObject).lead) : [];
+}
+
+/** The leads of a single-lead answer (getLead…): a success that carries none is an error, not an empty result. */
+export function requireLeads(this: RequestContext, session: PublitracSession, method: string, answer: PublitracAnswer, itemIndex?: number): IDataObject[] {
+	const leads = readLeads(answer.response);
+	if (leads.length > 0) return leads;
+	throw vendorApiError(
+		this.getNode(),
+		{
+			code: answer.status,
+			message: `${VENDOR} answered ${method} as a success but sent no lead`,
+			description: 'The answer holds no <leads><lead>. Nothing was output for this item, so check the lead in PUBLITRAC.',
+			httpCode: answer.httpCode,
+			itemIndex,
+		},
+		session.client.secrets,
+	);
 }
 
 /** getCampaigns answers bare `<campaign>` elements under `<response>`. */
@@ -209,6 +251,7 @@ export async function openSession(this: RequestContext): Promise<PublitracSessio
 			secrets: collectSecrets(credentials, ['apiKey', 'password']),
 			callsPerSecond: CALLS_PER_SECOND,
 			throttleKey: account,
+			timeoutMs: timeoutFromCredentials(credentials),
 		},
 	};
 }
@@ -244,7 +287,7 @@ export async function sendPublitracRequest(
 	return { statusCode: response.statusCode, body: response.body };
 }
 
-/** Calls the API and reads its answer: a 9xxx status or an `<errors>` element is a NodeApiError. */
+/** Calls the API and reads its answer: any status but the method's success, or an `<errors>` element, is a NodeApiError. */
 export async function callPublitrac(
 	this: RequestContext,
 	session: PublitracSession,
@@ -256,6 +299,33 @@ export async function callPublitrac(
 	if (answer.failed) throw answerError.call(this, session, call.method, answer, itemIndex);
 	return answer;
 }
+
+/**
+ * The status each method answers on success (the document's STATUS_* table and its examples). Any other
+ * status, whatever the HTTP code (a `<status>503</status>` once retries are spent, an empty one), is an error.
+ */
+export const SUCCESS_STATUS: Record<string, string[]> = {
+	getLeads: ['2001'],
+	getView: ['2001'],
+	getList: ['2001'],
+	addEmailCampaign: ['2001'],
+	getLead: ['2002'],
+	getLeadByTokenId: ['2002'],
+	addLead: ['2003'],
+	updateLead: ['2004'],
+	deleteLead: ['2005'],
+	syncLead: ['2006'],
+	removeLeadFromList: ['2008'],
+	addLeadsToList: ['2009'],
+	getLeadByExternalId: ['2010'],
+	addWebVisitHistory: ['3002'],
+	addClickLinkHistory: ['3003'],
+	addFillFormHistory: ['3004'],
+	getCampaigns: ['5001'],
+	getOpportunities: ['5001'],
+	syncOpportunity: ['5002'],
+	executeCampaign: ['1100'],
+};
 
 /** Reads an answer without judging it; only a body that is not a PUBLITRAC response throws. */
 export function readAnswer(
@@ -289,8 +359,11 @@ export function readAnswer(
 		errorsElement !== undefined && errorsElement !== null && typeof errorsElement === 'object'
 			? ([] as unknown[]).concat((errorsElement as IDataObject).error ?? []).map((line) => asText(line).trim())
 			: [];
-	// HTTP status alone decides nothing, except an error status with no PUBLITRAC status in the body.
-	const failed = /^9\d{3}$/.test(status) || errorsElement !== undefined || (status === '' && statusCode >= 400);
+	const expected = SUCCESS_STATUS[method];
+	// HTTP status alone decides nothing: a known method succeeds only with its own success status.
+	const failed =
+		errorsElement !== undefined ||
+		(expected ? !expected.includes(status) : /^9\d{3}$/.test(status) || (status === '' && statusCode >= 400));
 	return { status, message, errors, response, failed, httpCode: statusCode };
 }
 
@@ -303,12 +376,16 @@ export function answerError(
 	itemIndex?: number,
 	errorLines: string[] = answer.errors,
 ) {
+	const expected = SUCCESS_STATUS[method];
+	// A status that is neither the method's success nor a 9xxx error (a 503, another method's code) says so.
+	const unexpected = expected && !/^9\d{3}$/.test(answer.status) ? `${VENDOR} answered status ${answer.status || '(none)'} where ${method} succeeds with ${expected.join(' or ')}.` : undefined;
+	const description = [...errorLines, ...(unexpected ? [unexpected] : [])];
 	return vendorApiError(
 		this.getNode(),
 		{
 			code: answer.status || answer.httpCode,
 			message: answer.message || `${VENDOR} ${method} failed`,
-			description: errorLines.length ? errorLines.join('\n') : undefined,
+			description: description.length ? description.join('\n') : undefined,
 			httpCode: answer.httpCode,
 			itemIndex,
 		},

@@ -5,6 +5,7 @@ import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
+import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 /** The largest page SPREAD accepts (`maxResults`). */
 export const SPREAD_MAX_PAGE_SIZE = 5000;
@@ -82,6 +83,25 @@ export class SpreadConnection {
 		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 	}
 
+	/**
+	 * The record a single-record answer must carry (`{customer: {…}}`): a success without it is an error,
+	 * never an item that silently vanishes.
+	 */
+	requireRecord(response: IDataObject, key: string, itemIndex?: number): IDataObject[] {
+		const records = unwrapRecord(response, key);
+		if (records.length > 0) return records;
+		throw vendorApiError(
+			this.context.getNode(),
+			{
+				message: `SPREAD answered without the ${key} record`,
+				description: `The call was answered as a success, but the answer holds no "${key}". Check in SPREAD whether it took effect before running it again.`,
+				itemIndex,
+			},
+			this.secrets,
+			{ answer: JSON.stringify(response).slice(0, 500) },
+		);
+	}
+
 	/** Every record (or up to `limit`) of a list endpoint answering `{<key>: [...], count, nextPageUrl}`. */
 	async list(path: string, key: string, qs: IDataObject, options: SpreadListOptions): Promise<IDataObject[]> {
 		return await paginate<IDataObject>({
@@ -107,6 +127,7 @@ export async function connectSpread(context: RequestContext): Promise<SpreadConn
 		vendor: 'SPREAD',
 		secrets,
 		throttleKey: String(credentials.publicKey ?? ''),
+		timeoutMs: timeoutFromCredentials(credentials),
 	});
 }
 

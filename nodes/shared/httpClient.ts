@@ -13,6 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { vendorApiError } from './errors';
 import { asNodeError } from './itemLoop';
 import { redactText } from './redaction';
+import { DEFAULT_TIMEOUT_MS } from './requestTimeout';
 import { getCallSpacer } from './throttle';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
@@ -27,6 +28,16 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 8000, maxTotalMs: 60000 };
+
+
+/** Why a vendor was given up on: every later call through the same client fails at once with these words. */
+export interface VendorOutage {
+	code?: string;
+	/** As shown, code prefix included. */
+	message: string;
+	description: string;
+	itemIndex?: number;
+}
 
 export interface VendorRequest {
 	method: IHttpRequestMethods;
@@ -54,6 +65,15 @@ export interface VendorClient {
 	retry?: RetryPolicy;
 	/** Vendor name shown in error messages. */
 	vendor: string;
+	/** How long one try waits for an answer (the credential's Timeout); DEFAULT_TIMEOUT_MS if unset. */
+	timeoutMs?: number;
+	/**
+	 * Set by sendVendorRequest once the vendor is known unreachable in this run (a client lives for one
+	 * execution of a node): the remaining items fail at once instead of each waiting the whole retry budget.
+	 */
+	outage?: VendorOutage;
+	/** Tries in a row that got no answer at all (refused, reset, timed out); any answer sets it back to 0. */
+	unansweredInARow?: number;
 }
 
 export interface VendorResponse {
@@ -71,6 +91,9 @@ const AMBIGUOUS_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTE
 
 /** Network faults that prove the request never reached the server: safe to retry anything. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Two tries in a row without any answer, retries spent: the vendor counts as unreachable for the rest of the run. */
+const UNANSWERED_TRIES_FOR_OUTAGE = 2;
 
 function networkErrorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown } | undefined;
@@ -125,6 +148,7 @@ export async function sendVendorRequest(
 	const spacer = client.callsPerSecond
 		? getCallSpacer(`${client.credentialType}:${client.throttleKey ?? ''}`, client.callsPerSecond)
 		: undefined;
+	if (client.outage) throw outageError(this, client, itemIndex);
 	const startedAt = Date.now();
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -136,7 +160,9 @@ export async function sendVendorRequest(
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? 30000,
+		// n8n's helper would follow a 3xx and replay a POST as a GET: a redirect is reported instead (see redirectError).
+		disableFollowRedirect: true,
+		timeout: request.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 
 	for (let attempt = 1; ; attempt++) {
@@ -149,29 +175,91 @@ export async function sendVendorRequest(
 			} finally {
 				release?.();
 			}
+			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},
 				body: bodyToText(response.body),
 				attempts: attempt,
 			};
+			if (result.statusCode >= 300 && result.statusCode < 400) throw redirectError(this, client, request, result, itemIndex);
 			// 429 means the server refused the call unprocessed: safe to resend even a write.
 			const retryable =
 				response.statusCode === 429 || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
 			if (!retryable) return result;
 			waitMs = retryAfterMs(result.headers) ?? backoffDelayMs(attempt, policy);
-			if (!canRetry(attempt, waitMs, startedAt, policy)) return result;
+			if (!canRetry(attempt, waitMs, startedAt, policy)) {
+				// Still refusing after every retry: the rest of the run would only wait the same budget again.
+				if (attempt > 1) client.outage = statusOutage(client, result, attempt, itemIndex);
+				return result;
+			}
 		} catch (error) {
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
+			client.unansweredInARow = (client.unansweredInARow ?? 0) + 1;
 			const safe = code !== undefined && (NOT_SENT_NETWORK_CODES.has(code) || (request.idempotent && AMBIGUOUS_NETWORK_CODES.has(code)));
 			waitMs = backoffDelayMs(attempt, policy);
 			if (!safe || !canRetry(attempt, waitMs, startedAt, policy)) {
-				throw networkFailure(this, client, error, code, attempt, request.idempotent, itemIndex);
+				const failure = networkFailure(this, client, error, code, attempt, request.idempotent, itemIndex);
+				if (client.unansweredInARow >= UNANSWERED_TRIES_FOR_OUTAGE) {
+					client.outage = { code, message: failure.message, description: failure.description ?? '', itemIndex };
+				}
+				throw failure;
 			}
 		}
 		await sleep(waitMs);
 	}
+}
+
+/** The error of every call made after the vendor was given up on: nothing is sent. */
+function outageError(context: RequestContext, client: VendorClient, itemIndex?: number): NodeApiError {
+	const outage = client.outage as VendorOutage;
+	const where = outage.itemIndex !== undefined ? `item ${outage.itemIndex}` : 'an earlier call';
+	return vendorApiError(
+		context.getNode(),
+		{
+			// The message already carries the code: the same words as the item that failed first.
+			message: outage.message,
+			description: `Not sent: ${client.vendor} was given up on for the rest of this run after ${where} failed (${outage.description}). Run the workflow again once ${client.vendor} answers.`,
+			itemIndex,
+		},
+		client.secrets,
+		{ code: outage.code ?? null, givenUpAt: outage.itemIndex ?? null } as JsonObject,
+	);
+}
+
+function statusOutage(client: VendorClient, result: VendorResponse, attempts: number, itemIndex?: number): VendorOutage {
+	return {
+		code: String(result.statusCode),
+		message: `${result.statusCode}: ${client.vendor} answered HTTP ${result.statusCode} to every try`,
+		description: `tried ${attempts} times`,
+		itemIndex,
+	};
+}
+
+/**
+ * A 3xx is never followed: n8n's helper would replay a POST as a GET (a create that silently lists records)
+ * and could carry the credentials to another host. The user moves the credential's URL instead.
+ */
+function redirectError(
+	context: RequestContext,
+	client: VendorClient,
+	request: VendorRequest,
+	response: VendorResponse,
+	itemIndex?: number,
+): NodeApiError {
+	const location = headerValue(response.headers, 'location') ?? '(no Location header)';
+	return vendorApiError(
+		context.getNode(),
+		{
+			code: response.statusCode,
+			message: `${client.vendor} answered ${request.method} with a redirect (HTTP ${response.statusCode}) to ${location}`,
+			description: `Redirects are not followed, so nothing was ${request.method === 'GET' ? 'read' : 'sent'} there and no credential left for another address. If ${client.vendor} moved, put the new address in the credential's URL.`,
+			httpCode: response.statusCode,
+			itemIndex,
+		},
+		client.secrets,
+	);
 }
 
 function canRetry(attempt: number, waitMs: number, startedAt: number, policy: RetryPolicy): boolean {

@@ -6,16 +6,21 @@ const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * Every form a secret can take on the wire or in an echoed URL: as typed, URL-encoded
- * (both `%20` and `+` flavours) and as the base64 of a basic-auth pair.
+ * Every form a secret can take on the wire or in an echoed URL: as typed, URL-encoded (`%20` and `+`
+ * flavours, upper- and lower-case hex), form-encoded (URLSearchParams and PHP's http_build_query, which
+ * also encode `!'()*~`) and base64 (alone; the basic-auth pair is collected as a secret of its own).
  */
 export function secretVariants(secrets: string[]): string[] {
 	const variants = new Set<string>();
 	for (const secret of secrets) {
 		if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
-		variants.add(secret);
-		variants.add(encodeURIComponent(secret));
-		variants.add(encodeURIComponent(secret).replace(/%20/g, '+'));
+		const uri = encodeURIComponent(secret);
+		const php = uri.replace(/[!'()*~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
+		const searchParams = new URLSearchParams({ s: secret }).toString().slice(2);
+		for (const variant of [secret, uri, uri.replace(/%20/g, '+'), php, searchParams, Buffer.from(secret).toString('base64')]) {
+			variants.add(variant);
+			variants.add(variant.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+		}
 	}
 	return [...variants].sort((a, b) => b.length - a.length);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/errors';
+import { positiveIntegerId } from '../../shared/pathSegments';
 import type { WallClock } from '../../shared/wallClock';
 import { formatWallClock, isValidWallClock, wallClockIn } from '../../shared/wallClock';
 
@@ -80,11 +81,9 @@ export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number, f
 
 /** A jtel record ID: a positive whole number, given as a number or a string of digits. */
 export function readRecordId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
-	const text = String(value ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-		throw invalidInput(context.getNode(), itemIndex, field, `"${text}" is not a jtel ID (a positive whole number)`);
-	}
-	return Number(text);
+	const id = Number(positiveIntegerId(context.getNode(), itemIndex, field, value));
+	if (!Number.isSafeInteger(id)) throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is too large for a jtel ID`);
+	return id;
 }
 
 /** Leaves out the fields jtel sends without a value (most dialling statistics of a fresh contact). */

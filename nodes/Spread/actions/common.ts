@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
+import { pathSegment, positiveIntegerId } from '../../shared/pathSegments';
 import type { ItemResult } from '../../shared/itemLoop';
 import type { SpreadConnection } from '../transport';
-import { formatFilterDate, unwrapRecord } from '../transport';
+import { formatFilterDate } from '../transport';
 
 /** One operation: its own fields and what it does for one input item. */
 export interface SpreadOperation {
@@ -58,11 +59,9 @@ export function requireEmail(context: IExecuteFunctions, itemIndex: number, fiel
 	return email;
 }
 
+/** A SPREAD record ID (customer, campaign, operation): a positive whole number, checked before any request. */
 export function requireId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const id = String(value ?? '').trim();
-	if (id === '') throw invalidInput(context.getNode(), itemIndex, field, 'is required');
-	if (/[/?#\s]/.test(id)) throw invalidInput(context.getNode(), itemIndex, field, `"${id}" is not a valid ID`);
-	return id;
+	return positiveIntegerId(context.getNode(), itemIndex, field, value);
 }
 
 export interface ListOperationSpec {
@@ -98,6 +97,8 @@ export interface GetOperationSpec {
 	/** Key of the record in the answer, e.g. `campaign`. */
 	key: string;
 	idField: INodeProperties;
+	/** SPREAD's own IDs are whole numbers; a merchant's order number is free text (one path segment). */
+	idKind?: 'spreadId' | 'freeText';
 }
 
 /** A "Get" of one record by its ID. */
@@ -105,9 +106,13 @@ export function getOperation(spec: GetOperationSpec): SpreadOperation {
 	return {
 		description: forOperation(spec.resource, 'get', [{ ...spec.idField, required: true }]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
-			const id = requireId(this, itemIndex, spec.idField.displayName, this.getNodeParameter(spec.idField.name, itemIndex));
-			const response = await spread.call({ method: 'GET', path: `${spec.path}/${encodeURIComponent(id)}`, itemIndex });
-			return unwrapRecord(response, spec.key);
+			const value = this.getNodeParameter(spec.idField.name, itemIndex);
+			const segment =
+				spec.idKind === 'freeText'
+					? pathSegment(this.getNode(), itemIndex, spec.idField.displayName, value)
+					: requireId(this, itemIndex, spec.idField.displayName, value);
+			const response = await spread.call({ method: 'GET', path: `${spec.path}/${segment}`, itemIndex });
+			return spread.requireRecord(response, spec.key, itemIndex);
 		},
 	};
 }

@@ -73,7 +73,11 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 		default: '',
 		description: 'The contact’s email, which identifies the contact. InfluencerSoft allows a contact without email: leave empty to create one.',
 	},
-	groupPicker('Add to Group Names or IDs', 'addToLists', 'Groups (lists) to add the contact to'),
+	groupPicker(
+		'Add to Group Names or IDs',
+		'addToLists',
+		'Groups (lists) to add the contact to. Adding to a group can send its confirmation email, so when groups are given (or no email) the call is never sent twice: if the connection drops after it may have reached InfluencerSoft, the item fails with an error asking you to check the contact instead',
+	),
 	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
 	tagList('Add Tags', 'addTags', 'Tags to add to the contact'),
 	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact'),
@@ -138,6 +142,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 		throw invalidInput(node, itemIndex, 'Email', 'nothing to send', 'Give an email, a group, a tag or at least one additional field.');
 	}
 
-	const answer = await callApi.call(this, account, { method: 'addupdatelead', fields, idempotent: true }, itemIndex);
+	// Resending is harmless only when the email names the contact and no group would send its confirmation email again.
+	const idempotent = email !== undefined && fields.add_to_lists === undefined;
+	const answer = await callApi.call(this, account, { method: 'addupdatelead', fields, idempotent }, itemIndex);
 	return { success: true, message: answer.errorText, ...(email !== undefined ? { email } : {}), result: answer.result as IDataObject };
 }

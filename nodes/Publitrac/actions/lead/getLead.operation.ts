@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
-import { callPublitrac, readLeads } from '../../transport';
+import { callPublitrac, requireLeads } from '../../transport';
 import type { PublitracOperation } from '../common';
 import { dropEmptyFields, perItemOverlapped, forOperation, simplifyField, validEmail } from '../common';
 
@@ -17,7 +17,7 @@ export const getLead: PublitracOperation = {
 			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 			const answer = await callPublitrac.call(this, session, { method: 'getLead', httpMethod: 'GET', params: { email }, idempotent: true }, itemIndex);
 			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-			return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+			return requireLeads.call(this, session, 'getLead', answer, itemIndex).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
 		});
 	},
 };

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
-import { callPublitrac, readLeads } from '../../transport';
+import { callPublitrac, requireLeads } from '../../transport';
 import type { PublitracOperation } from '../common';
 import { dropEmptyFields, perItemOverlapped, requiredText, forOperation, simplifyField } from '../common';
 
@@ -22,7 +22,7 @@ export const getLeadByExternalId: PublitracOperation = {
 				itemIndex,
 			);
 			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-			return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+			return requireLeads.call(this, session, 'getLeadByExternalId', answer, itemIndex).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
 		});
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer, unwrapRecord } from '../../transport';
+import { normalizeCustomer } from '../../transport';
 import { emailField, forOperation, requireEmail } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
@@ -23,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const customer = { email, ...buildCustomerBody(this, itemIndex, fields) };
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });
-	return unwrapRecord(response, 'customer').map(normalizeCustomer);
+	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
 }

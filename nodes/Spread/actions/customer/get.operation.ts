@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { unwrapRecord } from '../../transport';
 import { customerIdField, forOperation, requireId } from '../common';
 import { outputCustomer, SIMPLIFY_FIELD } from './customerFields';
 
@@ -15,5 +14,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
 	const response = await spread.call({ method: 'GET', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return unwrapRecord(response, 'customer').map((customer) => outputCustomer(customer, simplify));
+	return spread.requireRecord(response, 'customer', itemIndex).map((customer) => outputCustomer(customer, simplify));
 }

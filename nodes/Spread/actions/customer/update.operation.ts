@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer, unwrapRecord } from '../../transport';
+import { normalizeCustomer } from '../../transport';
 import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
@@ -34,5 +34,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 		body: { customer: { email, ...changes } },
 		itemIndex,
 	});
-	return unwrapRecord(response, 'customer').map(normalizeCustomer);
+	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
 }

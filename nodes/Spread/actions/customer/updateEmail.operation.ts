@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer, unwrapRecord } from '../../transport';
+import { normalizeCustomer } from '../../transport';
 import { emailField, forOperation, requireEmail } from '../common';
 
 export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
@@ -25,5 +25,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 		idempotent: false,
 		itemIndex,
 	});
-	return unwrapRecord(response, 'customer').map(normalizeCustomer);
+	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
 }

@@ -4,6 +4,7 @@ export const { description, execute } = getOperation({
 	resource: 'order',
 	path: '/orders',
 	key: 'order',
+	idKind: 'freeText',
 	idField: {
 		displayName: 'Merchant Order ID',
 		name: 'merchantOrderId',
