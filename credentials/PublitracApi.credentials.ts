@@ -1,7 +1,11 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { TIMEOUT_PROPERTY } from '../nodes/shared/requestTimeout';
 
+/**
+ * Tested by the PUBLITRAC node (`testedBy`, methods/credentialTest.ts), not by a declarative `test`: a refused
+ * login is `<status>9000</status>` in the XML, under any HTTP code, which only code can read.
+ */
 export class PublitracApi implements ICredentialType {
 	name = 'publitracApi';
 
@@ -71,18 +75,5 @@ export class PublitracApi implements ICredentialType {
 				password: '={{$credentials.password}}',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.host === "custom" ? $credentials.customUrl : $credentials.host}}',
-			url: '',
-			method: 'GET',
-			qs: { method: 'getCampaigns', page: 1 },
-		},
-		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'PUBLITRAC refused the API key, username or password' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'PUBLITRAC refused the API key, username or password' } },
-		],
 	};
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { OPERATIONS, route } from './actions/router';
+import { publitracCredentialTest } from './methods/credentialTest';
 import { getCampaigns } from './methods/loadOptions';
 
 const resourceField: INodeProperties = {
@@ -80,7 +81,7 @@ export class Publitrac implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'publitracApi', required: true }],
+		credentials: [{ name: 'publitracApi', required: true, testedBy: 'publitracCredentialTest' }],
 		properties: [
 			{
 				displayName: 'PUBLITRAC allows 35 calls a second per account; this node keeps to it across items and executions.',
@@ -94,7 +95,7 @@ export class Publitrac implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getCampaigns } };
+	methods = { loadOptions: { getCampaigns }, credentialTest: { publitracCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -378,7 +378,7 @@ export function answerError(
 ) {
 	const expected = SUCCESS_STATUS[method];
 	// A status that is neither the method's success nor a 9xxx error (a 503, another method's code) says so.
-	const unexpected = expected && !/^9\d{3}$/.test(answer.status) ? `${VENDOR} answered status ${answer.status || '(none)'} where ${method} succeeds with ${expected.join(' or ')}.` : undefined;
+	const unexpected = expected && !expected.includes(answer.status) && !/^9\d{3}$/.test(answer.status) ? `${VENDOR} answered status ${answer.status || '(none)'} where ${method} succeeds with ${expected.join(' or ')}.` : undefined;
 	const description = [...errorLines, ...(unexpected ? [unexpected] : [])];
 	return vendorApiError(
 		this.getNode(),

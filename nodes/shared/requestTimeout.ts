@@ -9,7 +9,7 @@ export const TIMEOUT_PROPERTY: INodeProperties = {
 	name: 'timeoutSeconds',
 	type: 'number',
 	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	default: DEFAULT_TIMEOUT_MS / 1000,
+	default: 30,
 	description:
 		'How long one try waits for an answer. Reads are tried again up to 60 seconds in all; once the server has not answered twice in a row, the remaining items of the run fail at once instead of each waiting.',
 };

@@ -190,7 +190,7 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 			// n8n itself refuses an empty or malformed fixed value; an expression can still produce one.
 			['no campaign', importParameters({ campaign: byList('={{ "" }}') }), /^Campaign: is empty \(item 0\)/],
 			['no campaign name', importParameters({ campaign: byName(' ') }), /^Campaign: is empty \(item 0\)/],
-			['a campaign ID that is not a number', importParameters({ campaign: { __rl: true, mode: 'id', value: '={{ "abc" }}' } }), /^Campaign: "abc" is not a jtel ID/],
+			['a campaign ID that is not a number', importParameters({ campaign: { __rl: true, mode: 'id', value: '={{ "abc" }}' } }), /^Campaign: "abc" is not an ID: it must be a whole number of 1 or more/],
 			['a phone number with letters', importParameters({ phoneNumber1: '+49 89 CALL-ME' }), /^Phone Number 1: "\+49 89 CALL-ME" contains letters \(item 0\)/],
 			['an extra phone number with letters', importParameters({ additionalFields: { phoneNumber4: '0800 FLOWERS' } }), /^Phone Number 4: "0800 FLOWERS" contains letters/],
 			['a phone number of symbols', importParameters({ phoneNumber1: '+#*' }), /^Phone Number 1: "\+#\*" is not a phone number/],
@@ -198,7 +198,7 @@ describe('jtel ACD Dialler node, through the engine against a local jtel server'
 			['a date that does not parse', importParameters({ additionalFields: { followUpDateTime: 'next tuesday' } }), /^Follow Up Date Time: "next tuesday" is not a date and time/],
 			['an hour out of range', importParameters({ additionalFields: { dtEndDate: '2026-03-01 24:30' } }), /^End Date: "2026-03-01 24:30" is not a date and time/],
 			['an end before the beginning', importParameters({ additionalFields: { dtBeginDate: '2026-03-10', dtEndDate: '2026-03-01' } }), /^End Date: 2026-03-01T00:00:00 is before Begin Date 2026-03-10T00:00:00/],
-			['a contact ID that is not a number', { resource: 'contact', operation: 'get', contactId: '12; DROP' }, /^Contact ID: "12; DROP" is not a jtel ID/],
+			['a contact ID that is not a number', { resource: 'contact', operation: 'get', contactId: '12; DROP' }, /^Contact ID: "12; DROP" is not an ID: it must be a whole number of 1 or more/],
 			['an empty UserData to delete by', { resource: 'contact', operation: 'deleteByUserData', userData: ' ' }, /^User Data: is empty \(item 0\)/],
 		];
 		it.each(cases)('%s', async (_label, parameters, message) => {

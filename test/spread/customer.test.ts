@@ -245,7 +245,7 @@ describe('SPREAD node: customers', () => {
 			['an update with nothing to change', { operation: 'update', customerId: '123456', email: 'a@b.fr', updateFields: {} }, /^Update Fields: nothing to change/],
 			['a filter country that is not ISO alpha-2', { operation: 'getAll', returnAll: true, filters: { country: 'FRA' } }, /^Filters > Country/],
 			['a filter date that is not a date', { operation: 'getAll', returnAll: true, filters: { createdAfter: '={{ "yesterday-ish" }}' } }, /^Created After: "yesterday-ish" is not a date/],
-			['an ID that is not one', { operation: 'get', customerId: '12/../34' }, /^Customer ID: "12\/..\/34" is not a valid ID/],
+			['an ID that is not one', { operation: 'get', customerId: '12/../34' }, /^Customer ID: "12\/..\/34" is not an ID: it must be a whole number/],
 			['the same email twice', { operation: 'updateEmail', oldEmail: 'A@b.fr', newEmail: 'a@b.fr' }, /^New Email: is the same/],
 		];
 		it.each(cases)('%s', async (_label, parameters, message) => {
