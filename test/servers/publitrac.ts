@@ -94,6 +94,8 @@ export interface PublitracServerOptions {
 	/** Extra generated leads, for paging and benchmarks. */
 	extraLeads?: number;
 	extraCampaigns?: number;
+	/** The HTTP code of a refused login (its XML says 9000 whatever this is); 401 by default. */
+	refusedLoginHttpStatus?: number;
 }
 
 /** A fresh account per server: the password holds characters that must be URL-encoded. */
@@ -566,7 +568,7 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 		const apiKey = request.query.get('apikey') ?? request.query.get('apiKey');
 		if (apiKey !== account.apiKey || request.query.get('username') !== account.username || request.query.get('password') !== account.password) {
 			// The document does not say how a refused login is answered; the sandbox says it with HTTP 401 and a 9xxx status.
-			return failure(9000, 'Authentication failed: invalid API key, username or password.', [], 401);
+			return failure(9000, 'Authentication failed: invalid API key, username or password.', [], options.refusedLoginHttpStatus ?? 401);
 		}
 		const method = request.query.get('method') ?? '';
 		if (!method && request.method === 'POST' && params.has('transaction')) return transaction(params);
