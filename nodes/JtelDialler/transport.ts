@@ -107,6 +107,12 @@ export async function jtelRequest(
 	if (!parsed.ok) throw fail(`jtel sent ${parsed.reason}`);
 	const body = (parsed.value ?? {}) as JtelResponse;
 	if (typeof body !== 'object' || Array.isArray(body)) throw fail('jtel sent an unexpected answer (not a JSON object)');
+	// jtel repeats the outcome in the body: an error there counts even under HTTP 200.
+	const bodyStatus = Number(body.status);
+	if (Number.isInteger(bodyStatus) && bodyStatus >= 400) {
+		const vendorMessage = typeof body.error === 'string' && body.error !== '' ? body.error : `jtel answered status ${bodyStatus}`;
+		throw vendorApiError(this.getNode(), { code: bodyStatus, message: vendorMessage, description: describeStatus(bodyStatus), httpCode: status, itemIndex }, client.secrets, body as JsonObject);
+	}
 	return body;
 }
 

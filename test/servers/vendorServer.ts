@@ -12,6 +12,8 @@ export interface RecordedRequest {
 	headers: IncomingMessage['headers'];
 	body: string;
 	receivedAt: number;
+	/** The HTTP status of the answer once it was sent in full (unset for a reset, a cut-off body, a hang). */
+	answeredStatus?: number;
 }
 
 export interface Reply {
@@ -87,6 +89,9 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 					receivedAt: Date.now(),
 				};
 				requests.push(recorded);
+				res.on('finish', () => {
+					recorded.answeredStatus = res.statusCode;
+				});
 
 				if (options.rateLimitPerSecond) {
 					const now = recorded.receivedAt;

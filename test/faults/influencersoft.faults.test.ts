@@ -1,0 +1,4 @@
+import { describeFaultSuite } from './faultSuite';
+import { startInfluencerSoftTarget } from './vendors';
+
+describeFaultSuite('InfluencerSoft', startInfluencerSoftTarget);

@@ -1,0 +1,4 @@
+import { describeFaultSuite } from './faultSuite';
+import { startJtelTarget } from './vendors';
+
+describeFaultSuite('jtel', startJtelTarget);

@@ -1,0 +1,4 @@
+import { describeFaultSuite } from './faultSuite';
+import { startPublitracTarget } from './vendors';
+
+describeFaultSuite('PUBLITRAC', startPublitracTarget);

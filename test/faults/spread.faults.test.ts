@@ -1,0 +1,4 @@
+import { describeFaultSuite } from './faultSuite';
+import { startSpreadTarget } from './vendors';
+
+describeFaultSuite('SPREAD', startSpreadTarget);
