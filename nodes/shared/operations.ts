@@ -21,15 +21,15 @@ export interface BatchOperation<Connection> {
 }
 
 /**
- * One answer built from the whole input (Popsell's reply to its trigger's call): runs once, and its one output
- * item is paired with every input item.
+ * One answer built from the whole input (Popsell's reply to its trigger's call): runs once, and pairs its output
+ * with every input item itself.
  */
-export interface AnswerOperation<Connection> {
+export interface WholeInputOperation<Connection> {
 	description: INodeProperties[];
-	answer(this: IExecuteFunctions, connection: Connection): Promise<INodeExecutionData[]>;
+	executeOnce(this: IExecuteFunctions, connection: Connection): Promise<INodeExecutionData[]>;
 }
 
-export type Operation<Connection> = ItemOperation<Connection> | BatchOperation<Connection> | AnswerOperation<Connection>;
+export type Operation<Connection> = ItemOperation<Connection> | BatchOperation<Connection> | WholeInputOperation<Connection>;
 
 /** One line of a vendor's table: the operation's selector entry and its module. */
 export interface OperationEntry<Connection> {

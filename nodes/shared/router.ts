@@ -62,5 +62,5 @@ export async function route<Connection extends VendorConnection>(this: IExecuteF
 		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, entry.loop)];
 	}
 	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, connection), secrets)];
-	return [await module.answer.call(this, connection)];
+	return [await module.executeOnce.call(this, connection)];
 }

@@ -299,7 +299,7 @@ function buildContacts(context: IExecuteFunctions, items: INodeExecutionData[]):
 	return contacts;
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function executeOnce(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	let contacts: IDataObject[];
 	try {
