@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { informationCallout } from '../shared/descriptions';
 import { route, tableProperties, tableSubtitle } from '../shared/router';
 import { PUBLITRAC } from './actions/router';
 import { getCampaigns } from './methods/loadOptions';
@@ -20,12 +21,10 @@ export class Publitrac implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'publitracApi', required: true }],
 		properties: [
-			{
-				displayName: 'PUBLITRAC allows 35 calls a second per account; this node keeps to it across items and executions.',
-				name: 'rateNotice',
-				type: 'notice',
-				default: '',
-			},
+			informationCallout(
+				'publitracRateCallout',
+				'PUBLITRAC allows 35 calls a second per account; this node keeps to it across items and executions.',
+			),
 			...tableProperties(PUBLITRAC),
 		],
 	};
