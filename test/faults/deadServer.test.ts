@@ -1,0 +1,62 @@
+import { runNode } from '../engine/runner';
+import { ITEM_COUNT, expectNoSecret } from './faultSuite';
+import type { FaultTarget } from './vendors';
+import { startPublitracTarget, startSpreadTarget } from './vendors';
+
+/** A short try timeout, so the run's bound shows in seconds: with the default 30 s every figure scales by 100. */
+const TIMEOUT_SECONDS = 0.3;
+
+/**
+ * A vendor that is down for the whole run: once it is known unreachable, the remaining items fail at once
+ * with the same error instead of each waiting the whole retry budget (20 items used to take 20 budgets).
+ */
+describe('a dead vendor server: the run is bounded, every item still gets its error', () => {
+	const targets: FaultTarget[] = [];
+	afterAll(async () => {
+		for (const target of targets) await target.close();
+	});
+
+	const run = async (target: FaultTarget, which: 'read' | 'write') => {
+		const startedAt = Date.now();
+		const result = await runNode({
+			type: target.type,
+			parameters: target[which].parameters,
+			credentials: { [target.credentialType]: { ...(target.credentials as Record<string, string>), timeoutSeconds: TIMEOUT_SECONDS } as never },
+			input: Array.from({ length: ITEM_COUNT }, (_, i) => ({ i, run: 0 })) as never,
+			continueOnFail: true,
+		});
+		expectNoSecret(target, result);
+		return { ...result, elapsedMs: Date.now() - startedAt };
+	};
+
+	it.each([
+		['SPREAD', 'read', startSpreadTarget],
+		['SPREAD', 'write', startSpreadTarget],
+		['PUBLITRAC', 'read', startPublitracTarget],
+	] as const)('%s %s, server hangs on every call: the first items wait their budget, the rest fail at once', async (_vendor, which, start) => {
+		const target = await start();
+		targets.push(target);
+		target.server.injectFault({ kind: 'delay', ms: 30000 }, 1000);
+		const result = await run(target, which);
+		expect(result.nodeError).toBeUndefined();
+		expect(result.items).toHaveLength(ITEM_COUNT);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: ITEM_COUNT }, (_, item) => ({ item })));
+		for (const item of result.items) expect(String(item.json.error)).toMatch(/Could not reach (SPREAD|PUBLITRAC)/);
+		// A read tries 5 times before it gives up, a write (not repeated) once per item until two went unanswered.
+		const budget = target[which].idempotent ? 5 : 2;
+		// PUBLITRAC overlaps up to 4 items: each may be waiting when the outage is known.
+		expect(target.server.requests.length).toBeLessThanOrEqual(budget * 4);
+		expect(String(result.items[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run after item \d+ failed/);
+		// Without the outage, 20 items × (5 tries × 0.3 s + backoff) took about 80 s; now about one item's budget.
+		expect(result.elapsedMs).toBeLessThan(15000);
+	});
+
+	it('SPREAD read, server gone (connection refused): 20 error items within one retry budget', async () => {
+		const target = await startSpreadTarget();
+		await target.close();
+		const result = await run(target, 'read');
+		expect(result.items).toHaveLength(ITEM_COUNT);
+		for (const item of result.items) expect(String(item.json.error)).toMatch(/^ECONNREFUSED: Could not reach SPREAD/);
+		expect(result.elapsedMs).toBeLessThan(15000);
+	});
+});
