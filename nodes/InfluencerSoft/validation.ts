@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { isIsoCountryCode } from '../shared/countryCodes';
+import { emailAddress } from '../shared/email';
 import { invalidInput } from '../shared/errors';
 
 const EMAIL_PATTERN = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;.]{2,}$/;
@@ -9,9 +10,7 @@ const EMAIL_PATTERN = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;.]{2,}$/;
 const UTC_PATTERN = /^(?:UTC\s*)?([+-]?)\s*(\d{1,2})$/i;
 
 export function checkEmail(node: INode, itemIndex: number, field: string, value: string): string {
-	const email = value.trim();
-	if (!EMAIL_PATTERN.test(email)) throw invalidInput(node, itemIndex, field, `"${value}" is not a valid email address`);
-	return email;
+	return emailAddress(node, itemIndex, field, value, EMAIL_PATTERN);
 }
 
 export function checkCountryCode(node: INode, itemIndex: number, field: string, value: string): string {

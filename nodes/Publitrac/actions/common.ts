@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimitFields } from '../../shared/descriptions';
+import { emailAddress } from '../../shared/email';
 import { invalidInput } from '../../shared/errors';
 import type { ItemLoopOptions } from '../../shared/itemLoop';
 import { paginate } from '../../shared/pagination';
@@ -75,9 +76,7 @@ export function requiredText(node: INode, itemIndex: number, field: string, valu
 }
 
 export function validEmail(node: INode, itemIndex: number, field: string, value: unknown, maxLength?: number): string {
-	const email = text(value).trim();
-	if (email === '') throw invalidInput(node, itemIndex, field, 'is required');
-	if (!EMAIL.test(email)) throw invalidInput(node, itemIndex, field, `"${email}" is not a valid email address`);
+	const email = emailAddress(node, itemIndex, field, text(value), EMAIL);
 	if (maxLength !== undefined && email.length >= maxLength) {
 		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit)`);
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
+import { emailAddress } from '../../shared/email';
 import { invalidInput } from '../../shared/errors';
 import type { ItemOperation } from '../../shared/operations';
 import { pathSegment, positiveIntegerId } from '../../shared/pathSegments';
@@ -46,14 +47,8 @@ export function dateFilterQuery(context: IExecuteFunctions, itemIndex: number, f
 	return qs;
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function requireEmail(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const email = typeof value === 'string' ? value.trim() : '';
-	if (!EMAIL_PATTERN.test(email)) {
-		throw invalidInput(context.getNode(), itemIndex, field, email === '' ? 'is required' : `"${email}" is not a valid email address`);
-	}
-	return email;
+	return emailAddress(context.getNode(), itemIndex, field, typeof value === 'string' ? value : '');
 }
 
 /** A SPREAD record ID (customer, campaign, operation): a positive whole number, checked before any request. */
