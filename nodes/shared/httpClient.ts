@@ -29,7 +29,6 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 8000, maxTotalMs: 60000 };
 
-
 /** Why a vendor was given up on: every later call through the same client fails at once with these words. */
 export interface VendorOutage {
 	code?: string;
