@@ -162,7 +162,7 @@ function readFlag(value: unknown): '1' | '0' | undefined {
 	return undefined;
 }
 
-function readCustomFields(context: IExecuteFunctions, itemIndex: number, collection: IDataObject | undefined): IDataObject | undefined {
+export function readCustomFields(context: IExecuteFunctions, itemIndex: number, collection: IDataObject | undefined): IDataObject | undefined {
 	const entries = (collection?.field as IDataObject[] | undefined) ?? [];
 	if (entries.length === 0) return undefined;
 	const result: IDataObject = {};

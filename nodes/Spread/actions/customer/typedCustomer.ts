@@ -40,7 +40,7 @@ function customFieldEntries(value: unknown): Array<[id: string, printed: string]
  * field's ID, so the label names the field; a value without a label keeps its ID, and a label seen
  * twice gets its ID added. Values stay text: the answer does not say a field's type.
  */
-export function readCustomFields(value: unknown): IDataObject {
+export function customFieldsByName(value: unknown): IDataObject {
 	const fields: IDataObject = {};
 	for (const [id, printed] of customFieldEntries(value)) {
 		const colon = printed.indexOf(':');
@@ -57,6 +57,6 @@ export function typedCustomer(customer: IDataObject): IDataObject {
 	for (const flag of FLAGS) if (flag in typed) typed[flag] = toFlag(typed[flag]) as IDataObject[string];
 	for (const key of NUMBERS) if (key in typed) typed[key] = toNumber(typed[key]) as IDataObject[string];
 	if ('tags' in typed) typed.tags = toTagList(typed.tags);
-	if ('custom_fields' in typed) typed.custom_fields = readCustomFields(typed.custom_fields);
+	if ('custom_fields' in typed) typed.custom_fields = customFieldsByName(typed.custom_fields);
 	return typed;
 }
