@@ -71,6 +71,13 @@ export class PopsellTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					'<b>If a node before the Popsell node fails, n8n answers Popsell itself</b>: HTTP 500 with n8n\'s own body, not Popsell\'s shape. To answer in Popsell\'s shape, open each node between this trigger and the Popsell node and set <b>Settings → On Error → Continue</b>: the Popsell node then answers <code>IsSuccessfull: false</code> with <code>ErrorCode: WORKFLOW_FAILED</code>. The example workflow popsell-failure-answer.json shows it.',
+				name: 'failureNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Path',
 				name: 'path',
 				type: 'string',
