@@ -59,7 +59,7 @@ describe('examples/popsell-failure-answer.json: a failing step still gets Popsel
 
 	it('without On Error → Continue on that node, n8n answers with its own 500 body, not Popsell\'s shape', async () => {
 		const example = readExample();
-		const stopping = { ...example, nodes: example.nodes.map(({ onError: _onError, ...node }) => node) } as WorkflowJson;
+		const stopping = { ...example, nodes: example.nodes.map((node) => ({ ...node, onError: 'stopWorkflow' as const })) };
 		const reply = await call(stopping);
 		expect(reply.status).toBe(500);
 		expect(reply.json).toEqual({ message: 'Error in workflow' });
