@@ -1,7 +1,7 @@
 import { PUBLITRAC_ERROR_HINTS } from '../../nodes/Publitrac/errorHints';
 import { startPublitracServer } from '../servers/publitrac';
 import type { PublitracServer } from '../servers/publitrac';
-import { runPublitrac } from './run';
+import { JANUARY_PROMOTION, runPublitrac } from './run';
 
 describe('PUBLITRAC documented details', () => {
 	let server: PublitracServer;
@@ -133,10 +133,7 @@ describe('PUBLITRAC documented details', () => {
 			resource: 'campaign',
 			operation: 'addEmailCampaign',
 			parameters: {
-				campaignName: 'Promotion January 2014',
-				fromName: 'PUBLITRAC',
-				fromEmail: 'no-reply@publipage.com',
-				subject: 'January Promotion',
+				...JANUARY_PROMOTION,
 				html: '<p>Hello {{FirstName;Default=}}</p>',
 				email: 'jcarmack@idsoftware.ca',
 				leadFields: { firstName: 'John', lastName: 'Carmack', leadSource: 'New Production ABC', originalSource: 'New Production ABC', originalSourceType: 'Web' },

@@ -23,23 +23,16 @@ const TEXT_FIELDS: Array<[name: string, displayName: string, key: string, descri
 	['cookie', 'Tracking Cookie', 'customer_cookie', "SPREAD's tracking cookie from the buyer's browser, which links the order to their visits and sponsorship"],
 ];
 
+/** Customer → Create's fields an APIv1 order also takes (as customer_birthday, customer_country, customer_gender, add_tag, custom_fields). */
+const SHARED_CUSTOMER_FIELDS = ['birthday', 'country', 'customFields', 'gender', 'tags'];
+
 /** The fields Create and Update share: the order, the buyer, and the buyer's optional profile fields. */
 export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
-	const customFields = customerDataFields().find((field) => field.name === 'customFields');
+	// The profile fields an order shares with Customer → Create, offered the same way.
+	const customerFields = customerDataFields().filter((field) => SHARED_CUSTOMER_FIELDS.includes(field.name));
 	const optional: INodeProperties[] = [
 		...TEXT_FIELDS.map(([name, displayName, , description]): INodeProperties => ({ displayName, name, type: 'string', default: '', description })),
-		{ displayName: 'Birthday', name: 'birthday', type: 'dateTime', default: '', description: 'Sent as YYYY-MM-DD' },
-		{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'FR', description: 'ISO 3166-1 alpha-2 code, e.g. FR' },
-		{
-			displayName: 'Gender',
-			name: 'gender',
-			type: 'options',
-			options: [
-				{ name: 'Female', value: 'female' },
-				{ name: 'Male', value: 'male' },
-			],
-			default: 'female',
-		},
+		...customerFields,
 		{ displayName: 'Newsletter Opt-In', name: 'optIn', type: 'boolean', default: false, description: 'Whether the buyer agreed to receive emails (sent as customer_isoptin 1 or 0)' },
 		{
 			displayName: 'Order Date',
@@ -55,8 +48,6 @@ export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 			default: DEFAULT_ORDER_STATE,
 			description: 'SPREAD\'s numeric order state. 10 (a validated order) is the only value the public sources show, and is sent when this is empty.',
 		},
-		{ displayName: 'Tags', name: 'tags', type: 'string', typeOptions: { multipleValues: true }, default: [], description: 'Profile tags to add to the buyer' },
-		...(customFields ? [customFields] : []),
 	];
 	return [
 		{
