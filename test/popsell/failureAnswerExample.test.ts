@@ -65,11 +65,11 @@ describe('examples/popsell-failure-answer.json: a failing step still gets Popsel
 		expect(reply.json).toEqual({ message: 'Error in workflow' });
 	});
 
-	it('the Popsell Trigger says so in a notice, naming the setting, the error code and the example', async () => {
+	it('the Popsell Trigger says so in a callout at the top, naming the setting, the error code and the example', async () => {
 		const pkg = await loadPackage();
 		const trigger = pkg.nodeTypes.getByNameAndVersion(nodeType('popsellTrigger'), 1) as INodeType;
-		const notices = trigger.description.properties.filter((property) => property.type === 'notice').map((property) => property.displayName);
-		expect(notices).toEqual(
+		const callouts = trigger.description.properties.filter((property) => property.type === 'callout').map((property) => property.displayName);
+		expect(callouts).toEqual(
 			expect.arrayContaining([expect.stringMatching(/n8n answers Popsell itself.*On Error → Continue.*WORKFLOW_FAILED.*popsell-failure-answer\.json/)]),
 		);
 	});
