@@ -11,6 +11,8 @@ import { sendVendorRequest } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
+import { describePublitracFailure } from './errorHints';
+
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
 const VENDOR = 'PUBLITRAC';
@@ -366,7 +368,7 @@ export function readAnswer(
 	return { status, message, errors, response, failed, httpCode: statusCode };
 }
 
-/** The NodeApiError for a failed answer: the vendor's status and message, every `<error>` line in the description. */
+/** The NodeApiError for a failed answer: the vendor's status and message; every `<error>` line and a hint per code in the description. */
 export function answerError(
 	this: RequestContext,
 	session: PublitracSession,
@@ -378,13 +380,12 @@ export function answerError(
 	const expected = SUCCESS_STATUS[method];
 	// A status that is neither the method's success nor a 9xxx error (a 503, another method's code) says so.
 	const unexpected = expected && !expected.includes(answer.status) && !/^9\d{3}$/.test(answer.status) ? `${VENDOR} answered status ${answer.status || '(none)'} where ${method} succeeds with ${expected.join(' or ')}.` : undefined;
-	const description = [...errorLines, ...(unexpected ? [unexpected] : [])];
 	return vendorApiError(
 		this.getNode(),
 		{
 			code: answer.status || answer.httpCode,
 			message: answer.message || `${VENDOR} ${method} failed`,
-			description: description.length ? description.join('\n') : undefined,
+			description: [describePublitracFailure(answer.status, errorLines), unexpected].filter(Boolean).join('\n') || undefined,
 			httpCode: answer.httpCode,
 			itemIndex,
 		},

@@ -17,9 +17,9 @@ export function positiveIntegerId(node: INode, itemIndex: number, field: string,
 }
 
 /**
- * A free-form value that goes into a URL path as one segment (e.g. a merchant's own order number):
- * encoded, and refused when it is empty, a dot segment, or holds what could change the path
- * (`/`, `\`, `?`, `#`, `%` escapes, spaces or control characters).
+ * A free-form value that goes into a URL path as one segment (e.g. a merchant's own order number), as given:
+ * refused when it is empty, a dot segment, or holds what could change the path (`/`, `\`, `?`, `#`, `%`
+ * escapes, spaces or control characters). Encode it where it is put in a path.
  */
 export function pathSegment(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const segment = typeof value === 'number' ? String(value) : String(value ?? '').trim();
@@ -29,5 +29,5 @@ export function pathSegment(node: INode, itemIndex: number, field: string, value
 	if (segment === '.' || segment === '..' || /[/\\?#%\s]/.test(segment) || hasControl) {
 		throw invalidInput(node, itemIndex, field, `"${segment}" cannot be used in a URL path (no /, \\, ?, #, %, spaces, "." or "..")`);
 	}
-	return encodeURIComponent(segment);
+	return segment;
 }

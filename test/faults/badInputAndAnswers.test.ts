@@ -203,7 +203,7 @@ describe('bad answers and bad input: refused before any request, or as an answer
 		});
 
 		it('PUBLITRAC sales stage out of its list: refused before any request', async () => {
-			const result = await runPublitrac({ resource: 'opportunity', operation: 'syncOpportunity', opportunityId: 'X', name: 'X', salesStage: '={{ "Won?" }}' }, [{}], false);
+			const result = await runPublitrac({ resource: 'opportunity', operation: 'syncOpportunity', opportunityId: 'X', name: 'X', salesStage: '={{ "Won?" }}', leadIds: 'crm-1' }, [{}], false);
 			expect(result.nodeError?.message).toMatch(/^Sales Stage: "Won\?" is not one of PUBLITRAC's stages \(item 0\)$/);
 			expect(publitrac.requests).toHaveLength(0);
 		});

@@ -75,10 +75,13 @@ export function requiredText(node: INode, itemIndex: number, field: string, valu
 	return result;
 }
 
+/** executeCampaign and the history methods: "Le courriel du lead doit contenir moins de 50 caractères". */
+export const LEAD_EMAIL_MAX_LENGTH = 50;
+
 export function validEmail(node: INode, itemIndex: number, field: string, value: unknown, maxLength?: number): string {
 	const email = emailAddress(node, itemIndex, field, text(value), EMAIL);
 	if (maxLength !== undefined && email.length >= maxLength) {
-		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit)`);
+		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit), got ${email.length}`);
 	}
 	return email;
 }

@@ -51,6 +51,11 @@ export function requireEmail(context: IExecuteFunctions, itemIndex: number, fiel
 	return emailAddress(context.getNode(), itemIndex, field, typeof value === 'string' ? value : '');
 }
 
+/** A merchant's own ID (an order number): free text that is also safe as one URL path segment. */
+export function requireMerchantId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	return pathSegment(context.getNode(), itemIndex, field, value);
+}
+
 /** A SPREAD record ID (customer, campaign, operation): a positive whole number, checked before any request. */
 export function requireId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	return positiveIntegerId(context.getNode(), itemIndex, field, value);
@@ -101,7 +106,7 @@ export function getOperation(spec: GetOperationSpec): SpreadOperation {
 			const value = this.getNodeParameter(spec.idField.name, itemIndex);
 			const segment =
 				spec.idKind === 'freeText'
-					? pathSegment(this.getNode(), itemIndex, spec.idField.displayName, value)
+					? encodeURIComponent(requireMerchantId(this, itemIndex, spec.idField.displayName, value))
 					: requireId(this, itemIndex, spec.idField.displayName, value);
 			const response = await spread.call({ method: 'GET', path: `${spec.path}/${segment}`, itemIndex });
 			return spread.requireRecord(response, spec.key, itemIndex);
