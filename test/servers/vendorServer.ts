@@ -128,7 +128,8 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 							return;
 						}
 						case 'delay':
-							await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.ms));
+							// Unref'd: a hang longer than the test must not keep the test process alive.
+							await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.ms).unref());
 							break;
 					}
 				}
