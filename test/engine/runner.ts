@@ -91,6 +91,8 @@ export interface RunOptions {
 	startNodeName?: string;
 	/** Receives what a node sends with `sendResponse` (Respond to Webhook style), as n8n's webhook server would. */
 	onSendResponse?: (response: IN8nHttpFullResponse) => void;
+	/** Stops the execution this long after it started, as the editor's Stop button does. */
+	cancelAfterMs?: number;
 }
 
 export interface RunResult {
@@ -180,7 +182,9 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		},
 	} as unknown as IRunExecutionData;
 	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+	await running;
 	const run = await finished;
 	const runData = run.data.resultData.runData;
 	return {

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { runNode } from '../engine/runner';
 import { ITEM_COUNT, expectNoSecret } from './faultSuite';
 import type { FaultTarget } from './vendors';
@@ -49,6 +51,24 @@ describe('a dead vendor server: the run is bounded, every item still gets its er
 		expect(String(result.items[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run after item \d+ failed/);
 		// Without the outage, 20 items × (5 tries × 0.3 s + backoff) took about 80 s; now about one item's budget.
 		expect(result.elapsedMs).toBeLessThan(15000);
+	});
+
+	it('stopping the execution stops the retries (no call after the Stop button)', async () => {
+		const target = await startSpreadTarget();
+		targets.push(target);
+		target.server.injectFault({ kind: 'status', status: 503, body: 'Service Unavailable' }, 1000);
+		await runNode({
+			type: target.type,
+			parameters: target.read.parameters,
+			credentials: { [target.credentialType]: target.credentials as never },
+			input: [{}],
+			cancelAfterMs: 50,
+		});
+		const sentByStop = target.server.requests.length;
+		// Left alone, the read would be tried 5 times over about 3 s.
+		await sleep(3500);
+		expect(sentByStop).toBeGreaterThanOrEqual(1);
+		expect(target.server.requests.length).toBe(sentByStop);
 	});
 
 	it('SPREAD read, server gone (connection refused): 20 error items within one retry budget', async () => {
