@@ -40,8 +40,15 @@ export interface FaultTarget {
 /** Items carry `i`; write parameters put `faultitem<i>x` in a field so each item's requests can be told apart. */
 export const itemMarker = (index: number) => `faultitem${index}x`;
 
-/** The secret in the forms a server might echo: plain, URL-encoded, form-encoded. */
-const echoed = (secret: string) => `${secret} | ${encodeURIComponent(secret)} | ${new URLSearchParams({ s: secret }).toString().slice(2)}`;
+/** The secret in the forms a server might echo: plain, URL-encoded, form-encoded (URLSearchParams and PHP's), base64. */
+const echoed = (secret: string) =>
+	[
+		secret,
+		encodeURIComponent(secret),
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		encodeURIComponent(secret).replace(/[!'()*~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+'),
+		Buffer.from(secret).toString('base64'),
+	].join(' | ');
 
 /** The timeout the fault runs use, so a hang costs a second and not thirty. */
 export const FAULT_TIMEOUT_SECONDS = 1;
