@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { REPO_ROOT } from '../engine/runner';
-import { runScan as scan } from './publishCommands';
+import { runScan as scan } from './packageCommands';
 
 const runScan = (args: string[]) => scan(REPO_ROOT, args);
 

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 
 import { REPO_ROOT } from '../engine/runner';
-import { packedFiles } from './publishCommands';
+import { packedFiles } from './packageCommands';
 
 const REPOSITORY = 'https://github.com/leadbridge/n8n-nodes-leadbridge';
 

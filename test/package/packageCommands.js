@@ -1,6 +1,7 @@
-// The commands the publishing tests run: n8n's verification scan (scripts/n8n-scan.mjs) and `npm pack --dry-run`.
+// The commands the package tests run: n8n's verification scan (scripts/n8n-scan.mjs), `npm pack --dry-run`, and bash
+// snippets that exercise the install scripts' helpers.
 // Plain JS on purpose: spawning processes is test tooling, which the lint rules for TypeScript forbid.
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
 /** Runs scripts/n8n-scan.mjs with these arguments; its exit code and everything it printed. */
@@ -19,4 +20,10 @@ function packedFiles(repoRoot) {
 	return packed[0].files.map((file) => file.path);
 }
 
-module.exports = { runScan, packedFiles };
+/** Runs a bash script from the repository root; its exit code, stdout and stderr (kept apart). */
+function runBash(repoRoot, script, env = {}) {
+	const result = spawnSync('bash', ['-c', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+module.exports = { runScan, packedFiles, runBash };
