@@ -9,4 +9,8 @@ module.exports = {
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	testTimeout: 60000,
 	maxWorkers: 2,
+	// No test leaves a handle open (checked file by file), and each worker exits within milliseconds of jest's
+	// end message. On a loaded machine jest's own process can be busy for longer than its 500 ms grace timer
+	// right then, and reported "A worker process has failed to exit gracefully" for workers already gone.
+	workerGracefulExitTimeout: 5000,
 };

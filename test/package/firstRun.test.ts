@@ -127,3 +127,20 @@ describe('npm run lint', () => {
 		expect(lint).toMatch(/echo "Lint FAILED: [^"]*"\n\s*exit \$status/);
 	});
 });
+
+describe('the lock files', () => {
+	it.each([['package-lock.json'], ...readdirSync(join(REPO_ROOT, 'scripts', 'n8n-locks')).map((file) => [`scripts/n8n-locks/${file}`])])(
+		'%s names the tarball of every package, so a cold install skips fetching their metadata',
+		(file) => {
+			const lock = JSON.parse(read(file)) as { packages: Record<string, { version?: string; resolved?: string; link?: boolean }> };
+			const withoutUrl = Object.entries(lock.packages)
+				.filter(([path, entry]) => path !== '' && !entry.link && entry.version !== undefined && !entry.resolved?.startsWith('https://registry.npmjs.org/'))
+				.map(([path]) => path);
+			expect(withoutUrl).toEqual([]);
+		},
+	);
+
+	it("keep them when npm rewrites package-lock.json (this machine's npm is set to drop them)", () => {
+		expect(read('.npmrc')).toMatch(/^omit-lockfile-registry-resolved=false$/m);
+	});
+});
