@@ -8,8 +8,8 @@
 //   node scripts/n8n-scan.mjs --tarball-dir DIR    # one unpacked tarball, as the tarball leg
 // Prints one line per leg and a result line; exits 1 on any violation.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,15 +19,15 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 // What analyzePackageByName lints in the downloaded tarball (compiled .js and the published package.json).
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
+// The same `npm pack` the e2e tests install into n8n.
+const { packPackage } = createRequire(import.meta.url)('../test/e2e/n8nProcess.js');
+
 function packAndUnpack() {
-	const workDir = mkdtempSync(join(tmpdir(), 'leadbridge-scan-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], { cwd: repoRoot, encoding: 'utf8' })
-		.trim()
-		.split('\n')
-		.pop();
+	const tarball = packPackage();
+	const workDir = dirname(tarball);
 	const unpacked = join(workDir, 'package');
 	mkdirSync(unpacked);
-	execFileSync('tar', ['-xzf', join(workDir, tarball), '-C', unpacked, '--strip-components=1']);
+	execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
 	return { unpacked, cleanup: () => rmSync(workDir, { recursive: true, force: true }) };
 }
 
