@@ -42,21 +42,35 @@ install_node() {
 # sqlite3 is n8n's one native module that must be compiled here (its install script downloads a binary from
 # outside the npm registry). It is an N-API module: built once with the machine's node (headers from ~/.npmrc's
 # nodedir), the same binary also loads on Node 24 (the reverse crashes), so every n8n version shares it.
+# It is built from a small install of its own, started before the n8n downloads: the compiling (CPU) then runs while
+# they download, instead of after them, where every n8n version waited for it.
+build_sqlite3() { # sqlite3 version
+	local version=$1 built="$LEADBRIDGE_CACHE/sqlite3-$1/node_sqlite3.node" work="$LEADBRIDGE_CACHE/sqlite3-$1-build"
+	[ -f "$built" ] && return 0
+	say "Compiling sqlite3 $version, once for every n8n version, while they download..."
+	rm -rf "$work" && mkdir -p "$work"
+	progress_start "Compiling sqlite3 $version"
+	npm install --prefix "$work" --ignore-scripts --no-audit --no-fund --no-save --loglevel=error "sqlite3@$version" >&2
+	(cd "$work" && npm rebuild --loglevel=error sqlite3 >&2)
+	progress_stop
+	mkdir -p "$(dirname "$built")"
+	cp "$work/node_modules/sqlite3/build/Release/node_sqlite3.node" "$built.tmp" && mv "$built.tmp" "$built"
+	rm -rf "$work"
+	say "sqlite3 $version compiled."
+}
+
+# The sqlite3 version an n8n version's lock file pins (none without a lock file).
+locked_sqlite3_version() { # n8n version
+	local lock="$repo/scripts/n8n-locks/n8n-$1.package-lock.json"
+	[ -f "$lock" ] && node -p "(require('$lock').packages['node_modules/sqlite3'] || {}).version || ''"
+}
+
 sqlite3_binary() { # n8n folder
-	local dir=$1 version built
+	local dir=$1 version
 	version=$(node -p "require('$dir/node_modules/sqlite3/package.json').version")
-	built="$LEADBRIDGE_CACHE/sqlite3-$version/node_sqlite3.node"
-	if [ ! -f "$built" ]; then
-		say "Compiling sqlite3 $version, once for every n8n version (part of the n8n install time)..."
-		progress_start "Compiling sqlite3 $version"
-		(cd "$dir" && npm rebuild --loglevel=error sqlite3 >&2)
-		progress_stop
-		mkdir -p "$(dirname "$built")"
-		cp "$dir/node_modules/sqlite3/build/Release/node_sqlite3.node" "$built.tmp" && mv "$built.tmp" "$built"
-	else
-		mkdir -p "$dir/node_modules/sqlite3/build/Release"
-		cp "$built" "$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
-	fi
+	build_sqlite3 "$version"
+	mkdir -p "$dir/node_modules/sqlite3/build/Release"
+	cp "$LEADBRIDGE_CACHE/sqlite3-$version/node_sqlite3.node" "$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
 }
 
 # The measured size of each finished install, for the progress lines.
@@ -95,6 +109,10 @@ JSON
 
 locked "node-$LEADBRIDGE_NODE_VERSION" install_node
 pids=()
+for sqlite3_version in $(for version in "${versions[@]}"; do [ -f "$LEADBRIDGE_CACHE/n8n-$version/.complete" ] || locked_sqlite3_version "$version"; done | sort -u); do
+	locked sqlite3 build_sqlite3 "$sqlite3_version" &
+	pids+=($!)
+done
 for version in "${versions[@]}"; do
 	leadbridge_node_path "$version" >/dev/null
 	locked "n8n-$version" install_n8n "$version" &

@@ -82,7 +82,7 @@ describe('the install progress lines', () => {
 		const installer = read('scripts/n8n-install.sh');
 		expect(installer).toMatch(/progress_start "Installing Node[^\n]*\n\s*npm install/);
 		expect(installer).toMatch(/progress_start "Installing n8n \$version"[^\n]*\n[^\n]*npm install/);
-		expect(installer).toMatch(/progress_start "Compiling sqlite3[^\n]*\n[^\n]*npm rebuild[^\n]*sqlite3/);
+		expect(installer).toMatch(/progress_start "Compiling sqlite3[^\n]*\n(?:[^\n]*\n)?[^\n]*npm rebuild[^\n]*sqlite3/);
 	});
 });
 
