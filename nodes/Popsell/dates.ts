@@ -5,7 +5,7 @@
  */
 
 import type { WallClock } from '../shared/wallClock';
-import { formatWallClock, isValidWallClock, wallClockIn } from '../shared/wallClock';
+import { formatWallClock, instantOf, isValidWallClock, wallClockIn } from '../shared/wallClock';
 
 export type { WallClock };
 
@@ -33,19 +33,6 @@ export function formatIsoWallClock(clock: WallClock): string {
 	return formatWallClock(clock, 'T');
 }
 
-function asInstant(value: unknown): Date | undefined {
-	if (value instanceof Date) return value;
-	if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
-	if (typeof value === 'string') return new Date(value);
-	if (value !== null && typeof value === 'object') {
-		// Luxon DateTime (what $now and n8n date fields give) without importing Luxon.
-		const candidate = value as { toJSDate?: () => Date; toISO?: () => string };
-		if (typeof candidate.toJSDate === 'function') return candidate.toJSDate();
-		if (typeof candidate.toISO === 'function') return new Date(candidate.toISO());
-	}
-	return undefined;
-}
-
 /** Any date a workflow can hold, as a wall-clock time; undefined when it is not a date. */
 export function toWallClock(value: unknown, timeZone: string): WallClock | undefined {
 	if (typeof value === 'string') {
@@ -55,7 +42,7 @@ export function toWallClock(value: unknown, timeZone: string): WallClock | undef
 		// Only ISO-like text with a zone is read as an instant: Date.parse would accept "12/05/2015" in a locale-dependent way.
 		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
 	}
-	const instant = asInstant(value);
-	if (!instant || Number.isNaN(instant.getTime())) return undefined;
+	const instant = instantOf(value);
+	if (!instant) return undefined;
 	return wallClockIn(instant, timeZone);
 }

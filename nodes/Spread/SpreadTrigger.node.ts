@@ -4,7 +4,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
-import { connectSpread, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { instantOfDateField } from '../shared/wallClock';
+import { afterDateCovering, connectSpread, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -23,9 +24,6 @@ interface PollState {
 	idsAtCursor?: string[];
 	event?: TriggerEvent;
 }
-
-/** Each poll asks again for this much before the cursor, in case "after" is exclusive or a write landed late. */
-const OVERLAP_MS = 1000;
 
 /** Windows tried, newest first, to find the latest customer for a manual test run. */
 const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
@@ -73,7 +71,7 @@ export class SpreadTrigger implements INodeType {
 						type: 'dateTime',
 						default: '',
 						description:
-							'On the first poll after activation, also emit the customers created or changed since this date. Empty: only what happens after activation.',
+							'On the first poll after activation, also emit the customers created or changed since this date and time (in the workflow\'s time zone). Empty: only what happens after activation.',
 					},
 				],
 			},
@@ -94,7 +92,8 @@ export class SpreadTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		if (state.cursor === undefined || state.event !== event) {
-			const startFrom = options.startFrom ? Date.parse(String(options.startFrom)) : undefined;
+			// The picker's date has no zone: it is the workflow's time zone, not the server process's.
+			const startFrom = options.startFrom ? instantOfDateField(options.startFrom, this.getTimezone()) ?? NaN : undefined;
 			if (startFrom !== undefined && Number.isNaN(startFrom)) {
 				throw new NodeOperationError(this.getNode(), `Start From: "${String(options.startFrom)}" is not a date`);
 			}
@@ -107,7 +106,8 @@ export class SpreadTrigger implements INodeType {
 
 		const cursor = state.cursor;
 		const seenAtCursor = new Set(state.idsAtCursor ?? []);
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: formatFilterDate(cursor - OVERLAP_MS) }, { returnAll: true, limit: 0 });
+		// SPREAD filters by whole days: ask from a day that surely covers the cursor, keep what is at or after it.
+		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDateCovering(cursor) }, { returnAll: true, limit: 0 });
 
 		const fresh: Array<{ time: number; customer: IDataObject }> = [];
 		let newCursor = cursor;
@@ -134,7 +134,7 @@ export class SpreadTrigger implements INodeType {
 async function findLatest(spread: SpreadConnection, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
 	const now = Date.now();
 	const windows: Array<IDataObject> = [
-		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: formatFilterDate(now - days * 86400000) })),
+		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: afterDateCovering(now - days * 86400000) })),
 		{},
 	];
 	for (const window of windows) {

@@ -36,3 +36,69 @@ export function wallClockIn(instant: Date, timeZone: string): WallClock {
 	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
 	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
+
+/** The instant a date value names (a Date, a Luxon DateTime, epoch ms, ISO text); undefined when it names none. */
+export function instantOf(value: unknown): Date | undefined {
+	let instant: Date | undefined;
+	if (value instanceof Date) instant = value;
+	else if (typeof value === 'number' && Number.isFinite(value)) instant = new Date(value);
+	else if (typeof value === 'string') instant = new Date(value);
+	else if (value !== null && typeof value === 'object') {
+		// Luxon DateTime (what $now and n8n date fields give) without importing Luxon.
+		const candidate = value as { toJSDate?: () => Date; toISO?: () => string };
+		if (typeof candidate.toJSDate === 'function') instant = candidate.toJSDate();
+		else if (typeof candidate.toISO === 'function') instant = new Date(candidate.toISO());
+	}
+	return instant && !Number.isNaN(instant.getTime()) ? instant : undefined;
+}
+
+const DATE_AT_START = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+/**
+ * The calendar date a user typed or picked, as `YYYY-MM-DD`, with no time-zone conversion: text that starts
+ * with a date (n8n's picker gives `2024-06-01T00:00:00`, with no zone) keeps that date whatever the process's
+ * TZ; a Date or Luxon value from an expression is read in `timeZone` (the workflow's). Undefined when it is no date.
+ */
+export function calendarDateOf(value: unknown, timeZone: string): string | undefined {
+	if (typeof value === 'string') {
+		const match = DATE_AT_START.exec(value.trim());
+		if (!match) return undefined;
+		const clock = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0 };
+		return isValidWallClock(clock) ? match[0].slice(0, 10) : undefined;
+	}
+	const instant = instantOf(value);
+	return instant ? formatWallClock(wallClockIn(instant, timeZone), 'T').slice(0, 10) : undefined;
+}
+
+/** The instant at which a clock in `timeZone` shows the given wall-clock time (the later one in a DST overlap). */
+export function instantAtWallClock(clock: WallClock, timeZone: string): number {
+	const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+	let instant = asUtc;
+	// Two rounds settle the zone's offset, including across a DST change.
+	for (let round = 0; round < 2; round++) {
+		const shown = wallClockIn(new Date(instant), timeZone);
+		const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
+		instant += asUtc - shownAsUtc;
+	}
+	return instant;
+}
+
+const ZONELESS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * The instant (ms) a date field names. A date or date-time without a zone (what n8n's picker gives) is a
+ * wall-clock time in `timeZone` (the workflow's), not in the process's TZ; text with Z or an offset, a Date
+ * or a Luxon value is the instant it names. Undefined when it is no date.
+ */
+export function instantOfDateField(value: unknown, timeZone: string): number | undefined {
+	if (typeof value === 'string') {
+		const match = ZONELESS_DATE_TIME.exec(value.trim());
+		if (match) {
+			const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+			const clock = { year, month, day, hour, minute, second };
+			return isValidWallClock(clock) ? instantAtWallClock(clock, timeZone) : undefined;
+		}
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())) return undefined;
+	}
+	return instantOf(value)?.getTime();
+}
