@@ -178,6 +178,8 @@ export interface PublitracCall {
 	idempotent: boolean;
 	/** Another URL than the credential's (the e-commerce endpoint). */
 	url?: string;
+	/** False: no API key, username or password (the e-commerce call authenticates with its own token). */
+	withAccountAuth?: boolean;
 }
 
 export interface PublitracSession {
@@ -238,6 +240,7 @@ export async function sendPublitracRequest(
 			headers: isGet ? { accept: 'application/xml, text/xml' } : { accept: 'application/xml, text/xml', 'content-type': 'application/x-www-form-urlencoded' },
 			body: isGet ? undefined : form.toString(),
 			idempotent: call.idempotent,
+			authenticate: call.withAccountAuth !== false,
 		},
 		itemIndex,
 	);

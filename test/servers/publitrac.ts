@@ -563,13 +563,14 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 
 	const server = await startVendorServer((request) => {
 		const params = paramsOf(request);
+		// The e-commerce call (its endpoint is undocumented; the sandbox serves it at the API URL, with no method).
+		if (request.method === 'POST' && !request.query.has('method') && params.has('transaction')) return transaction(params);
 		const apiKey = request.query.get('apikey') ?? request.query.get('apiKey');
 		if (apiKey !== account.apiKey || request.query.get('username') !== account.username || request.query.get('password') !== account.password) {
 			// The document does not say how a refused login is answered; the sandbox says it with HTTP 401 and a 9xxx status.
 			return failure(9000, 'Authentication failed: invalid API key, username or password.', [], 401);
 		}
 		const method = request.query.get('method') ?? '';
-		if (!method && request.method === 'POST' && params.has('transaction')) return transaction(params);
 		const verbOk = GET_METHODS.has(method) ? request.method === 'GET' : method === 'addEmailCampaign' || request.method === 'POST';
 		if (method && !verbOk) return failure(9000, `Method ${method} does not support ${request.method}.`, [], 405);
 		let parsed: Record<string, unknown> | undefined;
@@ -584,18 +585,27 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 		return handle(method, params, parsed);
 	}, { rateLimitPerSecond: options.rateLimitPerSecond });
 
+	/**
+	 * Strict to the document: `transaction` (JSON), `token` (the account token) and `email`, nothing else (an
+	 * API key or password here is refused). It answers in plain text: "200 OK", or the error's own words.
+	 */
 	const transaction = (params: URLSearchParams): Reply => {
+		const plain = (status: number, text: string): Reply => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+		const unexpected = [...new Set(params.keys())].filter((key) => !['transaction', 'token', 'email'].includes(key));
+		if (unexpected.length) return plain(400, `400 Bad Request: unexpected parameter(s) ${unexpected.join(', ')}`);
+		if (params.get('token') !== state.accountToken) return plain(401, '401 Unauthorized: invalid account token');
 		let body: Record<string, unknown>;
 		try {
 			body = JSON.parse(params.get('transaction') ?? '') as Record<string, unknown>;
 		} catch {
-			return failure(9011, 'Invalid transaction JSON.');
+			return plain(400, '400 Bad Request: transaction is not valid JSON');
 		}
 		const missing = ['id', 'token', 'email', 'type', 'total', 'currency', 'items'].filter((key) => body[key] === undefined || body[key] === '');
-		if (missing.length) return failure(9011, 'Invalid transaction.', missing.map((key) => `${key} is required`));
-		if (params.get('token') !== state.accountToken || body.token !== state.accountToken) return failure(9000, 'Invalid account token.');
+		if (missing.length) return plain(400, `400 Bad Request: ${missing.join(', ')} required`);
+		if (body.token !== state.accountToken) return plain(401, '401 Unauthorized: invalid account token');
+		if (str(body.email).toLowerCase() !== str(params.get('email')).toLowerCase()) return plain(400, '400 Bad Request: email does not match the transaction');
 		state.transactions.push(body);
-		return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '200 OK' };
+		return plain(200, '200 OK');
 	};
 
 	const methodOf = (request: RecordedRequest) => request.query.get('method') ?? '';
