@@ -35,11 +35,15 @@ function operationField(resource: string, defaultOperation: string, options: Arr
 
 const operationFields: INodeProperties[] = [
 	operationField('lead', 'getLeads', [
+		{ name: 'Create', value: 'addLead', action: 'Create a lead', description: 'Create a new lead; fails if its email exists' },
+		{ name: 'Delete', value: 'deleteLead', action: 'Delete a lead', description: 'Delete a lead by its email address' },
 		{ name: 'Get by Email', value: 'getLead', action: 'Get a lead by email', description: 'Find one lead by its email address' },
 		{ name: 'Get by External ID', value: 'getLeadByExternalId', action: 'Get a lead by external ID', description: "Find one lead by your system's ID" },
+		{ name: 'Get by Tracking Token', value: 'getLeadByTokenId', action: 'Get a lead by tracking token', description: 'Find the lead of a tracked web visitor by its token' },
 		{ name: 'Remove From List', value: 'removeLeadFromList', action: 'Remove a lead from a list', description: 'Take a lead out of a static list' },
 		{ name: 'Search', value: 'getLeads', action: 'Search leads', description: 'Find leads matching conditions, or all leads' },
 		{ name: 'Sync', value: 'syncLead', action: 'Create or update a lead', description: 'Create the lead, or update it when it exists' },
+		{ name: 'Update', value: 'updateLead', action: 'Update a lead', description: 'Update an existing lead; fails if it does not exist' },
 	]),
 	operationField('list', 'getList', [
 		{ name: 'Add Leads', value: 'addLeadsToList', action: 'Add leads to a list', description: 'Add the leads of all items to a static list, in batches' },

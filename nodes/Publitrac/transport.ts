@@ -224,7 +224,7 @@ export async function sendPublitracRequest(
 	session: PublitracSession,
 	call: PublitracCall,
 	itemIndex?: number,
-): Promise<{ statusCode: number; body: string }> {
+): Promise<{ statusCode: number; body: string; attempts: number }> {
 	const params: IDataObject = { ...(call.params ?? {}) };
 	if (call.query) params.query = buildRequestXml(call.query);
 	const isGet = call.httpMethod === 'GET';
@@ -244,7 +244,7 @@ export async function sendPublitracRequest(
 		},
 		itemIndex,
 	);
-	return { statusCode: response.statusCode, body: response.body };
+	return { statusCode: response.statusCode, body: response.body, attempts: response.attempts };
 }
 
 /** Calls the API and reads its answer: a 9xxx status or an `<errors>` element is a NodeApiError. */

@@ -24,7 +24,20 @@ export const SALES_STAGES = [
 	'Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers', 'Perception Analysis',
 	'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost',
 ];
-const GET_METHODS = new Set(['getLeads', 'getLead', 'getLeadByExternalId', 'getView', 'getList', 'getCampaigns', 'getOpportunities']);
+const GET_METHODS = new Set(['getLeads', 'getLead', 'getLeadByExternalId', 'getLeadByTokenId', 'getView', 'getList', 'getCampaigns', 'getOpportunities']);
+const AUTH_PARAMETERS = ['method', 'apikey', 'apiKey', 'username', 'password'];
+/**
+ * The methods the document names only in its status tables, taught as the Decisions settle them: strictly,
+ * so any parameter beyond these (and the auth ones) is refused.
+ */
+const INFERRED_METHOD_PARAMETERS: Record<string, string[]> = {
+	getLeadByTokenId: ['tokenId'],
+	addLead: ['query'],
+	updateLead: ['query'],
+	deleteLead: ['email'],
+};
+/** A PUBLITRAC tracking token: `_nl-<domain>-<digits>-<digits>`. */
+const TRACKING_TOKEN = /^_nl-[A-Za-z0-9.-]+-\d+-\d+$/;
 const LEADS_PER_PAGE = 100;
 const CAMPAIGNS_PER_PAGE = 100;
 const OPPORTUNITIES_PER_PAGE = 200;
@@ -365,6 +378,34 @@ function createHandler(state: PublitracState) {
 		return xmlResponse({ status: 2006, message: 'Leads synchronization successfull.' });
 	};
 
+	/** addLead creates only (9016, 9004 when the email exists); updateLead updates only (9017, 9005 when it does not). */
+	const writeOneLead = (method: 'addLead' | 'updateLead', request: Record<string, unknown>): Reply => {
+		const adding = method === 'addLead';
+		const [failStatus, failMessage] = adding ? [9016, 'Create new lead have errors.'] : [9017, 'Update Lead contain error'];
+		const xml = request.lead;
+		const extra = Object.keys(request).filter((key) => key !== 'lead');
+		if (extra.length) return failure(failStatus, failMessage, extra.map((key) => `9008 - Unsupported tag <${key}> (syncLead only)`));
+		if (xml === undefined || typeof xml !== 'object' || Array.isArray(xml)) return failure(failStatus, failMessage, ['lead is required']);
+		const fields = xml as Record<string, unknown>;
+		const email = str(fields.email).trim();
+		const problems = validateLead(fields, email);
+		if (problems.length) return failure(failStatus, failMessage, problems);
+		const existing = leadByEmail(email);
+		if (adding && existing) {
+			return failure(failStatus, failMessage, [`9004 - Lead with email address ${email} already exists, please use the updateLead() call.`]);
+		}
+		if (!adding && !existing) return failure(failStatus, failMessage, [`9005 - Lead (${email}) does not exist.`]);
+		const lead = existing ?? blankLead(String(state.nextId++), email);
+		for (const [key, value] of Object.entries(fields)) {
+			if (key === 'customFields') {
+				if (value && typeof value === 'object') for (const [name, custom] of Object.entries(value)) lead[name] = str(custom);
+			} else lead[key] = str(value);
+		}
+		lead.lastUpdated = stamp();
+		state.leads.set(email.toLowerCase(), lead);
+		return xmlResponse(adding ? { status: 2003, message: 'Create new lead success.' } : { status: 2004, message: 'Leads updated successfully.' });
+	};
+
 	const historyEntry = (kind: string, element: string, email: string, request: Record<string, unknown>): Reply => {
 		if (!email) return failure(9001, 'Email is required.');
 		if (email.length >= 50) return failure(9002, 'Email must be shorter than 50 characters.');
@@ -432,6 +473,26 @@ function createHandler(state: PublitracState) {
 			}
 			case 'syncLead':
 				return syncOneLead(query);
+			case 'getLeadByTokenId': {
+				const tokenId = (params.get('tokenId') ?? '').trim();
+				const failed = (line: string) => failure(9015, 'getLeadByTokenId failed.', [line]);
+				if (!tokenId) return failed('Tok Id is required');
+				if (!TRACKING_TOKEN.test(tokenId)) return failed('Tok Id is invalid');
+				const leads = [...state.leads.values()].filter((lead) => lead.token === tokenId);
+				if (!leads.length) return failed('9005 - lead not found');
+				return xmlResponse({ leads: { lead: leads.map(leadElement) }, status: 2002, message: 'getLeadByTokenId success.' });
+			}
+			case 'addLead':
+			case 'updateLead':
+				return writeOneLead(method, query);
+			case 'deleteLead': {
+				const email = (params.get('email') ?? '').trim();
+				if (!email) return failure(9001, 'Email is required.');
+				const lead = leadByEmail(email);
+				if (!lead) return failure(9005, 'Lead does not exist.', [`9005 - Lead (${email}) does not exist.`]);
+				state.leads.delete(lead.email.toLowerCase());
+				return xmlResponse({ status: 2005, message: 'Lead deleted successfully.' });
+			}
 			case 'addLeadsToList':
 			case 'removeLeadFromList': {
 				const adding = method === 'addLeadsToList';
@@ -573,6 +634,9 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 		const method = request.query.get('method') ?? '';
 		const verbOk = GET_METHODS.has(method) ? request.method === 'GET' : method === 'addEmailCampaign' || request.method === 'POST';
 		if (method && !verbOk) return failure(9000, `Method ${method} does not support ${request.method}.`, [], 405);
+		const allowed = INFERRED_METHOD_PARAMETERS[method];
+		const unexpected = allowed ? [...new Set(params.keys())].filter((key) => !AUTH_PARAMETERS.includes(key) && !allowed.includes(key)) : [];
+		if (unexpected.length) return failure(9000, `Unexpected parameter(s) for ${method}: ${unexpected.join(', ')}.`, [], 400);
 		let parsed: Record<string, unknown> | undefined;
 		const queryXml = params.get('query');
 		if (queryXml !== null) {

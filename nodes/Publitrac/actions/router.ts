@@ -8,11 +8,15 @@ import { getCampaigns } from './campaign/getCampaigns.operation';
 import type { PublitracOperation } from './common';
 import { createTransaction } from './ecommerce/createTransaction.operation';
 import { addClickLinkHistory, addFillFormHistory, addWebVisitHistory } from './history/history.operations';
+import { addLead } from './lead/addLead.operation';
+import { deleteLead } from './lead/deleteLead.operation';
 import { getLead } from './lead/getLead.operation';
 import { getLeadByExternalId } from './lead/getLeadByExternalId.operation';
+import { getLeadByTokenId } from './lead/getLeadByTokenId.operation';
 import { getLeads } from './lead/getLeads.operation';
 import { removeLeadFromList } from './lead/removeLeadFromList.operation';
 import { syncLead } from './lead/syncLead.operation';
+import { updateLead } from './lead/updateLead.operation';
 import { addLeadsToList } from './list/addLeadsToList.operation';
 import { getList } from './list/getList.operation';
 import { getOpportunities } from './opportunity/getOpportunities.operation';
@@ -21,7 +25,7 @@ import { getView } from './view/getView.operation';
 
 /** Resource → operation (the API method's name) → its module. */
 export const OPERATIONS: Record<string, Record<string, PublitracOperation>> = {
-	lead: { getLeads, getLead, getLeadByExternalId, syncLead, removeLeadFromList },
+	lead: { getLeads, getLead, getLeadByExternalId, getLeadByTokenId, syncLead, addLead, updateLead, deleteLead, removeLeadFromList },
 	list: { getList, addLeadsToList },
 	view: { getView },
 	history: { addWebVisitHistory, addClickLinkHistory, addFillFormHistory },
