@@ -167,6 +167,11 @@ function stamp(date = new Date()): string {
 	return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** A PUBLITRAC stamp for an instant (this server's account runs on UTC). */
+export function stampOf(time: number): string {
+	return stamp(new Date(time));
+}
+
 function str(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'object') return JSON.stringify(value);
@@ -277,6 +282,12 @@ export function seedDemoData(state: PublitracState, extraLeads = 0, extraCampaig
 	addLead(state, { firstName: 'Test', lastName: 'Exemple', email: 'test@exemple.com', crmLeadId: 'ae555ecc-e998-85b9-4c9f-4c8d13581a9b' });
 	for (let index = 0; index < extraLeads; index++) {
 		addLead(state, { firstName: `Lead${index}`, lastName: 'Demo', email: `lead${index}@demo.example`, score: String(index % 100), crmLeadId: `DEMO-${index}` });
+	}
+	// The demo leads date from the document's era, a minute apart: older than anything a trigger test creates.
+	let minute = 0;
+	for (const lead of state.leads.values()) {
+		lead.createdDate = stampOf(Date.UTC(2012, 7, 20, 10, minute++));
+		lead.lastUpdated = lead.createdDate;
 	}
 	state.lists.set('Newsletter', new Set(['johnsmith@publipage.com', 'helene@exemple.ca', 'claude@sage.com']));
 	state.lists.set('Imported2012', new Set(['johnsmith@publitrac.com']));
