@@ -161,7 +161,7 @@ describe('Popsell node: Build Import Response, through the engine', () => {
 	});
 
 	it('types each Extra_data value as the user chose: number, boolean, text, JSON, or as the expression gave it', async () => {
-		const entry = (name: string, type: string, value: unknown) => ({ name, type, value });
+		const entry = (name: string, type: string, value: string) => ({ name, type, value });
 		const { items, nodeError } = await answer(
 			{
 				resource: 'contact',

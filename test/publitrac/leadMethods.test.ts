@@ -12,22 +12,22 @@ describe('PUBLITRAC lead methods of the status tables (getLeadByTokenId, addLead
 	afterEach(async () => await server.close());
 
 	it('Get by Tracking Token: a GET with tokenId finds the tracked visitor, one result per item, paired', async () => {
-		const token = trackingCookie('publipage.com', '1282527313351-84730');
+		const cookie = trackingCookie('publipage.com', '1282527313351-84730');
 		const result = await runPublitrac(server, {
 			resource: 'lead',
 			operation: 'getLeadByTokenId',
-			parameters: { tokenId: '={{ $json.token }}', simplify: true },
-			input: [{ token }, { token: ` ${token} ` }],
+			parameters: { trackingCookie: '={{ $json.cookie }}', simplify: true },
+			input: [{ cookie }, { cookie: ` ${cookie} ` }],
 		});
 		expect(result.nodeError).toBeUndefined();
 		expect(result.json.map((lead) => [lead.email, lead.token])).toEqual([
-			['johnsmith@publipage.com', token],
-			['johnsmith@publipage.com', token],
+			['johnsmith@publipage.com', cookie],
+			['johnsmith@publipage.com', cookie],
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(server.requests.map((request) => [request.method, server.methodOf(request), request.query.get('tokenId')])).toEqual([
-			['GET', 'getLeadByTokenId', token],
-			['GET', 'getLeadByTokenId', token],
+			['GET', 'getLeadByTokenId', cookie],
+			['GET', 'getLeadByTokenId', cookie],
 		]);
 	});
 
@@ -35,8 +35,8 @@ describe('PUBLITRAC lead methods of the status tables (getLeadByTokenId, addLead
 		const result = await runPublitrac(server, {
 			resource: 'lead',
 			operation: 'getLeadByTokenId',
-			parameters: { tokenId: '={{ $json.token }}' },
-			input: [{ token: '_nl-publitrac.com-1111111111111-11111' }, { token: 'not-a-token' }, { token: '' }, { token: 'has space' }],
+			parameters: { trackingCookie: '={{ $json.cookie }}' },
+			input: [{ cookie: '_nl-publitrac.com-1111111111111-11111' }, { cookie: 'not-a-cookie' }, { cookie: '' }, { cookie: 'has space' }],
 			continueOnFail: true,
 		});
 		expect(result.json).toEqual([

@@ -105,6 +105,14 @@ export const EXTRA_DATA_TYPES = [
 	{ name: 'Text', value: 'string', description: 'A JSON string, even for 3 or true' },
 ] as const;
 
+function parseJson(text: string): { ok: true; value: IDataObject[string] } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) as IDataObject[string] };
+	} catch {
+		return { ok: false };
+	}
+}
+
 function typedExtraValue(field: string, type: unknown, value: unknown): IDataObject[string] {
 	switch (type ?? 'auto') {
 		case 'string':
@@ -118,11 +126,9 @@ function typedExtraValue(field: string, type: unknown, value: unknown): IDataObj
 			return asFlag(field, value);
 		case 'json': {
 			if (typeof value !== 'string') return value as IDataObject[string];
-			try {
-				return JSON.parse(value) as IDataObject[string];
-			} catch {
-				throw new UnmappableField(field, `"${value}" is not valid JSON`);
-			}
+			const parsed = parseJson(value);
+			if (!parsed.ok) throw new UnmappableField(field, `"${value}" is not valid JSON`);
+			return parsed.value;
 		}
 		case 'auto':
 			// Popsell's example mixes numbers and text ("Number of children": 3): keep numbers and flags as they are.

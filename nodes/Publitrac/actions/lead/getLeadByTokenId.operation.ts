@@ -9,13 +9,13 @@ import { dropEmptyFields, forOperation, perItemOverlapped, requiredText, simplif
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Tracking Token',
-		name: 'tokenId',
+		name: 'trackingCookie',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: '_nl-publitrac.com-1111111111111-11111',
 		description:
-			"The visitor's PUBLITRAC tracking token (the _nl-… cookie value, a lead's Token field). Sent as tokenId: PUBLITRAC names getLeadByTokenId only in its status tables (2002 / 9015, \"Tok Id\"), so the parameter name is inferred from getLeadByExternalId's externalId.",
+			"The visitor's PUBLITRAC tracking token (the _nl-… cookie value, a lead's Token field). Sent as tokenId: PUBLITRAC names getLeadByTokenId only in its status tables (2002 / 9015), so the parameter name is inferred from getLeadByExternalId's externalId.",
 	},
 	simplifyField,
 ];
@@ -24,7 +24,7 @@ export const getLeadByTokenId: PublitracOperation = {
 	description: forOperation('lead', 'getLeadByTokenId', properties),
 	async execute(this: IExecuteFunctions, session: PublitracSession) {
 		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('tokenId', itemIndex)).trim();
+			const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
 			if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
 			const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
 			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
