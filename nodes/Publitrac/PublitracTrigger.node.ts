@@ -2,7 +2,9 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
-import { formatWallClock, instantOfDateField, wallClockIn } from '../shared/wallClock';
+import { readStartFrom, startFromOption } from '../shared/polling';
+import { formatWallClock, wallClockIn } from '../shared/wallClock';
+import { dropEmptyFields, simplifyField } from './actions/common';
 import { walkPages } from './paging';
 import type { PublitracSession } from './transport';
 import { openSession, readLeads } from './transport';
@@ -88,21 +90,8 @@ export class PublitracTrigger implements INodeType {
 						description:
 							"The time zone PUBLITRAC writes your account's dates in (they carry none), as an IANA name. Empty: the workflow's time zone.",
 					},
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
-					},
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description:
-							"Backfill: on the first poll after activation, also emit the leads created (or updated) since this date and time, in the workflow's time zone. Empty: only what happens after activation.",
-					},
+					simplifyField,
+					startFromOption('leads created (or updated)'),
 				],
 			},
 		],
@@ -129,13 +118,12 @@ export class PublitracTrigger implements INodeType {
 		if (state.cursor === undefined || state.event !== event) {
 			state.event = event;
 			state.seenAtCursor = [];
-			if (!options.startFrom) {
+			const startFrom = readStartFrom(this, options);
+			if (startFrom === undefined) {
 				// No flood on activation: only leads stamped from now on.
 				state.cursor = accountNow;
 				return null;
 			}
-			const startFrom = instantOfDateField(options.startFrom, this.getTimezone());
-			if (startFrom === undefined) throw new NodeOperationError(this.getNode(), `Start From: "${String(options.startFrom)}" is not a date`);
 			state.cursor = formatWallClock(wallClockIn(new Date(startFrom), accountTimeZone), ' ');
 		}
 
@@ -169,10 +157,6 @@ export class PublitracTrigger implements INodeType {
 
 function keysAt(leads: IDataObject[], stampField: string, stamp: string): string[] {
 	return leads.filter((lead) => String(lead[stampField]).trim() === stamp).map((lead) => `${String(lead.id)}@${stamp}`);
-}
-
-function dropEmptyFields(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '' && value !== undefined && value !== null));
 }
 
 function readTimeZone(context: IPollFunctions, value: unknown): string {

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
-import { instantOfDateField } from '../shared/wallClock';
+import { readStartFrom, startFromOption } from '../shared/polling';
 import { afterDateCovering, connectSpread, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
@@ -65,14 +65,7 @@ export class SpreadTrigger implements INodeType {
 				default: {},
 				options: [
 					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false },
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description:
-							'On the first poll after activation, also emit the customers created or changed since this date and time (in the workflow\'s time zone). Empty: only what happens after activation.',
-					},
+					startFromOption('customers created or changed'),
 				],
 			},
 		],
@@ -92,11 +85,7 @@ export class SpreadTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		if (state.cursor === undefined || state.event !== event) {
-			// The picker's date has no zone: it is the workflow's time zone, not the server process's.
-			const startFrom = options.startFrom ? instantOfDateField(options.startFrom, this.getTimezone()) ?? NaN : undefined;
-			if (startFrom !== undefined && Number.isNaN(startFrom)) {
-				throw new NodeOperationError(this.getNode(), `Start From: "${String(options.startFrom)}" is not a date`);
-			}
+			const startFrom = readStartFrom(this, options);
 			state.event = event;
 			state.idsAtCursor = [];
 			// SPREAD stamps whole seconds: start at the current second so nothing created later in it is missed.
