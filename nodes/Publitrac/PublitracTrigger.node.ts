@@ -2,12 +2,13 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
+import { informationCallout } from '../shared/descriptions';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import { formatWallClock, wallClockIn } from '../shared/wallClock';
 import { dropEmptyFields, simplifyField } from './actions/common';
 import { walkPages } from './paging';
 import type { PublitracSession } from './transport';
-import { openSession, readLeads } from './transport';
+import { connect, readLeads } from './transport';
 
 type TriggerEvent = 'leadCreated' | 'leadChanged';
 
@@ -57,13 +58,10 @@ export class PublitracTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'publitracApi', required: true }],
 		properties: [
-			{
-				displayName:
-					'Each poll asks PUBLITRAC for the leads of each day since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), one call per day and page, within its 35 calls a second.',
-				name: 'pollNotice',
-				type: 'notice',
-				default: '',
-			},
+			informationCallout(
+				'pollNote',
+				'Each poll asks PUBLITRAC for the leads of each day since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), one call per day and page, within its 35 calls a second.',
+			),
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -102,7 +100,7 @@ export class PublitracTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const stampField = STAMP_FIELD[event];
 		const accountTimeZone = readTimeZone(this, options.accountTimeZone);
-		const session = await openSession.call(this);
+		const session = await connect(this);
 		const output = (leads: IDataObject[]) => {
 			const shown = options.simplify === true ? leads.map(dropEmptyFields) : leads;
 			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, session.client.secrets)))];

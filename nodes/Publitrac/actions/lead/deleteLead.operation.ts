@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracSession } from '../../transport';
 import { answerError, readAnswer, sendPublitracRequest } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { forOperation, optionalFields, perItem, validEmail } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { forOperation, optionalFields, validEmail } from '../common';
 
 /** PUBLITRAC's "lead does not exist". */
 const LEAD_NOT_FOUND = '9005';
@@ -36,22 +36,19 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const deleteLead: PublitracOperation = {
-	description: forOperation('lead', 'deleteLead', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
-			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const { statusCode, body, attempts } = await sendPublitracRequest.call(
-				this,
-				session,
-				{ method: 'deleteLead', httpMethod: 'POST', params: { email }, idempotent: options.retryIfUnsure === true },
-				itemIndex,
-			);
-			const answer = readAnswer.call(this, session, 'deleteLead', statusCode, body, itemIndex);
-			const goneBeforeRetry = attempts > 1 && answer.errors.concat(answer.status).some((line) => line.startsWith(LEAD_NOT_FOUND));
-			if (answer.failed && !goneBeforeRetry) throw answerError.call(this, session, 'deleteLead', answer, itemIndex);
-			return { email, deleted: true, status: answer.status, message: goneBeforeRetry ? 'Deleted by an earlier try of this call' : answer.message };
-		});
-	},
-};
+export const description = forOperation('lead', 'deleteLead', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { statusCode, body, attempts } = await sendPublitracRequest.call(
+		this,
+		session,
+		{ method: 'deleteLead', httpMethod: 'POST', params: { email }, idempotent: options.retryIfUnsure === true },
+		itemIndex,
+	);
+	const answer = readAnswer.call(this, session, 'deleteLead', statusCode, body, itemIndex);
+	const goneBeforeRetry = attempts > 1 && answer.errors.concat(answer.status).some((line) => line.startsWith(LEAD_NOT_FOUND));
+	if (answer.failed && !goneBeforeRetry) throw answerError.call(this, session, 'deleteLead', answer, itemIndex);
+	return { email, deleted: true, status: answer.status, message: goneBeforeRetry ? 'Deleted by an earlier try of this call' : answer.message };
+}

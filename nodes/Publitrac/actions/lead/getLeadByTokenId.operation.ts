@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, readLeads } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { dropEmptyFields, forOperation, perItemOverlapped, requiredText, simplifyField } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { dropEmptyFields, forOperation, requiredText, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,15 +20,12 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const getLeadByTokenId: PublitracOperation = {
-	description: forOperation('lead', 'getLeadByTokenId', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
-			if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
-			const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
-			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-			return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
-		});
-	},
-};
+export const description = forOperation('lead', 'getLeadByTokenId', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
+	if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
+	const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+}
