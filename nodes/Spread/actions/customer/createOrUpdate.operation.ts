@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { informationCallout } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer, unwrapRecord } from '../../transport';
@@ -8,13 +9,10 @@ import { emailField, forOperation, requireEmail } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
 export const description: INodeProperties[] = forOperation('customer', 'createOrUpdate', [
-	{
-		displayName:
-			'Two calls, not atomic: SPREAD is asked for a customer with this email (case ignored), then that customer is updated, or a new one created. If two runs handle the same email at the same moment, both may find none and both create: SPREAD then refuses the second (an error on that item) or keeps two profiles, which later runs report as an error naming both IDs.',
-		name: 'createOrUpdateNotice',
-		type: 'notice',
-		default: '',
-	},
+	informationCallout(
+		'createOrUpdateNote',
+		'Two calls, not atomic: SPREAD is asked for a customer with this email (case ignored), then that customer is updated, or a new one created. If two runs handle the same email at the same moment, both may find none and both create: SPREAD then refuses the second (an error on that item) or keeps two profiles, which later runs report as an error naming both IDs.',
+	),
 	emailField('email', 'Email', 'Finds the customer; a new customer gets this email'),
 	{
 		displayName: 'Fields',
