@@ -10,10 +10,11 @@ import { walkPages } from './paging';
 import type { PublitracSession } from './transport';
 import { connect, readLeads } from './transport';
 
-type TriggerEvent = 'leadCreated' | 'leadChanged';
+type TriggerEvent = 'leadCreated' | 'leadChanged' | 'leadEnteredView';
+type StampEvent = Exclude<TriggerEvent, 'leadEnteredView'>;
 
 /** The lead field each event watches; PUBLITRAC writes both as `yyyy-mm-dd hh:mm:ss` in the account's time zone. */
-const STAMP_FIELD: Record<TriggerEvent, string> = {
+const STAMP_FIELD: Record<StampEvent, string> = {
 	leadCreated: 'createdDate',
 	// A new lead's lastUpdated is its creation time, so this catches creations too.
 	leadChanged: 'lastUpdated',
@@ -28,6 +29,9 @@ interface PollState {
 	event?: TriggerEvent;
 	cursor?: string;
 	seenAtCursor?: string[];
+	/** View mode: the view watched and the IDs of the leads it held at the last poll. */
+	viewName?: string;
+	viewMembers?: string[];
 }
 
 /**
@@ -69,8 +73,19 @@ export class PublitracTrigger implements INodeType {
 				options: [
 					{ name: 'Lead Created', value: 'leadCreated', description: 'A new lead (by its createdDate)' },
 					{ name: 'Lead Created or Updated', value: 'leadChanged', description: 'A new lead or a change to one (by its lastUpdated); each change once' },
+					{ name: 'Lead Entered View', value: 'leadEnteredView', description: 'A lead that was not in a filtered list (view) at the last poll and is now' },
 				],
 				default: 'leadCreated',
+			},
+			{
+				displayName: 'View Name',
+				name: 'viewName',
+				type: 'string',
+				required: true,
+				default: '',
+				description:
+					'The filtered list (view) to watch. Each poll reads all of it (getView) and keeps its lead IDs, so a large view costs one call per 100 leads a poll. With Start From set (any date), the leads in it at the first poll are emitted too.',
+				displayOptions: { show: { event: ['leadEnteredView'] } },
 			},
 			{
 				displayName: 'Options',
@@ -98,13 +113,17 @@ export class PublitracTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const stampField = STAMP_FIELD[event];
-		const accountTimeZone = readTimeZone(this, options.accountTimeZone);
 		const session = await connect(this);
 		const output = (leads: IDataObject[]) => {
 			const shown = options.simplify === true ? leads.map(dropEmptyFields) : leads;
 			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, session.client.secrets)))];
 		};
+		if (event === 'leadEnteredView') {
+			const entered = await pollView.call(this, session);
+			return entered.length ? output(entered) : null;
+		}
+		const stampField = STAMP_FIELD[event];
+		const accountTimeZone = readTimeZone(this, options.accountTimeZone);
 		const accountNow = formatWallClock(wallClockIn(new Date(), accountTimeZone), ' ');
 
 		if (this.getMode() === 'manual') {
@@ -151,6 +170,27 @@ export class PublitracTrigger implements INodeType {
 		state.cursor = nextCursor;
 		return fresh.length ? output(fresh) : null;
 	}
+}
+
+/**
+ * View mode: the leads in the view now that were not at the last poll. The first poll only notes who is in it
+ * (no flood), unless Start From is set: then everyone in it now counts as entered. A lead that leaves and comes
+ * back is emitted again. A manual test run shows the first few leads of the view.
+ */
+async function pollView(this: IPollFunctions, session: PublitracSession): Promise<IDataObject[]> {
+	const viewName = String(this.getNodeParameter('viewName', '')).trim();
+	if (viewName === '') throw new NodeOperationError(this.getNode(), 'View Name: is required');
+	const manual = this.getMode() === 'manual';
+	const leads = await walkPages.call(this, session, { method: 'getView', params: { viewName } }, readLeads, { returnAll: !manual, limit: SAMPLE_SIZE });
+	if (manual) return leads;
+	const state = this.getWorkflowStaticData('node') as PollState;
+	const known = state.event === 'leadEnteredView' && state.viewName === viewName ? new Set(state.viewMembers ?? []) : undefined;
+	const backfill = known === undefined && readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined;
+	state.event = 'leadEnteredView';
+	state.viewName = viewName;
+	state.viewMembers = leads.map((lead) => String(lead.id));
+	if (known === undefined) return backfill ? leads : [];
+	return leads.filter((lead) => !known.has(String(lead.id)));
 }
 
 function keysAt(leads: IDataObject[], stampField: string, stamp: string): string[] {

@@ -166,4 +166,37 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 		await expect(runner.poll()).rejects.toThrow('Account Time Zone: "Mars/Olympus" is not a time zone');
 		expect(server.requests).toHaveLength(0);
 	});
+
+	describe('Lead Entered View (a second mode: getView, leads that were not in the view at the last poll)', () => {
+		const VIEW = 'PromoABC_Email_Open';
+		it('the first poll notes the members; a lead that enters is emitted once; leaving and coming back emits it again', async () => {
+			const runner = await trigger({ event: 'leadEnteredView', viewName: VIEW });
+			expect(await runner.poll()).toBeNull();
+			expect(server.calls('getView').map((request) => request.query.get('viewName'))).toEqual([VIEW]);
+			expect(runner.staticData().viewMembers).toHaveLength(2);
+
+			const claude = server.state.leads.get('claude@sage.com')!;
+			claude.score = '70';
+			expect(emails(await runner.poll())).toEqual(['claude@sage.com']);
+			expect(await runner.poll()).toBeNull();
+			claude.score = '10';
+			expect(await runner.poll()).toBeNull();
+			claude.score = '90';
+			expect(emails(await runner.poll())).toEqual(['claude@sage.com']);
+		});
+
+		it('Start From on the first poll emits the leads in the view now; a manual run shows some of them', async () => {
+			const backfill = await trigger({ event: 'leadEnteredView', viewName: VIEW, options: { startFrom: '2020-01-01T00:00:00' } });
+			expect(emails(await backfill.poll()).sort()).toEqual(['helene@exemple.ca', 'johnsmith@publipage.com']);
+			expect(await backfill.poll()).toBeNull();
+			const manual = await trigger({ event: 'leadEnteredView', viewName: VIEW });
+			expect(emails(await manual.poll('manual')).sort()).toEqual(['helene@exemple.ca', 'johnsmith@publipage.com']);
+			expect(manual.staticData()).toEqual({});
+		});
+
+		it('an unknown view is PUBLITRAC\'s 9010 error', async () => {
+			const runner = await trigger({ event: 'leadEnteredView', viewName: 'No Such View' });
+			await expect(runner.poll()).rejects.toThrow('9010: View does not exist.');
+		});
+	});
 });
