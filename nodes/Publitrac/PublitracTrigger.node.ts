@@ -54,7 +54,7 @@ export class PublitracTrigger implements INodeType {
 		icon: { light: 'file:publitrac.svg', dark: 'file:publitrac.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{ ({"leadCreated":"Lead Created","leadChanged":"Lead Created or Updated","leadEnteredView":"Lead Entered View"})[$parameter["event"]] || $parameter["event"] }}',
 		description: 'Starts the workflow when PUBLITRAC leads are created or updated',
 		defaults: { name: 'PUBLITRAC Trigger' },
 		polling: true,

@@ -1,7 +1,8 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { pollRunner } from '../engine/pollRunner';
-import { nodeType } from '../engine/runner';
+import { loadPackage, nodeType } from '../engine/runner';
 import type { Lead, PublitracServer } from '../servers/publitrac';
 import { addLead, startPublitracServer } from '../servers/publitrac';
 
@@ -159,6 +160,14 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 		const failure = await runner.poll().catch((error: Error) => error);
 		expect((failure as Error).message).toBe('9011: Invalid XML for [redacted]');
 		expect(JSON.stringify(failure)).not.toContain(server.account.apiKey);
+	});
+
+	it('its canvas subtitle names the event in words', async () => {
+		const { description } = (await loadPackage()).nodeTypes.getByNameAndVersion(TRIGGER, 1);
+		const node: INode = { id: '1', name: 'Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], parameters: { event: 'leadEnteredView' } };
+		const nodeTypes = { getByName: () => ({ description }), getByNameAndVersion: () => ({ description }), getKnownTypes: () => ({}) } as never;
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		expect(workflow.expression.getSimpleParameterValue(node, description.subtitle as string, 'internal', {})).toBe('Lead Entered View');
 	});
 
 	it('a wrong Account Time Zone is refused before any call', async () => {
