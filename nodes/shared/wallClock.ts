@@ -37,19 +37,46 @@ export function wallClockIn(instant: Date, timeZone: string): WallClock {
 	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
 
-/** The instant a date value names (a Date, a Luxon DateTime, epoch ms, ISO text); undefined when it names none. */
-export function instantOf(value: unknown): Date | undefined {
-	let instant: Date | undefined;
-	if (value instanceof Date) instant = value;
-	else if (typeof value === 'number' && Number.isFinite(value)) instant = new Date(value);
-	else if (typeof value === 'string') instant = new Date(value);
-	else if (value !== null && typeof value === 'object') {
+const WALL_CLOCK_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/** Reads "YYYY-MM-DD[ HH:MM[:SS]]" (or with a T); undefined when it is not a real date and time. */
+export function parseWallClockText(text: string): WallClock | undefined {
+	const match = WALL_CLOCK_TEXT.exec(text.trim());
+	if (!match) return undefined;
+	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+	const clock = { year, month, day, hour, minute, second };
+	return isValidWallClock(clock) ? clock : undefined;
+}
+
+function asInstant(value: unknown): Date | undefined {
+	if (value instanceof Date) return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
+	if (typeof value === 'string') return new Date(value);
+	if (value !== null && typeof value === 'object') {
 		// Luxon DateTime (what $now and n8n date fields give) without importing Luxon.
 		const candidate = value as { toJSDate?: () => Date; toISO?: () => string };
-		if (typeof candidate.toJSDate === 'function') instant = candidate.toJSDate();
-		else if (typeof candidate.toISO === 'function') instant = new Date(candidate.toISO());
+		if (typeof candidate.toJSDate === 'function') return candidate.toJSDate();
+		if (typeof candidate.toISO === 'function') return new Date(candidate.toISO());
 	}
-	return instant && !Number.isNaN(instant.getTime()) ? instant : undefined;
+	return undefined;
+}
+
+/**
+ * Any date a workflow can hold, as a wall-clock time. Text without a zone is kept as it reads; a value
+ * that names an instant (ISO with Z or an offset, a Date, a Luxon DateTime, epoch milliseconds) is
+ * written in the given time zone. Undefined when it is not a date.
+ */
+export function toWallClock(value: unknown, timeZone: string, parseText: (text: string) => WallClock | undefined = parseWallClockText): WallClock | undefined {
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		const clock = parseText(trimmed);
+		if (clock) return clock;
+		// Only ISO-like text with a zone is read as an instant: Date.parse would accept "12/05/2015" in a locale-dependent way.
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
+	}
+	const instant = asInstant(value);
+	if (!instant || Number.isNaN(instant.getTime())) return undefined;
+	return wallClockIn(instant, timeZone);
 }
 
 const DATE_AT_START = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
@@ -66,8 +93,8 @@ export function calendarDateOf(value: unknown, timeZone: string): string | undef
 		const clock = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0 };
 		return isValidWallClock(clock) ? match[0].slice(0, 10) : undefined;
 	}
-	const instant = instantOf(value);
-	return instant ? formatWallClock(wallClockIn(instant, timeZone), 'T').slice(0, 10) : undefined;
+	const clock = toWallClock(value, timeZone);
+	return clock ? formatWallClock(clock, 'T').slice(0, 10) : undefined;
 }
 
 /** The instant at which a clock in `timeZone` shows the given wall-clock time (the later one in a DST overlap). */
@@ -83,8 +110,6 @@ export function instantAtWallClock(clock: WallClock, timeZone: string): number {
 	return instant;
 }
 
-const ZONELESS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-
 /**
  * The instant (ms) a date field names. A date or date-time without a zone (what n8n's picker gives) is a
  * wall-clock time in `timeZone` (the workflow's), not in the process's TZ; text with Z or an offset, a Date
@@ -92,13 +117,10 @@ const ZONELESS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\
  */
 export function instantOfDateField(value: unknown, timeZone: string): number | undefined {
 	if (typeof value === 'string') {
-		const match = ZONELESS_DATE_TIME.exec(value.trim());
-		if (match) {
-			const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-			const clock = { year, month, day, hour, minute, second };
-			return isValidWallClock(clock) ? instantAtWallClock(clock, timeZone) : undefined;
-		}
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim())) return undefined;
+		const zoneless = parseWallClockText(value);
+		if (zoneless) return instantAtWallClock(zoneless, timeZone);
 	}
-	return instantOf(value)?.getTime();
+	// Any other date is first read as a clock in UTC, which gives back the instant it names.
+	const clock = toWallClock(value, 'UTC');
+	return clock ? Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second) : undefined;
 }
