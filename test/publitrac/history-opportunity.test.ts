@@ -118,6 +118,24 @@ describe('PUBLITRAC history, opportunities and e-commerce, through the engine', 
 		for (const secret of [server.account.apiKey, server.account.password, encodeURIComponent(server.account.password)]) expect(wire).not.toContain(secret);
 	});
 
+	it('createTransaction at a typed Endpoint URL: that URL gets the transaction, token and email, and no credential secret', async () => {
+		server.reset();
+		const endpointUrl = `${server.url}/shop/transactions`;
+		const result = await runPublitrac(server, {
+			resource: 'ecommerce',
+			operation: 'createTransaction',
+			parameters: { endpointUrl, email: 'claude@sage.com', accountToken: server.state.accountToken, transactionId: '2000', total: 9.5, currency: 'CAD' },
+		});
+		expect(result.json).toEqual([{ transactionId: '2000', email: 'claude@sage.com', status: '200', message: '200 OK' }]);
+		const [request] = server.requests;
+		expect(`${server.url}${request.path}`).toBe(endpointUrl);
+		expect(request.headers.authorization).toBeUndefined();
+		const wire = `${request.path}?${request.query.toString()} ${request.body} ${JSON.stringify(request.headers)}`;
+		for (const secret of [server.account.apiKey, server.account.username, server.account.password, encodeURIComponent(server.account.password)]) {
+			expect(wire).not.toContain(secret);
+		}
+	});
+
 	it('createTransaction: a plain-text error answer is that error (code, words), not "not valid XML"', async () => {
 		const recorded = server.state.transactions.length;
 		const result = await runPublitrac(server, {
