@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
-import { callPublitrac, readLeads } from '../../transport';
+import { callPublitrac, requireLeads } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
 import { dropEmptyFields, forOperation, requiredText, simplifyField } from '../common';
 
@@ -27,5 +27,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, sessio
 	if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
 	const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+	return requireLeads.call(this, session, 'getLeadByTokenId', answer, itemIndex).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
 }
