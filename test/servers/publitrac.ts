@@ -88,6 +88,8 @@ export interface PublitracServer extends VendorServer {
 
 export interface PublitracServerOptions {
 	rateLimitPerSecond?: number;
+	/** Every answer leaves this long after its request arrived. */
+	latencyMs?: number;
 	account?: Partial<PublitracAccount>;
 	/** Seed the demo data (leads, lists, views, campaigns, opportunities, forms). */
 	seed?: boolean;
@@ -582,7 +584,7 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 			}
 		}
 		return handle(method, params, parsed);
-	}, { rateLimitPerSecond: options.rateLimitPerSecond });
+	}, { rateLimitPerSecond: options.rateLimitPerSecond, latencyMs: options.latencyMs });
 
 	const transaction = (params: URLSearchParams): Reply => {
 		let body: Record<string, unknown>;

@@ -35,21 +35,26 @@ export async function perItem(
 	return await runForEachItem.call(this, operation, session.client.secrets);
 }
 
-/** Items prepared and answered while others wait for their slot: enough to keep 35 calls/s busy. */
-const CALLS_IN_FLIGHT = 4;
+/**
+ * Items under way at once, in seconds of calls: the throttle sends them at the credential's rate, so the calls in
+ * flight settle at rate × latency by themselves. Two seconds' worth keeps the rate up to 2 s of latency, and while
+ * refused calls (429) wait their Retry-After.
+ */
+const SECONDS_OF_CALLS_UNDER_WAY = 2;
 
 /**
- * Like `perItem`, for calls that are safe to overlap (reads and upserts): a few items are in flight at once,
- * so reading parameters, building XML and waiting for answers no longer eat into the 35 calls/s, which the
- * shared throttle still enforces. Output keeps the item order; without Continue On Fail no new item starts
- * after a failure, and the first failed item's error is thrown.
+ * Like `perItem`, for calls that are safe to overlap (reads and upserts): many items are under way at once, so
+ * reading parameters, building XML and waiting for answers no longer eat into the 35 calls/s, which the shared
+ * throttle still enforces. Output keeps the item order; without Continue On Fail no new item starts after a
+ * failure, and the first failed item's error is thrown.
  */
 export async function perItemOverlapped(
 	this: IExecuteFunctions,
 	session: PublitracSession,
 	operation: (itemIndex: number) => Promise<ItemResult>,
 ): Promise<INodeExecutionData[]> {
-	return await runForEachItem.call(this, operation, session.client.secrets, { concurrency: CALLS_IN_FLIGHT });
+	const concurrency = Math.ceil((session.client.callsPerSecond ?? 1) * SECONDS_OF_CALLS_UNDER_WAY);
+	return await runForEachItem.call(this, operation, session.client.secrets, { concurrency });
 }
 
 /** Walks `page` for the paged methods (getLeads, getList, getView, getCampaigns, getOpportunities). */
