@@ -15,4 +15,4 @@ if [ ! -f "$LEADBRIDGE_CACHE/n8n-$version/.complete" ]; then
 fi
 npm run build --silent
 if [ -n "${install:-}" ]; then wait "$install"; fi
-LEADBRIDGE_N8N_ONLY=$version exec node -r ./scripts/ts-register.js scripts/start/main.ts
+LEADBRIDGE_N8N_ONLY=$version exec node -r ./scripts/ts-register.js scripts/start/main.ts "$@"

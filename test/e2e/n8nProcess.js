@@ -228,6 +228,10 @@ function removeDir(dir) {
 
 module.exports = {
 	REPO_ROOT,
+	n8nEnv,
+	nodeFor,
+	n8nBin,
+	parseLogLines,
 	n8nTargets,
 	ensureInstalled,
 	freePort,

@@ -621,6 +621,7 @@ export async function startSandbox(): Promise<Sandbox> {
 		vendor: 'PUBLITRAC',
 		url: `${server.url}/api`,
 		credentials: [{ ...SANDBOX_CREDENTIAL, data: server.credentials() }],
+		server,
 		close: () => server.close(),
 	};
 }
