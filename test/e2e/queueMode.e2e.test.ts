@@ -182,9 +182,8 @@ describeQueue(`n8n ${target?.version ?? '2.x'} in queue mode (main + 2 workers, 
 		expect(syncsOf(later)).toHaveLength(1);
 		expect(added.map((email) => syncsOf(email).length)).toEqual([1, 1]);
 		expect(await stack.executions(workflowId)).toHaveLength(executionsBefore + 1);
-		// One poll for that minute, not one per process.
-		const pollTimes = polls().slice(pollsBeforeRestart).map((request) => request.receivedAt);
-		expect(pollTimes.length).toBeGreaterThanOrEqual(1);
-		expect(pollTimes.filter((time, index) => index > 0 && time - pollTimes[index - 1] < (POLL_SECONDS / 2) * 1000)).toEqual([]);
+		// It polled after the restart (main polls once when it starts, then every minute); the workers never poll:
+		// a poll per process would have synced the new customer once per process.
+		expect(polls().length).toBeGreaterThan(pollsBeforeRestart);
 	});
 });
