@@ -10,6 +10,8 @@ import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { sendVendorRequest } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 
+import { describePublitracFailure } from './errorHints';
+
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
 const VENDOR = 'PUBLITRAC';
@@ -197,11 +199,12 @@ export function apiUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return url.replace(/\/+$/, '');
 }
 
-export async function openSession(this: RequestContext): Promise<PublitracSession> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+/** Reads the credential once per execution: the API URL and the client the shared transport needs. */
+export async function connect(context: RequestContext): Promise<PublitracSession> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const apiUrl = apiUrlOf(credentials);
 	if (!/^https?:\/\/\S+$/i.test(apiUrl)) {
-		throw new NodeOperationError(this.getNode(), `The PUBLITRAC credential's Custom URL "${apiUrl}" is not an http(s) URL`, {
+		throw new NodeOperationError(context.getNode(), `The PUBLITRAC credential's Custom URL "${apiUrl}" is not an http(s) URL`, {
 			description: 'Edit the credential: choose a host, or give the full API URL, e.g. https://app.publitrac.com/api',
 		});
 	}
@@ -300,7 +303,7 @@ export function readAnswer(
 	return { status, message, errors, response, failed, httpCode: statusCode };
 }
 
-/** The NodeApiError for a failed answer: the vendor's status and message, every `<error>` line in the description. */
+/** The NodeApiError for a failed answer: the vendor's status and message; every `<error>` line and a hint per code in the description. */
 export function answerError(
 	this: RequestContext,
 	session: PublitracSession,
@@ -314,7 +317,7 @@ export function answerError(
 		{
 			code: answer.status || answer.httpCode,
 			message: answer.message || `${VENDOR} ${method} failed`,
-			description: errorLines.length ? errorLines.join('\n') : undefined,
+			description: describePublitracFailure(answer.status, errorLines),
 			httpCode: answer.httpCode,
 			itemIndex,
 		},

@@ -98,7 +98,8 @@ export class SpreadConnection {
 	}
 }
 
-export async function connectSpread(context: RequestContext): Promise<SpreadConnection> {
+/** Reads the credential once per execution: the API root and the client the shared transport needs. */
+export async function connect(context: RequestContext): Promise<SpreadConnection> {
 	const credentials = await context.getCredentials('spreadApi');
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const secrets = collectSecrets(credentials, ['privateKey', 'publicKey'], ['publicKey', 'privateKey']);
@@ -124,7 +125,7 @@ function asRecordList(value: unknown): IDataObject[] {
 }
 
 /** The error text in a SPREAD answer, if it is one: `{"error": "…"}`, `{"error": {"message": …}}`, `{"errors": [...]}`. */
-function readVendorError(value: unknown): string | undefined {
+export function readVendorError(value: unknown): string | undefined {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const body = value as IDataObject;
 	const error = body.error ?? body.errors;

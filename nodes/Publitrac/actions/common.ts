@@ -1,18 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { runForEachItem } from '../../shared/itemLoop';
-import type { ItemResult } from '../../shared/itemLoop';
+import type { ItemLoopOptions } from '../../shared/itemLoop';
 import { paginate } from '../../shared/pagination';
 import type { PublitracCall, PublitracSession } from '../transport';
-import { callPublitrac, hasMoreRecords, readPaging, SERVER_PAGE_SIZE } from '../transport';
-
-/** One operation: its own fields and what it does with the input items. */
-export interface PublitracOperation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, session: PublitracSession): Promise<INodeExecutionData[]>;
-}
+import { CALLS_PER_SECOND, callPublitrac, hasMoreRecords, readPaging, SERVER_PAGE_SIZE } from '../transport';
 
 export { forOperation } from '../../shared/descriptions';
 
@@ -26,36 +19,12 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
 };
 
-/** Runs an operation once per item, with the session's secrets masked in every output and error. */
-export async function perItem(
-	this: IExecuteFunctions,
-	session: PublitracSession,
-	operation: (itemIndex: number) => Promise<ItemResult>,
-): Promise<INodeExecutionData[]> {
-	return await runForEachItem.call(this, operation, session.client.secrets);
-}
-
 /**
- * Items under way at once, in seconds of calls: the throttle sends them at the credential's rate, so the calls in
- * flight settle at rate × latency by themselves. Two seconds' worth keeps the rate up to 2 s of latency, and while
- * refused calls (429) wait their Retry-After.
+ * For calls that are safe to overlap (reads and upserts): many items under way at once, while the shared throttle
+ * sends their calls at the credential's rate, so the calls in flight settle at rate × latency by themselves. Two
+ * seconds of calls at PUBLITRAC's 35/s keep the rate up to 2 s of latency, and while refused calls wait their Retry-After.
  */
-const SECONDS_OF_CALLS_UNDER_WAY = 2;
-
-/**
- * Like `perItem`, for calls that are safe to overlap (reads and upserts): many items are under way at once, so
- * reading parameters, building XML and waiting for answers no longer eat into the 35 calls/s, which the shared
- * throttle still enforces. Output keeps the item order; without Continue On Fail no new item starts after a
- * failure, and the first failed item's error is thrown.
- */
-export async function perItemOverlapped(
-	this: IExecuteFunctions,
-	session: PublitracSession,
-	operation: (itemIndex: number) => Promise<ItemResult>,
-): Promise<INodeExecutionData[]> {
-	const concurrency = Math.ceil((session.client.callsPerSecond ?? 1) * SECONDS_OF_CALLS_UNDER_WAY);
-	return await runForEachItem.call(this, operation, session.client.secrets, { concurrency });
-}
+export const OVERLAPPED: ItemLoopOptions = { concurrency: 2 * CALLS_PER_SECOND };
 
 /** Walks `page` for the paged methods (getLeads, getList, getView, getCampaigns, getOpportunities). */
 export async function fetchPages(
@@ -106,12 +75,15 @@ export function requiredText(node: INode, itemIndex: number, field: string, valu
 	return result;
 }
 
+/** executeCampaign and the history methods: "Le courriel du lead doit contenir moins de 50 caractères". */
+export const LEAD_EMAIL_MAX_LENGTH = 50;
+
 export function validEmail(node: INode, itemIndex: number, field: string, value: unknown, maxLength?: number): string {
 	const email = text(value).trim();
 	if (email === '') throw invalidInput(node, itemIndex, field, 'is required');
 	if (!EMAIL.test(email)) throw invalidInput(node, itemIndex, field, `"${email}" is not a valid email address`);
 	if (maxLength !== undefined && email.length >= maxLength) {
-		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit)`);
+		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit), got ${email.length}`);
 	}
 	return email;
 }
