@@ -4,7 +4,7 @@
 const { spawn, execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 
-const { REPO_ROOT, freePort, n8nEnv, nodeFor, n8nBin, parseLogLines } = require('./n8nProcess');
+const { REPO_ROOT, freePort, n8nEnv, nodeFor, n8nBin, parseLogLines, superviseN8n } = require('./n8nProcess');
 
 const SERVICES_SCRIPT = join(REPO_ROOT, 'scripts', 'queue-services.sh');
 
@@ -54,30 +54,14 @@ async function startN8nWorker(target, userFolder, { env = {}, concurrency = 10, 
 		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	let output = '';
-	const keep = (stream) => (chunk) => {
-		output += chunk;
-		if (inheritOutput) stream.write(chunk);
-	};
-	child.stdout.on('data', keep(process.stdout));
-	child.stderr.on('data', keep(process.stderr));
-	const stop = () =>
-		new Promise((resolve) => {
-			if (child.exitCode !== null || child.signalCode !== null) return resolve();
-			const killer = setTimeout(() => child.kill('SIGKILL'), 15000);
-			child.once('close', () => {
-				clearTimeout(killer);
-				resolve();
-			});
-			child.kill('SIGTERM');
-		});
+	const { output, stop } = superviseN8n(child, inheritOutput);
 	try {
-		await waitForHealth(`http://127.0.0.1:${healthPort}/healthz`, child, () => output, timeoutMs);
+		await waitForHealth(`http://127.0.0.1:${healthPort}/healthz`, child, output, timeoutMs);
 	} catch (error) {
 		await stop();
-		throw new Error(`${error.message}\n${output.slice(-4000)}`);
+		throw new Error(`${error.message}\n${output().slice(-4000)}`);
 	}
-	return { pid: child.pid, healthPort, stop, output: () => output, records: () => parseLogLines(output) };
+	return { pid: child.pid, healthPort, stop, output, records: () => parseLogLines(output()) };
 }
 
 module.exports = { startQueueServices, stopQueueServices, startN8nWorker };
