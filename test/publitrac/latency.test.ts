@@ -28,9 +28,10 @@ describe('PUBLITRAC syncLead ×300 at real latency', () => {
 			expect(busiestWindow(accepted)).toBeLessThanOrEqual(LIMIT);
 			// Calls overlap as rate × latency (about 10 at 300 ms); counting calls when they finished allowed 4.
 			if (latencyMs > 0) expect(busiestWindow(accepted, latencyMs)).toBeGreaterThanOrEqual(Math.floor(LIMIT * (latencyMs / 1000) * 0.8));
-			// The goal is 1.10 × (300 / 35 s), measured by `npm run bench` on a quiet machine (1.08-1.10 here when this
-			// file runs alone); other test files running at once on a 2-core machine take CPU from the timers.
-			expect(wallMs).toBeLessThanOrEqual(1.25 * (LEADS / LIMIT) * 1000);
+			// The goal is 1.10 × (300 / 35 s), measured by `npm run bench` on a quiet machine (1.05-1.10 here when this
+			// file runs alone). Within the whole suite on 2 cores the timers lose CPU (up to 1.4× seen): this bound only
+			// catches a throttle that waits for answers, which the overlap check above already pins down.
+			expect(wallMs).toBeLessThanOrEqual(1.6 * (LEADS / LIMIT) * 1000);
 			// A call delayed on its way by a busy machine may still land in a full window: refused, resent.
 			expect(server.rateLimitedCount).toBeLessThanOrEqual(5);
 		} finally {
