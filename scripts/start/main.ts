@@ -38,7 +38,11 @@ async function main() {
 	say(`  sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}${demo.ownerCreated ? '' : ' (the owner created by an earlier start)'}`);
 	say(`  ${demo.examples.length} example workflows under Overview; their credentials point at the local sandboxes (no vendor account needed)`);
 	for (const call of demo.webhookCalls) say(`  "${call.workflow}" is live, try:\n    ${call.curl}`);
-	say(`  n8n's data folder: ${demo.userFolder} (delete it for a fresh instance)`);
+	say(
+		queueMode
+			? `  n8n's folders (main, worker-1, worker-2): ${demo.userFolder}; the database is fresh on every start`
+			: `  n8n's data folder: ${demo.userFolder} (delete it for a fresh instance)`,
+	);
 	say('Press Ctrl-C to stop.');
 }
 
