@@ -58,7 +58,7 @@ export class CallSpacer {
 
 	private slowedTo: number;
 
-	/** Refusals (429) seen, and how many of them lowered the rate. */
+	/** Calls sent, refusals (429) seen, and how many of those lowered the rate. */
 	readonly stats = { sent: 0, refused: 0, slowDowns: 0 };
 
 	constructor(readonly perSecond: number) {
