@@ -98,8 +98,8 @@ describe('bad answers and bad input: refused before any request, or as an answer
 			expect(publitrac.calls('syncLead')).toHaveLength(5);
 		});
 
-		it('PUBLITRAC getLead answered <status>429</status> once retries are spent: an error, not {}', async () => {
-			publitrac.injectFault({ ...xml('<response><status>429</status><message>Too many requests</message></response>'), status: 429, headers: { 'content-type': 'text/xml', 'retry-after': '0' } }, 5);
+		it('PUBLITRAC getLead answered <status>429</status> with a Retry-After beyond the retry budget: an error, not {}', async () => {
+			publitrac.injectFault({ ...xml('<response><status>429</status><message>Too many requests</message></response>'), status: 429, headers: { 'content-type': 'text/xml', 'retry-after': '120' } });
 			const result = await runPublitrac({ resource: 'lead', operation: 'getLead', email: 'claude@sage.com' }, [{}], false);
 			expect(result.nodeError?.message).toBe('429: Too many requests');
 		});

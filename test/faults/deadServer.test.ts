@@ -46,9 +46,11 @@ describe('a dead vendor server: the run is bounded, every item still gets its er
 		for (const item of result.items) expect(String(item.json.error)).toMatch(/Could not reach (SPREAD|PUBLITRAC)/);
 		// A read tries 5 times before it gives up, a write (not repeated) once per item until two went unanswered.
 		const budget = target[which].idempotent ? 5 : 2;
-		// PUBLITRAC overlaps up to 4 items: each may be waiting when the outage is known.
-		expect(target.server.requests.length).toBeLessThanOrEqual(budget * 4);
-		expect(String(result.items[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run after item \d+ failed/);
+		// Items already in flight (PUBLITRAC overlaps all 20) each spend their own tries, side by side.
+		expect(target.server.requests.length).toBeLessThanOrEqual(budget * target.itemsInFlight);
+		if (target.itemsInFlight < ITEM_COUNT) {
+			expect(String(result.items[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run after item \d+ failed/);
+		}
 		// Without the outage, 20 items × (5 tries × 0.3 s + backoff) took about 80 s; now about one item's budget.
 		expect(result.elapsedMs).toBeLessThan(15000);
 	});

@@ -32,6 +32,8 @@ export interface FaultTarget {
 	secrets: string[];
 	read: FaultCall;
 	write: FaultCall;
+	/** Items the node may have in flight at once (PUBLITRAC overlaps them): each may spend its own retries before the outage is known. */
+	itemsInFlight: number;
 	/** A vendor error in the vendor's own format under HTTP 200, echoing the credentials back in several forms. */
 	errorUnderOk: () => { body: string; headers: Record<string, string>; code: string; message: RegExp };
 	close: () => Promise<void>;
@@ -60,6 +62,8 @@ export async function startPublitracTarget(): Promise<FaultTarget> {
 	return {
 		vendor: 'PUBLITRAC',
 		type: nodeType('publitrac'),
+		// OVERLAPPED lets 70 calls fly: all 20 items start together.
+		itemsInFlight: 20,
 		credentialType: 'publitracApi',
 		server,
 		credentials: { ...server.credentials(), timeoutSeconds: FAULT_TIMEOUT_SECONDS },
@@ -91,6 +95,7 @@ export async function startSpreadTarget(): Promise<FaultTarget> {
 	const basic = Buffer.from(`${server.publicKey}:${server.privateKey}`).toString('base64');
 	return {
 		vendor: 'SPREAD',
+		itemsInFlight: 1,
 		type: nodeType('spread'),
 		credentialType: 'spreadApi',
 		server,
@@ -123,6 +128,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 	const server = await startInfluencerSoftServer({ apiKey });
 	return {
 		vendor: 'InfluencerSoft',
+		itemsInFlight: 1,
 		type: nodeType('influencerSoft'),
 		credentialType: 'influencerSoftApi',
 		server,
@@ -168,6 +174,7 @@ export async function startJtelTarget(): Promise<FaultTarget> {
 	const contactId = String(server.contacts[0].ID);
 	return {
 		vendor: 'jtel',
+		itemsInFlight: 1,
 		type: nodeType('jtelDialler'),
 		credentialType: 'jtelApi',
 		server,
