@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactValue } from './redaction';
+import { redactValue, secretMask } from './redaction';
 
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
 
-function toItems(result: ItemResult): INodeExecutionData[] {
+/** An operation's result as items paired with their input item (an item's own pairedItem wins, as n8n's constructExecutionMetaData does). */
+function toItems(result: ItemResult, pairedItem: IPairedItemData): INodeExecutionData[] {
 	if (result === undefined) return [];
 	const list = Array.isArray(result) ? result : [result];
-	return list.map((entry) => ('json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject }));
+	return list.map((entry) =>
+		'json' in entry && typeof entry.json === 'object' ? { pairedItem, ...(entry as INodeExecutionData) } : { json: entry as IDataObject, pairedItem },
+	);
 }
 
 export interface ItemLoopOptions {
@@ -33,14 +36,17 @@ export async function runForEachItem(
 	const itemCount = this.getInputData().length;
 	const continueOnFail = this.continueOnFail();
 	const outcomes: Array<{ items: INodeExecutionData[] } | { error: unknown }> = new Array(itemCount);
+	// Secret forms computed once for the whole run; results are copied only when one holds a secret.
+	const mask = secretMask(secrets);
 	let next = 0;
 	let stopped = false;
 	const worker = async () => {
 		while (!stopped && next < itemCount) {
 			const itemIndex = next++;
 			try {
-				const results = toItems(await operation(itemIndex)).map((result) => ({ ...result, json: redactValue(result.json, secrets) }));
-				outcomes[itemIndex] = { items: this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }) };
+				const items = toItems(await operation(itemIndex), { item: itemIndex });
+				for (const item of items) item.json = mask.value(item.json);
+				outcomes[itemIndex] = { items };
 			} catch (error) {
 				outcomes[itemIndex] = { error };
 				if (!continueOnFail) stopped = true;
@@ -55,7 +61,7 @@ export async function runForEachItem(
 		if ('error' in outcome) {
 			if (!continueOnFail) throw asNodeError(this.getNode(), outcome.error, itemIndex);
 			output.push(errorItem(outcome.error as Error, itemIndex, secrets));
-		} else output.push(...outcome.items);
+		} else for (const item of outcome.items) output.push(item);
 	}
 	return output;
 }

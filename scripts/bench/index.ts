@@ -247,7 +247,8 @@ function headlines(sections: { sync: Section; batch: Section; get: Section; retu
 	const rssRatio = ratio(numberIn(oursAll, /peak RSS/), numberIn(httpAll, /peak RSS/));
 	goals.push(
 		`Item 3, SPREAD Return All ×${numberIn(oursAll, /^customers$/)}: wall ≤ 1.05 × and peak RSS ≤ 1.10 × HTTP Request + Split Out: ${verdict(wallRatio === undefined || rssRatio === undefined ? undefined : wallRatio <= 1.05 && rssRatio <= 1.1)} ` +
-			`(wall ${wallRatio ?? '?'}×, RSS ${rssRatio ?? '?'}×; ${numberIn(oursAll, /^wall s$/)} s / ${numberIn(oursAll, /peak RSS/)} MB against ${numberIn(httpAll, /^wall s$/)} s / ${numberIn(httpAll, /peak RSS/)} MB).`,
+			`(wall ${wallRatio ?? '?'}×, RSS ${rssRatio ?? '?'}×, CPU time ${ratio(numberIn(oursAll, /^CPU s$/), numberIn(httpAll, /^CPU s$/)) ?? '?'}×; ` +
+			`${numberIn(oursAll, /^wall s$/)} s / ${numberIn(oursAll, /peak RSS/)} MB against ${numberIn(httpAll, /^wall s$/)} s / ${numberIn(httpAll, /peak RSS/)} MB).`,
 	);
 
 	const [node, xml2js] = xml.rows;

@@ -83,7 +83,7 @@ export async function benchSpreadGet(sideName: string): Promise<Row[]> {
 			await server.setLatency(latencyMs);
 			await pause(100);
 			await server.reset();
-			const { result: found, wallMs } = await timed(async () => await side.run(server, input, nodesBasePackage));
+			const { result: found, wallMs, cpuMs } = await timed(async () => await side.run(server, input, nodesBasePackage));
 			const traffic = await server.stats();
 			rows.push({
 				side: side.label,
@@ -94,6 +94,7 @@ export async function benchSpreadGet(sideName: string): Promise<Row[]> {
 				'wall s': round(wallMs / 1000, 3),
 				'reads/s': round((found * 1000) / wallMs, 1),
 				'ms/item': round(wallMs / GET_ITEMS, 2),
+				'CPU ms/item': round(cpuMs / GET_ITEMS, 2),
 			});
 		}
 		return rows;
@@ -123,7 +124,7 @@ export async function benchSpreadReturnAll(sideName: 'ours' | 'http'): Promise<R
 		await run(false);
 		await server.reset();
 		const rssBefore = process.memoryUsage().rss;
-		const { result: customers, wallMs } = await timed(async () => await run(true));
+		const { result: customers, wallMs, cpuMs } = await timed(async () => await run(true));
 		if (customers !== SPREAD_CUSTOMERS) throw new Error(`expected ${SPREAD_CUSTOMERS} customers, got ${customers}`);
 		const traffic = await server.stats();
 		return {
@@ -131,6 +132,7 @@ export async function benchSpreadReturnAll(sideName: 'ours' | 'http'): Promise<R
 			customers,
 			calls: traffic.calls,
 			'wall s': round(wallMs / 1000, 2),
+			'CPU s': round(cpuMs / 1000, 2),
 			'RSS before MB': mb(rssBefore),
 		};
 	});
