@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { X2jOptions } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -9,6 +8,7 @@ import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { sendVendorRequest } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
+import { tryReadXml, XmlSyntaxError } from './xmlReader';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -24,27 +24,13 @@ export const EMAIL_CAMPAIGN_MAX_LEADS = 50;
 export const SERVER_PAGE_SIZE = 100;
 
 /** Elements that may repeat: always read as lists, even when one comes back. */
-const REPEATED_ELEMENTS = new Set([
+const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
 	'response.leads.lead',
 	'response.campaign',
 	'response.campaigns.campaign',
 	'response.opportunities.opportunity',
 	'response.errors.error',
 ]);
-
-/** How PUBLITRAC answers are read (exported so the benchmark times exactly this parse). */
-export const PUBLITRAC_XML_PARSER_OPTIONS: X2jOptions = {
-	ignoreAttributes: true,
-	// Values stay strings, as the API sends them: "0012" postal codes and phone numbers keep their zeros.
-	parseTagValue: false,
-	// Leading and trailing spaces of a value are data; whitespace between elements is dropped below.
-	trimValues: false,
-	processEntities: true,
-	htmlEntities: false,
-	isArray: (_name, jpath) => REPEATED_ELEMENTS.has(String(jpath)),
-};
-
-const parser = new XMLParser(PUBLITRAC_XML_PARSER_OPTIONS);
 
 const builder = new XMLBuilder({
 	ignoreAttributes: true,
@@ -64,42 +50,28 @@ export function buildRequestXml(request: IDataObject): string {
 	return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ request }) as string}`;
 }
 
-function dropLayoutText(node: unknown): unknown {
-	if (Array.isArray(node)) return node.map(dropLayoutText);
-	if (node === null || typeof node !== 'object') return node;
-	const object = node as IDataObject;
-	const text = object['#text'];
-	if (typeof text === 'string' && text.trim() === '') delete object['#text'];
-	for (const [key, value] of Object.entries(object)) {
-		if (typeof value === 'object') object[key] = dropLayoutText(value) as IDataObject;
-	}
-	return object;
-}
-
 export class PublitracXmlError extends Error {}
 
 /**
- * Parses a PUBLITRAC answer and returns its `<response>` element. Refuses documents that are not
- * well-formed, declare a DOCTYPE (no entity expansion beyond the five XML ones) or are not a response.
+ * Parses a PUBLITRAC answer and returns its `<response>` element, values as strings as the API sends them
+ * ("0012" postal codes keep their zeros). One strict pass (xmlReader.ts): refuses documents that are not
+ * well-formed, hold a DOCTYPE anywhere (no entity expansion beyond XML's own) or are not a response.
  */
 export function parsePublitracXml(text: string): IDataObject {
 	const trimmed = text.trim();
-	if (/<!DOCTYPE|<!ENTITY/i.test(trimmed.slice(0, 2048))) {
-		if (/^<!DOCTYPE\s+html/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
-		throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
+	if (/^<!DOCTYPE\s+html/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
+	const document = tryReadXml(trimmed, REPEATED_ELEMENTS);
+	if (document instanceof XmlSyntaxError) {
+		if (document.declaresDtd) throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
+		if (/^<html[\s>]/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
+		throw new PublitracXmlError(`a body that is not valid XML (${document.message}): ${excerpt(trimmed)}`);
 	}
-	const valid = XMLValidator.validate(trimmed);
-	if (valid !== true) {
-		throw new PublitracXmlError(`a body that is not valid XML (${valid.err.msg}, line ${valid.err.line}): ${excerpt(trimmed)}`);
-	}
-	const document = parser.parse(trimmed) as IDataObject;
-	const response = document.response;
-	if (response === undefined) {
-		const looksHtml = 'html' in document || 'HTML' in document;
+	if (document.root !== 'response') {
+		const looksHtml = document.root.toLowerCase() === 'html';
 		throw new PublitracXmlError(`${looksHtml ? 'an HTML page' : 'an XML document without <response>'}: ${excerpt(trimmed)}`);
 	}
-	if (typeof response !== 'object' || response === null) return {};
-	return dropLayoutText(response) as IDataObject;
+	const response = document.value;
+	return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
 }
 
 function excerpt(text: string): string {
