@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { informationCallout } from '../shared/descriptions';
 import { normalizeOrderCallback, orderEvent } from './orderCallback';
 import { decodePhpForm, nestFlatForm } from './phpForm';
 
@@ -34,13 +35,10 @@ export class InfluencerSoftTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'Paste this node’s webhook URL into the product’s “URL for API notifications about the created invoice” and/or “about the paid invoice” fields in InfluencerSoft. With a Secret Token set, add ?token=YOUR_TOKEN to the URL there.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			informationCallout(
+				'influencerSoftSetupCallout',
+				'Paste this node’s webhook URL into the product’s “URL for API notifications about the created invoice” and/or “about the paid invoice” fields in InfluencerSoft. With a Secret Token set, add ?token=YOUR_TOKEN to the URL there.',
+			),
 			{
 				displayName: 'Events',
 				name: 'events',

@@ -62,8 +62,9 @@ export function accountBaseUrl(login: string, customDomain: string): string {
 	return withScheme.replace(/\/+$/, '');
 }
 
-export async function getAccount(this: RequestContext): Promise<InfluencerSoftAccount> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+/** Reads the credential once per execution: the account's URL and keys, and the client the shared transport needs. */
+export async function connect(context: RequestContext): Promise<InfluencerSoftAccount> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const login = String(credentials.login ?? '');
 	const apiKey = String(credentials.apiKey ?? '');
 	return {

@@ -39,21 +39,21 @@ export interface JtelConnection {
 }
 
 /** Reads the credential once per execution: the API root URL and the client the shared transport needs. */
-export async function getJtelConnection(this: JtelContext, itemIndex = 0): Promise<JtelConnection> {
-	const credentials = await this.getCredentials('jtelApi');
+export async function connect(context: JtelContext, itemIndex = 0): Promise<JtelConnection> {
+	const credentials = await context.getCredentials('jtelApi');
 	const secrets = collectSecrets(credentials, ['apiToken']);
 	const rawBase = String(credentials.baseUrl ?? '').trim();
 	const clientsId = String(credentials.clientsId ?? '').trim();
 	// Users often paste the URL from the docs; accept it with or without the /rest/v1.0 suffix.
 	const base = rawBase.replace(/\/+$/, '').replace(/\/rest\/v1\.0$/i, '');
 	if (!/^https?:\/\/[^/\s]+/i.test(base)) {
-		throw new NodeOperationError(this.getNode(), `Base URL: "${rawBase}" is not an http(s) URL (item ${itemIndex})`, {
+		throw new NodeOperationError(context.getNode(), `Base URL: "${rawBase}" is not an http(s) URL (item ${itemIndex})`, {
 			itemIndex,
 			description: 'Set the jtel credential\'s Base URL to the server\'s scheme, host and port, e.g. https://acd.example.com:8443',
 		});
 	}
 	if (clientsId === '') {
-		throw new NodeOperationError(this.getNode(), `Clients ID: is empty (item ${itemIndex})`, {
+		throw new NodeOperationError(context.getNode(), `Clients ID: is empty (item ${itemIndex})`, {
 			itemIndex,
 			description: 'Set the ClientsID in the jtel credential: it is part of every jtel request URL.',
 		});

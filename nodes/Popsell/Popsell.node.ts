@@ -1,10 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as buildErrorResponse from './actions/contact/buildErrorResponse.operation';
-import * as buildImportResponse from './actions/contact/buildImportResponse.operation';
-import { router } from './actions/router';
-import * as computeToken from './actions/utility/computeToken.operation';
+import { route, tableProperties, tableSubtitle } from '../shared/router';
+import { POPSELL } from './actions/router';
 import { popsellStaticKeyTest } from './methods/credentialTest';
 
 export class Popsell implements INodeType {
@@ -14,7 +12,7 @@ export class Popsell implements INodeType {
 		icon: { light: 'file:popsell.svg', dark: 'file:popsell.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: tableSubtitle(POPSELL),
 		description: 'Answer Popsell\'s contact-import calls: build the contact list or an error, and send it',
 		defaults: { name: 'Popsell' },
 		usableAsTool: true,
@@ -28,65 +26,12 @@ export class Popsell implements INodeType {
 				displayOptions: { show: { resource: ['utility'] } },
 			},
 		],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'contact',
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Utility', value: 'utility' },
-				],
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				default: 'buildImportResponse',
-				displayOptions: { show: { resource: ['contact'] } },
-				options: [
-					{
-						name: 'Build Import Response',
-						value: 'buildImportResponse',
-						action: 'Build the contact import response',
-						description: 'Turn the incoming items, one per contact, into Popsell\'s answer and send it',
-					},
-					{
-						name: 'Build Error Response',
-						value: 'buildErrorResponse',
-						action: 'Build an error response',
-						description: 'Answer Popsell that the contacts could not be given',
-					},
-				],
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				default: 'computeToken',
-				displayOptions: { show: { resource: ['utility'] } },
-				options: [
-					{
-						name: 'Compute Token',
-						value: 'computeToken',
-						action: 'Compute a token',
-						description: 'The token Popsell sends for a customer ID: to test an endpoint or call an existing service',
-					},
-				],
-			},
-			...buildImportResponse.description,
-			...buildErrorResponse.description,
-			...computeToken.description,
-		],
+		properties: tableProperties(POPSELL),
 	};
 
 	methods = { credentialTest: { popsellStaticKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await route.call(this, POPSELL);
 	}
 }

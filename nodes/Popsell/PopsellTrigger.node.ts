@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { informationCallout } from '../shared/descriptions';
 import { formatIsoWallClock, parseWallClock } from './dates';
 import { popsellStaticKeyTest } from './methods/credentialTest';
 import type { PopsellAnswer } from './response';
@@ -63,13 +64,10 @@ export class PopsellTrigger implements INodeType {
 			{ ...WEBHOOK_SHAPE, httpMethod: 'POST' },
 		],
 		properties: [
-			{
-				displayName:
-					'Give Popsell this node\'s production URL and the static key. Popsell calls it with the customer ID (in the query string, or as a path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
+			informationCallout(
+				'popsellTriggerSetupCallout',
+				'Give Popsell this node\'s production URL and the static key. Popsell calls it with the customer ID (in the query string, or as a path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
+			),
 			{
 				displayName: 'Path',
 				name: 'path',

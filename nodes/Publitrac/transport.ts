@@ -163,11 +163,12 @@ export function apiUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return url.replace(/\/+$/, '');
 }
 
-export async function openSession(this: RequestContext): Promise<PublitracSession> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+/** Reads the credential once per execution: the API URL and the client the shared transport needs. */
+export async function connect(context: RequestContext): Promise<PublitracSession> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const apiUrl = apiUrlOf(credentials);
 	if (!/^https?:\/\/\S+$/i.test(apiUrl)) {
-		throw new NodeOperationError(this.getNode(), `The PUBLITRAC credential's Custom URL "${apiUrl}" is not an http(s) URL`, {
+		throw new NodeOperationError(context.getNode(), `The PUBLITRAC credential's Custom URL "${apiUrl}" is not an http(s) URL`, {
 			description: 'Edit the credential: choose a host, or give the full API URL, e.g. https://app.publitrac.com/api',
 		});
 	}

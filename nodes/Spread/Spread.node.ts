@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route, spreadProperties } from './actions/router';
+import { route, tableProperties, tableSubtitle } from '../shared/router';
+import { SPREAD } from './actions/router';
 import { getCampaigns, getCustomFields } from './methods/loadOptions';
 
 export class Spread implements INodeType {
@@ -11,19 +12,19 @@ export class Spread implements INodeType {
 		icon: { light: 'file:spread.svg', dark: 'file:spread.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: tableSubtitle(SPREAD),
 		description: 'Read and write SPREAD (social-sb.com) customers, campaigns, orders, cagnottes, events and sponsorships',
 		defaults: { name: 'SPREAD' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'spreadApi', required: true }],
-		properties: spreadProperties(),
+		properties: tableProperties(SPREAD),
 	};
 
 	methods = { loadOptions: { getCampaigns, getCustomFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this);
+		return await route.call(this, SPREAD);
 	}
 }

@@ -4,7 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
-import { connectSpread, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { connect, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -84,7 +84,7 @@ export class SpreadTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const { filter, stamp } = EVENTS[event];
-		const spread = await connectSpread(this);
+		const spread = await connect(this);
 		const baseQuery: IDataObject = options.showCustomFields === true ? { showCustomFields: 1 } : {};
 
 		if (this.getMode() === 'manual') {

@@ -98,7 +98,8 @@ export class SpreadConnection {
 	}
 }
 
-export async function connectSpread(context: RequestContext): Promise<SpreadConnection> {
+/** Reads the credential once per execution: the API root and the client the shared transport needs. */
+export async function connect(context: RequestContext): Promise<SpreadConnection> {
 	const credentials = await context.getCredentials('spreadApi');
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const secrets = collectSecrets(credentials, ['privateKey', 'publicKey'], ['publicKey', 'privateKey']);

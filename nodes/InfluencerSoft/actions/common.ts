@@ -1,13 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../shared/itemLoop';
-import type { InfluencerSoftAccount } from '../transport';
 
-export interface OperationModule {
-	/** The operation's own fields, shown only for it. */
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<ItemResult>;
-}
 
 export { forOperation } from '../../shared/descriptions';
 

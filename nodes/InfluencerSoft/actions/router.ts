@@ -1,9 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { runForEachItem } from '../../shared/itemLoop';
-import { getAccount } from '../transport';
-import type { OperationModule } from './common';
+import type { VendorTable } from '../../shared/operations';
+import type { InfluencerSoftAccount } from '../transport';
+import { connect } from '../transport';
 import * as contactAddOrUpdate from './contact/addOrUpdate.operation';
 import * as contactAddToGroup from './contact/addToGroup.operation';
 import * as contactGetGroupStatuses from './contact/getGroupStatuses.operation';
@@ -17,25 +14,80 @@ import * as partnerGetStats from './partner/getStats.operation';
 import * as productDelete from './product/delete.operation';
 import * as productGetAll from './product/getAll.operation';
 
-export const operations: Record<string, Record<string, OperationModule>> = {
-	contact: {
-		addOrUpdate: contactAddOrUpdate,
-		getGroupStatuses: contactGetGroupStatuses,
-		addToGroup: contactAddToGroup,
-		removeFromGroup: contactRemoveFromGroup,
+/** Every resource and operation (the API method in brackets): the node's selectors, its subtitle and the routing come from here. */
+export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
+	defaultResource: 'contact',
+	connect,
+	resources: {
+		contact: {
+			name: 'Contact',
+			operations: {
+				addOrUpdate: {
+					name: 'Add or Update',
+					action: 'Add or update a contact',
+					description: 'Create a contact or update it, its groups and tags (addupdatelead)',
+					module: contactAddOrUpdate,
+				},
+				addToGroup: { name: 'Add to Group', action: 'Add a contact to groups', description: 'Subscribe a contact to groups (AddLeadToGroup)', module: contactAddToGroup },
+				getGroupStatuses: {
+					name: 'Get Group Statuses',
+					action: 'Get the groups of a contact',
+					description: 'Groups of a contact and its status in each (GetLeadGroupStatuses)',
+					module: contactGetGroupStatuses,
+				},
+				removeFromGroup: {
+					name: 'Remove From Group',
+					action: 'Remove a contact from a group',
+					description: 'Unsubscribe a contact from a group (DeleteSubscribe)',
+					module: contactRemoveFromGroup,
+				},
+			},
+		},
+		group: {
+			name: 'Group',
+			defaultOperation: 'getAll',
+			operations: {
+				countSubscribers: {
+					name: 'Count Subscribers',
+					action: 'Count subscribers',
+					description: 'Number of contacts in a group or the account (GetCountSubscribe)',
+					module: groupCountSubscribers,
+				},
+				getAll: { name: 'Get Many', action: 'Get many groups', description: 'Every contact group except auto-groups (GetAllGroups)', module: groupGetAll },
+			},
+		},
+		order: {
+			name: 'Order',
+			defaultOperation: 'create',
+			operations: {
+				create: { name: 'Create', action: 'Create an order', description: 'Issue an invoice to a customer (createorder)', module: orderCreate },
+				delete: { name: 'Delete', action: 'Delete an order', description: 'Delete an order (DeleteOrder)', module: orderDelete },
+				updateStatus: {
+					name: 'Update Status',
+					action: 'Update the status of an order',
+					description: 'Mark an order sent, paid, returned or cancelled (UpdateOrderStatus)',
+					module: orderUpdateStatus,
+				},
+			},
+		},
+		partner: {
+			name: 'Partner',
+			operations: {
+				getStats: {
+					name: 'Get Stats',
+					action: 'Get the stats of a partner',
+					description: 'Sales statistics of an affiliate partner over a period (GetPartnerStats)',
+					module: partnerGetStats,
+				},
+			},
+		},
+		product: {
+			name: 'Product',
+			defaultOperation: 'getAll',
+			operations: {
+				delete: { name: 'Delete', action: 'Delete a product', description: 'Delete a product from the shop (DeleteGood)', module: productDelete },
+				getAll: { name: 'Get Many', action: 'Get many products', description: 'Every product of the shop (GetAllGoods)', module: productGetAll },
+			},
+		},
 	},
-	group: { getAll: groupGetAll, countSubscribers: groupCountSubscribers },
-	order: { create: orderCreate, updateStatus: orderUpdateStatus, delete: orderDelete },
-	partner: { getStats: partnerGetStats },
-	product: { getAll: productGetAll, delete: productDelete },
 };
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = operations[resource]?.[operation];
-	if (!module) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	const account = await getAccount.call(this);
-	const output = await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, account), account.client.secrets);
-	return [output];
-}

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { callApi, getAccount, resultList } from '../transport';
+import { callApi, connect, resultList } from '../transport';
 
 const NO_PRODUCTS = 700;
 
@@ -10,7 +10,7 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 
 /** Contact groups (lists): shown by title, sent by ID (rass_name). */
 export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const account = await getAccount.call(this);
+	const account = await connect(this);
 	const answer = await callApi.call(this, account, { method: 'GetAllGroups', fields: {}, idempotent: true });
 	return resultList(answer.result)
 		.map((group) => ({
@@ -23,7 +23,7 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
 
 /** Shop products: shown by title, sent by ID (good_name). */
 export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const account = await getAccount.call(this);
+	const account = await connect(this);
 	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] });
 	return resultList(answer.result)
 		.map((good) => ({

@@ -1,24 +1,42 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { VendorTable } from '../../shared/operations';
+import type { JtelConnection } from '../transport';
+import { connect } from '../transport';
+import * as getCampaign from './campaign/get.operation';
+import * as getManyCampaigns from './campaign/getAll.operation';
+import * as deleteContact from './contact/delete.operation';
+import * as deleteContactByUserData from './contact/deleteByUserData.operation';
+import * as getContact from './contact/get.operation';
+import * as getManyContacts from './contact/getAll.operation';
+import * as importContact from './contact/import.operation';
 
-import { runForEachItem } from '../../shared/itemLoop';
-import { getJtelConnection } from '../transport';
-import { operations as campaignOperations } from './campaign/Campaign.resource';
-import { operations as contactOperations } from './contact/Contact.resource';
-import type { JtelOperation } from './types';
-
-const resources: Record<string, Record<string, JtelOperation>> = {
-	contact: contactOperations,
-	campaign: campaignOperations,
+/** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
+export const JTEL: VendorTable<JtelConnection> = {
+	defaultResource: 'contact',
+	connect,
+	resources: {
+		contact: {
+			name: 'Contact',
+			defaultOperation: 'import',
+			operations: {
+				import: { name: 'Import', action: 'Import a contact', description: 'Import a contact into a dialler campaign, chosen by ID or by name', module: importContact },
+				get: { name: 'Get', action: 'Get a contact', description: 'Get a dialler contact by ID', module: getContact },
+				getAll: { name: 'Get Many', action: 'Get many contacts', description: 'Get many dialler contacts, optionally of one campaign', module: getManyContacts },
+				delete: { name: 'Delete', action: 'Delete a contact', description: 'Delete a dialler contact by ID', module: deleteContact },
+				deleteByUserData: {
+					name: 'Delete by User Data',
+					action: 'Delete a contact by user data',
+					description: 'Delete the first dialler contact whose UserData matches',
+					module: deleteContactByUserData,
+				},
+			},
+		},
+		campaign: {
+			name: 'Campaign',
+			defaultOperation: 'getAll',
+			operations: {
+				get: { name: 'Get', action: 'Get a campaign', description: 'Get a dialler campaign by ID', module: getCampaign },
+				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'Get many dialler campaigns', module: getManyCampaigns },
+			},
+		},
+	},
 };
-
-/** Resource + operation → the operation's execute, once per input item. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
-	if (!operation) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
-	const connection = await getJtelConnection.call(this);
-	const output = await runForEachItem.call(this, async (itemIndex) => await operation.execute.call(this, connection, itemIndex), connection.client.secrets);
-	return [output];
-}

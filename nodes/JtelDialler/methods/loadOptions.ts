@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { getJtelConnection, jtelRequest, recordsOf } from '../transport';
+import { connect, jtelRequest, recordsOf } from '../transport';
 
 async function listCampaigns(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const connection = await getJtelConnection.call(this);
+	const connection = await connect(this);
 	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/campaigns', idempotent: true });
 	return recordsOf(response).sort((a, b) => String(a.Name ?? '').localeCompare(String(b.Name ?? '')));
 }

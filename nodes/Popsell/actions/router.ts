@@ -1,19 +1,43 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
+import type { VendorTable } from '../../shared/operations';
+import type { PopsellConnection } from '../transport';
+import { connect } from '../transport';
 import * as buildErrorResponse from './contact/buildErrorResponse.operation';
 import * as buildImportResponse from './contact/buildImportResponse.operation';
 import * as computeToken from './utility/computeToken.operation';
 
-const operations: Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>>> = {
-	contact: { buildImportResponse: buildImportResponse.execute, buildErrorResponse: buildErrorResponse.execute },
-	utility: { computeToken: computeToken.execute },
+/** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
+export const POPSELL: VendorTable<PopsellConnection> = {
+	defaultResource: 'contact',
+	connect,
+	resources: {
+		contact: {
+			name: 'Contact',
+			defaultOperation: 'buildImportResponse',
+			operations: {
+				buildImportResponse: {
+					name: 'Build Import Response',
+					action: 'Build the contact import response',
+					description: 'Turn the incoming items, one per contact, into Popsell\'s answer and send it',
+					module: buildImportResponse,
+				},
+				buildErrorResponse: {
+					name: 'Build Error Response',
+					action: 'Build an error response',
+					description: 'Answer Popsell that the contacts could not be given',
+					module: buildErrorResponse,
+				},
+			},
+		},
+		utility: {
+			name: 'Utility',
+			operations: {
+				computeToken: {
+					name: 'Compute Token',
+					action: 'Compute a token',
+					description: 'The token Popsell sends for a customer ID: to test an endpoint or call an existing service',
+					module: computeToken,
+				},
+			},
+		},
+	},
 };
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	return [await run.call(this)];
-}

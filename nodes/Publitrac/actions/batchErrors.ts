@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PublitracAnswer, PublitracSession } from '../transport';
 import { answerError } from '../transport';
-import type { BatchEntry } from './batches';
+import type { BatchEntry } from '../../shared/batchLoop';
 
 /**
  * Shares a batch answer out to its items. A failed answer whose `<error>` lines name some of the batch's

@@ -1,18 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import { runForEachItem } from '../../shared/itemLoop';
-import type { ItemResult } from '../../shared/itemLoop';
+import type { ItemLoopOptions } from '../../shared/itemLoop';
 import { paginate } from '../../shared/pagination';
 import type { PublitracCall, PublitracSession } from '../transport';
 import { callPublitrac, hasMoreRecords, readPaging, SERVER_PAGE_SIZE } from '../transport';
-
-/** One operation: its own fields and what it does with the input items. */
-export interface PublitracOperation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, session: PublitracSession): Promise<INodeExecutionData[]>;
-}
 
 export { forOperation } from '../../shared/descriptions';
 
@@ -26,31 +19,11 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
 };
 
-/** Runs an operation once per item, with the session's secrets masked in every output and error. */
-export async function perItem(
-	this: IExecuteFunctions,
-	session: PublitracSession,
-	operation: (itemIndex: number) => Promise<ItemResult>,
-): Promise<INodeExecutionData[]> {
-	return await runForEachItem.call(this, operation, session.client.secrets);
-}
-
-/** Items prepared and answered while others wait for their slot: enough to keep 35 calls/s busy. */
-const CALLS_IN_FLIGHT = 4;
-
 /**
- * Like `perItem`, for calls that are safe to overlap (reads and upserts): a few items are in flight at once,
- * so reading parameters, building XML and waiting for answers no longer eat into the 35 calls/s, which the
- * shared throttle still enforces. Output keeps the item order; without Continue On Fail no new item starts
- * after a failure, and the first failed item's error is thrown.
+ * For calls that are safe to overlap (reads and upserts): items prepared and answered while others wait for
+ * their slot, enough to keep 35 calls/s busy; the shared throttle still enforces the rate.
  */
-export async function perItemOverlapped(
-	this: IExecuteFunctions,
-	session: PublitracSession,
-	operation: (itemIndex: number) => Promise<ItemResult>,
-): Promise<INodeExecutionData[]> {
-	return await runForEachItem.call(this, operation, session.client.secrets, { concurrency: CALLS_IN_FLIGHT });
-}
+export const OVERLAPPED: ItemLoopOptions = { concurrency: 4 };
 
 /** Walks `page` for the paged methods (getLeads, getList, getView, getCampaigns, getOpportunities). */
 export async function fetchPages(

@@ -1,40 +1,120 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { openSession } from '../transport';
-import { addEmailCampaign } from './campaign/addEmailCampaign.operation';
-import { executeCampaign } from './campaign/executeCampaign.operation';
-import { getCampaigns } from './campaign/getCampaigns.operation';
-import type { PublitracOperation } from './common';
-import { createTransaction } from './ecommerce/createTransaction.operation';
+import type { VendorTable } from '../../shared/operations';
+import type { PublitracSession } from '../transport';
+import { connect } from '../transport';
+import * as addEmailCampaign from './campaign/addEmailCampaign.operation';
+import * as executeCampaign from './campaign/executeCampaign.operation';
+import * as getCampaigns from './campaign/getCampaigns.operation';
+import { OVERLAPPED } from './common';
+import * as createTransaction from './ecommerce/createTransaction.operation';
 import { addClickLinkHistory, addFillFormHistory, addWebVisitHistory } from './history/history.operations';
-import { getLead } from './lead/getLead.operation';
-import { getLeadByExternalId } from './lead/getLeadByExternalId.operation';
-import { getLeads } from './lead/getLeads.operation';
-import { removeLeadFromList } from './lead/removeLeadFromList.operation';
-import { syncLead } from './lead/syncLead.operation';
-import { addLeadsToList } from './list/addLeadsToList.operation';
-import { getList } from './list/getList.operation';
-import { getOpportunities } from './opportunity/getOpportunities.operation';
-import { syncOpportunity } from './opportunity/syncOpportunity.operation';
-import { getView } from './view/getView.operation';
+import * as getLead from './lead/getLead.operation';
+import * as getLeadByExternalId from './lead/getLeadByExternalId.operation';
+import * as getLeads from './lead/getLeads.operation';
+import * as removeLeadFromList from './lead/removeLeadFromList.operation';
+import * as syncLead from './lead/syncLead.operation';
+import * as addLeadsToList from './list/addLeadsToList.operation';
+import * as getList from './list/getList.operation';
+import * as getOpportunities from './opportunity/getOpportunities.operation';
+import * as syncOpportunity from './opportunity/syncOpportunity.operation';
+import * as getView from './view/getView.operation';
 
-/** Resource → operation (the API method's name) → its module. */
-export const OPERATIONS: Record<string, Record<string, PublitracOperation>> = {
-	lead: { getLeads, getLead, getLeadByExternalId, syncLead, removeLeadFromList },
-	list: { getList, addLeadsToList },
-	view: { getView },
-	history: { addWebVisitHistory, addClickLinkHistory, addFillFormHistory },
-	campaign: { getCampaigns, executeCampaign, addEmailCampaign },
-	opportunity: { getOpportunities, syncOpportunity },
-	ecommerce: { createTransaction },
+/**
+ * Every resource and operation (valued by the API method's name): the node's selectors, its subtitle and the
+ * routing come from here. Reads and upserts overlap (OVERLAPPED); calls that add or send run one item at a time.
+ */
+export const PUBLITRAC: VendorTable<PublitracSession> = {
+	defaultResource: 'lead',
+	connect,
+	resources: {
+		lead: {
+			name: 'Lead',
+			defaultOperation: 'getLeads',
+			operations: {
+				getLead: { name: 'Get by Email', action: 'Get a lead by email', description: 'Find one lead by its email address', module: getLead, loop: OVERLAPPED },
+				getLeadByExternalId: {
+					name: 'Get by External ID',
+					action: 'Get a lead by external ID',
+					description: "Find one lead by your system's ID",
+					module: getLeadByExternalId,
+					loop: OVERLAPPED,
+				},
+				removeLeadFromList: {
+					name: 'Remove From List',
+					action: 'Remove a lead from a list',
+					description: 'Take a lead out of a static list',
+					module: removeLeadFromList,
+					loop: OVERLAPPED,
+				},
+				getLeads: { name: 'Search', action: 'Search leads', description: 'Find leads matching conditions, or all leads', module: getLeads },
+				syncLead: { name: 'Sync', action: 'Create or update a lead', description: 'Create the lead, or update it when it exists', module: syncLead, loop: OVERLAPPED },
+			},
+		},
+		list: {
+			name: 'List',
+			defaultOperation: 'getList',
+			operations: {
+				addLeadsToList: { name: 'Add Leads', action: 'Add leads to a list', description: 'Add the leads of all items to a static list, in batches', module: addLeadsToList },
+				getList: { name: 'Get Leads', action: 'Get the leads of a list', description: 'Get the leads in a list', module: getList },
+			},
+		},
+		view: {
+			name: 'View',
+			operations: {
+				getView: { name: 'Get Leads', action: 'Get the leads of a view', description: 'Get the leads in a filtered list', module: getView },
+			},
+		},
+		history: {
+			name: 'History',
+			defaultOperation: 'addWebVisitHistory',
+			operations: {
+				addClickLinkHistory: { name: 'Add Click', action: 'Add a link click to a lead history', description: "Record a link click in a lead's history", module: addClickLinkHistory },
+				addFillFormHistory: {
+					name: 'Add Form Fill',
+					action: 'Add a form submission to a lead history',
+					description: "Record a submitted form in a lead's history",
+					module: addFillFormHistory,
+				},
+				addWebVisitHistory: { name: 'Add Web Visit', action: 'Add a web visit to a lead history', description: "Record a page visit in a lead's history", module: addWebVisitHistory },
+			},
+		},
+		campaign: {
+			name: 'Campaign',
+			defaultOperation: 'getCampaigns',
+			operations: {
+				executeCampaign: {
+					name: 'Execute',
+					action: 'Put leads in campaigns',
+					description: 'Put the leads of all items in automated campaigns, in batches',
+					module: executeCampaign,
+				},
+				getCampaigns: { name: 'Get Many', action: 'Get many campaigns', description: 'List the tracking campaigns', module: getCampaigns },
+				addEmailCampaign: {
+					name: 'Send Email',
+					action: 'Send an email campaign',
+					description: 'Create an email campaign and send it to the leads of all items, 50 a call',
+					module: addEmailCampaign,
+				},
+			},
+		},
+		opportunity: {
+			name: 'Opportunity',
+			defaultOperation: 'getOpportunities',
+			operations: {
+				getOpportunities: { name: 'Get Many', action: 'Get many opportunities', description: 'List the opportunities', module: getOpportunities },
+				syncOpportunity: {
+					name: 'Sync',
+					action: 'Create or update an opportunity',
+					description: 'Create the opportunity, or update it when its ID exists',
+					module: syncOpportunity,
+					loop: OVERLAPPED,
+				},
+			},
+		},
+		ecommerce: {
+			name: 'E-Commerce',
+			operations: {
+				createTransaction: { name: 'Create Transaction', action: 'Create a transaction', description: "Record a sale in a lead's e-commerce history", module: createTransaction },
+			},
+		},
+	},
 };
-
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = OPERATIONS[resource]?.[operation];
-	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	const session = await openSession.call(this);
-	return [await handler.execute.call(this, session)];
-}

@@ -1,10 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { callPublitrac, openSession, readCampaigns } from '../transport';
+import { callPublitrac, connect, readCampaigns } from '../transport';
 
 /** Campaign names for Execute Campaign, every page of getCampaigns. */
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const session = await openSession.call(this);
+	const session = await connect(this);
 	const options: INodePropertyOptions[] = [];
 	for (let page = 1; page <= 50; page++) {
 		const answer = await callPublitrac.call(this, session, { method: 'getCampaigns', httpMethod: 'GET', params: { page }, idempotent: true });

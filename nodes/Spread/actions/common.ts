@@ -2,15 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
-import type { ItemResult } from '../../shared/itemLoop';
+import type { ItemOperation } from '../../shared/operations';
 import type { SpreadConnection } from '../transport';
 import { formatFilterDate, unwrapRecord } from '../transport';
 
-/** One operation: its own fields and what it does for one input item. */
-export interface SpreadOperation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult>;
-}
+/** A SPREAD operation: its fields and what it does for one input item. */
+export type SpreadOperation = ItemOperation<SpreadConnection>;
 
 export { forOperation };
 

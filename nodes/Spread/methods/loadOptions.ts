@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { connectSpread } from '../transport';
+import { connect } from '../transport';
 
 /** How many customers are read to discover custom field IDs: the API has no list of custom fields. */
 const CUSTOM_FIELD_SAMPLE = 200;
 
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const spread = await connectSpread(this);
+	const spread = await connect(this);
 	const campaigns = await spread.list('/campaigns', 'campaigns', {}, { returnAll: true, limit: 0 });
 	return campaigns
 		.map((campaign) => ({
@@ -22,7 +22,7 @@ export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePr
  * `Label:Value`, so the label names the field.
  */
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const spread = await connectSpread(this);
+	const spread = await connect(this);
 	const customers = await spread.list('/customers', 'customers', { showCustomFields: 1 }, { returnAll: false, limit: CUSTOM_FIELD_SAMPLE });
 	const labels = new Map<string, string>();
 	for (const customer of customers) {

@@ -55,11 +55,12 @@ const groupPicker = (displayName: string, name: string, description: string): IN
 	description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 });
 
-const tagList = (displayName: string, name: string, description: string): INodeProperties => ({
+/** The button adds one more line to the list, so it says what the line is for. */
+const tagList = (displayName: string, name: string, description: string, buttonText: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
-	typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
+	typeOptions: { multipleValues: true, multipleValueButtonText: buttonText },
 	default: [],
 	description,
 });
@@ -75,8 +76,8 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 	},
 	groupPicker('Add to Group Names or IDs', 'addToLists', 'Groups (lists) to add the contact to'),
 	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
-	tagList('Add Tags', 'addTags', 'Tags to add to the contact'),
-	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact'),
+	tagList('Add Tags', 'addTags', 'Tags to add to the contact', 'Add Tag'),
+	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact', 'Add Tag to Remove'),
 	additionalFields([
 			text('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
 			text('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),

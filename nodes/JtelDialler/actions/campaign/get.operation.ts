@@ -9,7 +9,7 @@ export const description: INodeProperties[] = [
 	showFor('campaign', 'get', { ...campaignLocator, modes: campaignLocator.modes?.filter((mode) => mode.name !== 'name') }),
 ];
 
-export async function execute(this: IExecuteFunctions, connection: JtelConnection, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const campaignId = readCampaign(this, itemIndex).id;
 	const response = await jtelRequest.call(this, connection, { method: 'GET', path: `/dialler/campaigns/${campaignId}`, idempotent: true }, itemIndex);
 	return foundRecords.call(this, response, 'Dialler campaign', itemIndex, connection.client.secrets);

@@ -7,7 +7,7 @@ import { applyLimit } from '../values';
 
 export const description: INodeProperties[] = returnAllAndLimit('campaign', 'getAll');
 
-export async function execute(this: IExecuteFunctions, connection: JtelConnection, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/campaigns', idempotent: true }, itemIndex);

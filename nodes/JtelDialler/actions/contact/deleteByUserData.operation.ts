@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, connection: JtelConnection, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const userData = String(this.getNodeParameter('userData', itemIndex, '') ?? '');
 	if (userData.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'User Data', 'is empty', 'An empty User Data could match an unrelated contact.');
 	// jtel deletes the first match only: a resent call would delete the next one, so never retry it.

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 	simplifyOutput('contact', 'get'),
 ];
 
-export async function execute(this: IExecuteFunctions, connection: JtelConnection, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
 	const response = await jtelRequest.call(this, connection, { method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true }, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;

@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, connection: JtelConnection, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.campaignId !== undefined && filters.campaignId !== '') {

@@ -145,7 +145,7 @@ export function buildImportBody(context: IExecuteFunctions, itemIndex: number): 
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, connection: JtelConnection, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const body = buildImportBody(this, itemIndex);
 	const overwriteDuplicates = this.getNodeParameter('overwriteDuplicates', itemIndex, false) as boolean;
 	// Sending it twice is harmless only when jtel matches the second one to the first on UserData.

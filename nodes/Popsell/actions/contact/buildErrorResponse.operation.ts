@@ -44,7 +44,7 @@ function textParameter(value: unknown): string {
 }
 
 /** Runs once, for the first item, like n8n's Respond to Webhook: one call gets one answer. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function executeOnce(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const errorCode = textParameter(this.getNodeParameter('errorCode', 0, ''));
 	const errorMessage = textParameter(this.getNodeParameter('errorMessage', 0, ''));
 	const statusCode = Number(this.getNodeParameter('statusCode', 0, 500));

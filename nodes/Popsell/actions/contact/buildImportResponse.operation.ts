@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { informationCallout } from '../../../shared/descriptions';
 import { asNodeError } from '../../../shared/itemLoop';
 import { formatPopsellDate, toWallClock } from '../../dates';
 import { errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
@@ -26,14 +27,11 @@ const flag = (displayName: string, name: string, description: string): INodeProp
 });
 
 export const description: INodeProperties[] = [
-	{
-		displayName:
-			'One input item per contact; the node answers Popsell once, with all of them. If the node that fetches the contacts can return nothing, turn on its <b>Always Output Data</b> setting: the empty item it then gives becomes <code>Contacts: []</code>.',
-		name: 'importNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
+	informationCallout(
+		'popsellImportCallout',
+		'One input item per contact; the node answers Popsell once, with all of them. If the node that fetches the contacts can return nothing, turn on its <b>Always Output Data</b> setting: the empty item it then gives becomes <code>Contacts: []</code>.',
+		show,
+	),
 	{
 		displayName: 'Contact ID',
 		name: 'contactId',
@@ -299,7 +297,7 @@ function buildContacts(context: IExecuteFunctions, items: INodeExecutionData[]):
 	return contacts;
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function executeOnce(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	let contacts: IDataObject[];
 	try {

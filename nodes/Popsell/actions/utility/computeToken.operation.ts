@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runForEachItem } from '../../../shared/itemLoop';
 import { invalidInput } from '../../../shared/errors';
+import type { ItemResult } from '../../../shared/itemLoop';
 import { formatPopsellDate, parseWallClock } from '../../dates';
-import { computePopsellToken, readPopsellSecret, staticKeyProblem } from '../../token';
+import { computePopsellToken, staticKeyProblem } from '../../token';
+import type { PopsellConnection } from '../../transport';
 
 const show = { resource: ['utility'], operation: ['computeToken'] };
 
@@ -38,24 +39,18 @@ export const description: INodeProperties[] = [
 ];
 
 /** The token Popsell would send for a customer ID, and the query string of such a call. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials('popsellApi');
-	const secret = readPopsellSecret(credentials);
-	return await runForEachItem.call(
-		this,
-		async (itemIndex) => {
-			const rawCustomerId = this.getNodeParameter('customerId', itemIndex, '') as unknown;
-			const customerId = rawCustomerId === undefined || rawCustomerId === null ? '' : String(rawCustomerId);
-			if (customerId.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'Customer ID', 'empty');
-			const problem = staticKeyProblem(secret.staticKey);
-			if (problem) throw invalidInput(this.getNode(), itemIndex, 'Popsell credential', problem);
-			const dateText = String((this.getNodeParameter('additionalFields', itemIndex, {}) as { date?: string }).date ?? '').trim();
-			const clock = dateText === '' ? undefined : parseWallClock(dateText);
-			if (dateText !== '' && !clock) throw invalidInput(this.getNode(), itemIndex, 'Last Update', `"${dateText}" is not YYYY-MM-DD HH:MM:SS`);
-			const token = computePopsellToken(secret, customerId);
-			const query = new URLSearchParams({ id: customerId, token, ...(clock ? { date: formatPopsellDate(clock) } : {}) });
-			return { customerId, token, queryString: query.toString() };
-		},
-		[secret.staticKey],
-	);
+export async function execute(this: IExecuteFunctions, itemIndex: number, popsell: PopsellConnection): Promise<ItemResult> {
+	const secret = popsell.secret;
+	if (!secret) throw invalidInput(this.getNode(), itemIndex, 'Popsell credential', 'not set');
+	const rawCustomerId = this.getNodeParameter('customerId', itemIndex, '') as unknown;
+	const customerId = rawCustomerId === undefined || rawCustomerId === null ? '' : String(rawCustomerId);
+	if (customerId.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'Customer ID', 'empty');
+	const problem = staticKeyProblem(secret.staticKey);
+	if (problem) throw invalidInput(this.getNode(), itemIndex, 'Popsell credential', problem);
+	const dateText = String((this.getNodeParameter('additionalFields', itemIndex, {}) as { date?: string }).date ?? '').trim();
+	const clock = dateText === '' ? undefined : parseWallClock(dateText);
+	if (dateText !== '' && !clock) throw invalidInput(this.getNode(), itemIndex, 'Last Update', `"${dateText}" is not YYYY-MM-DD HH:MM:SS`);
+	const token = computePopsellToken(secret, customerId);
+	const query = new URLSearchParams({ id: customerId, token, ...(clock ? { date: formatPopsellDate(clock) } : {}) });
+	return { customerId, token, queryString: query.toString() };
 }

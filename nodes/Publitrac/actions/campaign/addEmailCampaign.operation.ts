@@ -2,9 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport';
-import type { BatchPlan } from '../batches';
-import { runInBatches } from '../batches';
-import type { PublitracOperation } from '../common';
+import type { BatchPlan } from '../../../shared/batchLoop';
 import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, readCustomFields, requiredText, shortName, forOperation, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
@@ -63,55 +61,53 @@ interface EmailCampaignRecord {
 	campaign: Record<string, string>;
 }
 
-export const addEmailCampaign: PublitracOperation = {
-	description: forOperation('campaign', 'addEmailCampaign', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		const node = this.getNode();
-		const plan: BatchPlan<EmailCampaignRecord> = {
-			batchSize: EMAIL_CAMPAIGN_MAX_LEADS,
-			prepare: (itemIndex) => {
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				// Items whose email settings are equal share calls; the <information> and <email> parts go once per call.
-				const campaign = {
-					name: shortName(node, itemIndex, 'Campaign Name', this.getNodeParameter('campaignName', itemIndex)),
-					fromName: requiredText(node, itemIndex, 'From Name', this.getNodeParameter('fromName', itemIndex)),
-					fromEmail: validEmail(node, itemIndex, 'From Email', this.getNodeParameter('fromEmail', itemIndex)),
-					subject: requiredText(node, itemIndex, 'Subject', this.getNodeParameter('subject', itemIndex)),
-					html: requiredText(node, itemIndex, 'HTML Body', this.getNodeParameter('html', itemIndex)),
-					text: text(this.getNodeParameter('textBody', itemIndex, '')),
-					sendAsSalesRep: options.sendAsSalesRep === true ? 'true' : 'false',
-				};
-				const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-				const given = this.getNodeParameter('leadFields', itemIndex, {}) as IDataObject;
-				const lead: IDataObject = {};
-				for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
-				lead.email = email;
-				if (given.leadSource !== undefined) lead.leadSource = text(given.leadSource);
-				const customFields = readCustomFields.call(this, itemIndex);
-				if (customFields) lead.customFields = customFields;
-				assertXmlSafe(node, itemIndex, { ...campaign, lead });
-				return { group: JSON.stringify(campaign), record: { email, lead, campaign } };
-			},
-			send: async (_group, batch) => {
-				const { campaign } = batch[0].record;
-				const query = {
-					information: { name: campaign.name },
-					email: {
-						fromName: campaign.fromName,
-						fromEmail: campaign.fromEmail,
-						subject: campaign.subject,
-						message: { html: cdata(campaign.html), text: cdata(campaign.text) },
-						options: { sendAsSalesRep: campaign.sendAsSalesRep },
-					},
-					leads: { lead: batch.map(({ record }) => record.lead) },
-				};
-				// Sends emails: never resent once it may have reached PUBLITRAC.
-				const answer = await callPublitrac.call(this, session, { method: 'addEmailCampaign', httpMethod: 'POST', query, idempotent: false }, batch[0].itemIndex);
-				return new Map(
-					batch.map(({ itemIndex, record }) => [itemIndex, { email: record.email, campaignName: campaign.name, status: answer.status, message: answer.message }]),
-				);
-			},
-		};
-		return await runInBatches.call(this, session, plan);
-	},
-};
+export const description = forOperation('campaign', 'addEmailCampaign', properties);
+
+export function plan(this: IExecuteFunctions, session: PublitracSession): BatchPlan<EmailCampaignRecord> {
+	const node = this.getNode();
+	return {
+		batchSize: EMAIL_CAMPAIGN_MAX_LEADS,
+		prepare: (itemIndex) => {
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			// Items whose email settings are equal share calls; the <information> and <email> parts go once per call.
+			const campaign = {
+				name: shortName(node, itemIndex, 'Campaign Name', this.getNodeParameter('campaignName', itemIndex)),
+				fromName: requiredText(node, itemIndex, 'From Name', this.getNodeParameter('fromName', itemIndex)),
+				fromEmail: validEmail(node, itemIndex, 'From Email', this.getNodeParameter('fromEmail', itemIndex)),
+				subject: requiredText(node, itemIndex, 'Subject', this.getNodeParameter('subject', itemIndex)),
+				html: requiredText(node, itemIndex, 'HTML Body', this.getNodeParameter('html', itemIndex)),
+				text: text(this.getNodeParameter('textBody', itemIndex, '')),
+				sendAsSalesRep: options.sendAsSalesRep === true ? 'true' : 'false',
+			};
+			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+			const given = this.getNodeParameter('leadFields', itemIndex, {}) as IDataObject;
+			const lead: IDataObject = {};
+			for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
+			lead.email = email;
+			if (given.leadSource !== undefined) lead.leadSource = text(given.leadSource);
+			const customFields = readCustomFields.call(this, itemIndex);
+			if (customFields) lead.customFields = customFields;
+			assertXmlSafe(node, itemIndex, { ...campaign, lead });
+			return { group: JSON.stringify(campaign), record: { email, lead, campaign } };
+		},
+		send: async (_group, batch) => {
+			const { campaign } = batch[0].record;
+			const query = {
+				information: { name: campaign.name },
+				email: {
+					fromName: campaign.fromName,
+					fromEmail: campaign.fromEmail,
+					subject: campaign.subject,
+					message: { html: cdata(campaign.html), text: cdata(campaign.text) },
+					options: { sendAsSalesRep: campaign.sendAsSalesRep },
+				},
+				leads: { lead: batch.map(({ record }) => record.lead) },
+			};
+			// Sends emails: never resent once it may have reached PUBLITRAC.
+			const answer = await callPublitrac.call(this, session, { method: 'addEmailCampaign', httpMethod: 'POST', query, idempotent: false }, batch[0].itemIndex);
+			return new Map(
+				batch.map(({ itemIndex, record }) => [itemIndex, { email: record.email, campaignName: campaign.name, status: answer.status, message: answer.message }]),
+			);
+		},
+	};
+}

@@ -3,9 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
-import type { BatchPlan } from '../batches';
-import { runInBatches } from '../batches';
-import type { PublitracOperation } from '../common';
+import type { BatchPlan } from '../../../shared/batchLoop';
 import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, forOperation, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
@@ -36,32 +34,30 @@ interface CampaignRecord {
 	campaigns: string[];
 }
 
-export const executeCampaign: PublitracOperation = {
-	description: forOperation('campaign', 'executeCampaign', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		const node = this.getNode();
-		const batchSize = readBatchSize.call(this);
-		const plan: BatchPlan<CampaignRecord> = {
-			batchSize,
-			prepare: (itemIndex) => {
-				const names = campaignNames(this.getNodeParameter('campaigns', itemIndex));
-				if (names.length === 0) throw invalidInput(node, itemIndex, 'Campaign Names or IDs', 'needs at least one campaign');
-				const campaigns = [...new Set(names.map((name) => shortName(node, itemIndex, 'Campaign Names or IDs', name)))];
-				const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-				assertXmlSafe(node, itemIndex, { campaigns: campaigns.join(','), email });
-				return { group: JSON.stringify(campaigns), record: { email, campaigns } };
-			},
-			send: async (group, batch) => {
-				const campaigns = JSON.parse(group) as string[];
-				const query = {
-					leads: { lead: batch.map(({ record }) => ({ email: record.email })) },
-					campaigns: { campaign: campaigns.map((name) => ({ name })) },
-				};
-				// All or nothing, and it starts campaigns: never resent once it may have reached PUBLITRAC.
-				const answer = await callPublitrac.call(this, session, { method: 'executeCampaign', httpMethod: 'POST', query, idempotent: false }, batch[0].itemIndex);
-				return new Map(batch.map(({ itemIndex, record }) => [itemIndex, { email: record.email, campaigns, status: answer.status, message: answer.message }]));
-			},
-		};
-		return await runInBatches.call(this, session, plan);
-	},
-};
+export const description = forOperation('campaign', 'executeCampaign', properties);
+
+export function plan(this: IExecuteFunctions, session: PublitracSession): BatchPlan<CampaignRecord> {
+	const node = this.getNode();
+	const batchSize = readBatchSize.call(this);
+	return {
+		batchSize,
+		prepare: (itemIndex) => {
+			const names = campaignNames(this.getNodeParameter('campaigns', itemIndex));
+			if (names.length === 0) throw invalidInput(node, itemIndex, 'Campaign Names or IDs', 'needs at least one campaign');
+			const campaigns = [...new Set(names.map((name) => shortName(node, itemIndex, 'Campaign Names or IDs', name)))];
+			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+			assertXmlSafe(node, itemIndex, { campaigns: campaigns.join(','), email });
+			return { group: JSON.stringify(campaigns), record: { email, campaigns } };
+		},
+		send: async (group, batch) => {
+			const campaigns = JSON.parse(group) as string[];
+			const query = {
+				leads: { lead: batch.map(({ record }) => ({ email: record.email })) },
+				campaigns: { campaign: campaigns.map((name) => ({ name })) },
+			};
+			// All or nothing, and it starts campaigns: never resent once it may have reached PUBLITRAC.
+			const answer = await callPublitrac.call(this, session, { method: 'executeCampaign', httpMethod: 'POST', query, idempotent: false }, batch[0].itemIndex);
+			return new Map(batch.map(({ itemIndex, record }) => [itemIndex, { email: record.email, campaigns, status: answer.status, message: answer.message }]));
+		},
+	};
+}

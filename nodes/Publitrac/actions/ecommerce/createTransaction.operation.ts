@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { answerError, readAnswer, sendPublitracRequest } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { optionalFields, perItem, requiredText, forOperation, text, validEmail, wholeNumber } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { optionalFields, requiredText, forOperation, text, validEmail, wholeNumber } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -58,55 +58,52 @@ function amount(node: INode, itemIndex: number, field: string, value: unknown): 
 	return String(number);
 }
 
-export const createTransaction: PublitracOperation = {
-	description: forOperation('ecommerce', 'createTransaction', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
-			const node = this.getNode();
-			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-			const token = requiredText(node, itemIndex, 'Account Token', this.getNodeParameter('accountToken', itemIndex)).trim();
-			const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const items = (this.getNodeParameter('items.item', itemIndex, []) as IDataObject[]).map((entry, position) => ({
-				id: text(entry.id),
-				name: text(entry.name),
-				sku: text(entry.sku),
-				category: text(entry.category),
-				price: amount(node, itemIndex, `Items > Item ${position + 1} > Price`, entry.price),
-				quantity: wholeNumber(node, itemIndex, `Items > Item ${position + 1} > Quantity`, entry.quantity, 1),
-			}));
-			const transaction = {
-				id: requiredText(node, itemIndex, 'Transaction ID', this.getNodeParameter('transactionId', itemIndex)).trim(),
-				token,
-				email,
-				type: text(given.type ?? 'buying') || 'buying',
-				total: amount(node, itemIndex, 'Total', this.getNodeParameter('total', itemIndex)),
-				tax: given.tax === undefined ? '0' : amount(node, itemIndex, 'Additional Fields > Tax', given.tax),
-				shipping: text(given.shipping),
-				info: text(given.info),
-				currency: requiredText(node, itemIndex, 'Currency', this.getNodeParameter('currency', itemIndex)).trim().toUpperCase(),
-				items,
-			};
-			const endpoint = text(this.getNodeParameter('endpointUrl', itemIndex, '')).trim();
-			if (endpoint && !/^https?:\/\/[^\s]+$/i.test(endpoint)) throw invalidInput(node, itemIndex, 'Endpoint URL', `"${endpoint}" is not an http(s) URL`);
-			const method = text(given.apiMethod).trim();
-			const { statusCode, body } = await sendPublitracRequest.call(
-				this,
-				session,
-				{
-					method,
-					httpMethod: 'POST',
-					url: endpoint || undefined,
-					params: { transaction: JSON.stringify(transaction), token, email },
-					// The same transaction ID updates the transaction: safe to resend.
-					idempotent: true,
-				},
-				itemIndex,
-			);
-			// The document's answer is the plain text "200 OK"; an XML answer is read like any other call.
-			if (/^\s*200 OK\s*$/i.test(body) && statusCode < 300) return { transactionId: transaction.id, email, status: '200', message: '200 OK' };
-			const answer = readAnswer.call(this, session, 'transaction', statusCode, body, itemIndex);
-			if (answer.failed || statusCode >= 300) throw answerError.call(this, session, 'transaction', answer, itemIndex);
-			return { transactionId: transaction.id, email, status: answer.status, message: answer.message };
-		});
-	},
-};
+export const description = forOperation('ecommerce', 'createTransaction', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const node = this.getNode();
+	const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const token = requiredText(node, itemIndex, 'Account Token', this.getNodeParameter('accountToken', itemIndex)).trim();
+	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const items = (this.getNodeParameter('items.item', itemIndex, []) as IDataObject[]).map((entry, position) => ({
+		id: text(entry.id),
+		name: text(entry.name),
+		sku: text(entry.sku),
+		category: text(entry.category),
+		price: amount(node, itemIndex, `Items > Item ${position + 1} > Price`, entry.price),
+		quantity: wholeNumber(node, itemIndex, `Items > Item ${position + 1} > Quantity`, entry.quantity, 1),
+	}));
+	const transaction = {
+		id: requiredText(node, itemIndex, 'Transaction ID', this.getNodeParameter('transactionId', itemIndex)).trim(),
+		token,
+		email,
+		type: text(given.type ?? 'buying') || 'buying',
+		total: amount(node, itemIndex, 'Total', this.getNodeParameter('total', itemIndex)),
+		tax: given.tax === undefined ? '0' : amount(node, itemIndex, 'Additional Fields > Tax', given.tax),
+		shipping: text(given.shipping),
+		info: text(given.info),
+		currency: requiredText(node, itemIndex, 'Currency', this.getNodeParameter('currency', itemIndex)).trim().toUpperCase(),
+		items,
+	};
+	const endpoint = text(this.getNodeParameter('endpointUrl', itemIndex, '')).trim();
+	if (endpoint && !/^https?:\/\/[^\s]+$/i.test(endpoint)) throw invalidInput(node, itemIndex, 'Endpoint URL', `"${endpoint}" is not an http(s) URL`);
+	const method = text(given.apiMethod).trim();
+	const { statusCode, body } = await sendPublitracRequest.call(
+		this,
+		session,
+		{
+			method,
+			httpMethod: 'POST',
+			url: endpoint || undefined,
+			params: { transaction: JSON.stringify(transaction), token, email },
+			// The same transaction ID updates the transaction: safe to resend.
+			idempotent: true,
+		},
+		itemIndex,
+	);
+	// The document's answer is the plain text "200 OK"; an XML answer is read like any other call.
+	if (/^\s*200 OK\s*$/i.test(body) && statusCode < 300) return { transactionId: transaction.id, email, status: '200', message: '200 OK' };
+	const answer = readAnswer.call(this, session, 'transaction', statusCode, body, itemIndex);
+	if (answer.failed || statusCode >= 300) throw answerError.call(this, session, 'transaction', answer, itemIndex);
+	return { transactionId: transaction.id, email, status: answer.status, message: answer.message };
+}

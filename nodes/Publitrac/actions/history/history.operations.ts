@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, cdata } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { assertXmlSafe, emailField, optionalFields, perItem, requiredText, forOperation, text, validEmail } from '../common';
+import type { ItemOperation } from '../../../shared/operations';
+import { assertXmlSafe, emailField, optionalFields, requiredText, forOperation, text, validEmail } from '../common';
 
 const leadEmailField = emailField('Email of an existing lead, shorter than 50 characters');
 
@@ -21,25 +21,23 @@ const visitFields: INodeProperties[] = [
 const VISIT_ORDER = ['information', 'context', 'url', 'query', 'referral', 'ip', 'userAgent', 'sessionId'];
 
 /** addWebVisitHistory and addClickLinkHistory: the same children under a different element. */
-export function visitHistoryOperation(method: string, element: string): PublitracOperation {
+export function visitHistoryOperation(method: string, element: string): ItemOperation<PublitracSession> {
 	const properties: INodeProperties[] = [
 		leadEmailField,
 		optionalFields(visitFields),
 	];
 	return {
 		description: forOperation('history', method, properties),
-		async execute(this: IExecuteFunctions, session: PublitracSession) {
-			return await perItem.call(this, session, async (itemIndex) => {
-				const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
-				const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-				const history: IDataObject = {};
-				for (const key of VISIT_ORDER) if (given[key] !== undefined) history[key] = text(given[key]);
-				const query = { [element]: history };
-				assertXmlSafe(this.getNode(), itemIndex, query);
-				// Adds a history line: not safe to send twice.
-				const answer = await callPublitrac.call(this, session, { method, httpMethod: 'POST', params: { email }, query, idempotent: false }, itemIndex);
-				return { email, status: answer.status, message: answer.message };
-			});
+		async execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession) {
+			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
+			const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const history: IDataObject = {};
+			for (const key of VISIT_ORDER) if (given[key] !== undefined) history[key] = text(given[key]);
+			const query = { [element]: history };
+			assertXmlSafe(this.getNode(), itemIndex, query);
+			// Adds a history line: not safe to send twice.
+			const answer = await callPublitrac.call(this, session, { method, httpMethod: 'POST', params: { email }, query, idempotent: false }, itemIndex);
+			return { email, status: answer.status, message: answer.message };
 		},
 	};
 }
@@ -67,30 +65,28 @@ const fillFormProperties: INodeProperties[] = [
 	]),
 ];
 
-export const addFillFormHistory: PublitracOperation = {
+export const addFillFormHistory: ItemOperation<PublitracSession> = {
 	description: forOperation('history', 'addFillFormHistory', fillFormProperties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
-			const node = this.getNode();
-			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
-			const formName = requiredText(node, itemIndex, 'Form Name', this.getNodeParameter('formName', itemIndex)).trim();
-			const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const history: IDataObject = {};
-			if (given.information !== undefined) history.information = text(given.information);
-			if (given.context !== undefined) history.context = text(given.context);
-			history.formName = formName;
-			if (given.url !== undefined) history.url = text(given.url);
-			if (given.values !== undefined) history.values = cdata(text(given.values));
-			if (given.sessionId !== undefined) history.sessionId = text(given.sessionId);
-			const query = { fillformleadhistory: history };
-			assertXmlSafe(node, itemIndex, query);
-			const answer = await callPublitrac.call(
-				this,
-				session,
-				{ method: 'addFillFormHistory', httpMethod: 'POST', params: { email }, query, idempotent: false },
-				itemIndex,
-			);
-			return { email, formName, status: answer.status, message: answer.message };
-		});
+	async execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession) {
+		const node = this.getNode();
+		const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
+		const formName = requiredText(node, itemIndex, 'Form Name', this.getNodeParameter('formName', itemIndex)).trim();
+		const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const history: IDataObject = {};
+		if (given.information !== undefined) history.information = text(given.information);
+		if (given.context !== undefined) history.context = text(given.context);
+		history.formName = formName;
+		if (given.url !== undefined) history.url = text(given.url);
+		if (given.values !== undefined) history.values = cdata(text(given.values));
+		if (given.sessionId !== undefined) history.sessionId = text(given.sessionId);
+		const query = { fillformleadhistory: history };
+		assertXmlSafe(node, itemIndex, query);
+		const answer = await callPublitrac.call(
+			this,
+			session,
+			{ method: 'addFillFormHistory', httpMethod: 'POST', params: { email }, query, idempotent: false },
+			itemIndex,
+		);
+		return { email, formName, status: answer.status, message: answer.message };
 	},
 };

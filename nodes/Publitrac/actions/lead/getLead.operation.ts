@@ -2,22 +2,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, readLeads } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { dropEmptyFields, perItemOverlapped, forOperation, simplifyField, validEmail } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { dropEmptyFields, forOperation, simplifyField, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
 	simplifyField,
 ];
 
-export const getLead: PublitracOperation = {
-	description: forOperation('lead', 'getLead', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-			const answer = await callPublitrac.call(this, session, { method: 'getLead', httpMethod: 'GET', params: { email }, idempotent: true }, itemIndex);
-			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-			return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
-		});
-	},
-};
+export const description = forOperation('lead', 'getLead', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const answer = await callPublitrac.call(this, session, { method: 'getLead', httpMethod: 'GET', params: { email }, idempotent: true }, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+}

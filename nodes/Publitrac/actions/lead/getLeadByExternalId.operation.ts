@@ -2,27 +2,24 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, readLeads } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { dropEmptyFields, perItemOverlapped, requiredText, forOperation, simplifyField } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { dropEmptyFields, requiredText, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'External ID', name: 'externalId', type: 'string', required: true, default: '', description: "The lead's ID in your own system (its CRM lead ID in PUBLITRAC)" },
 	simplifyField,
 ];
 
-export const getLeadByExternalId: PublitracOperation = {
-	description: forOperation('lead', 'getLeadByExternalId', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const externalId = requiredText(this.getNode(), itemIndex, 'External ID', this.getNodeParameter('externalId', itemIndex)).trim();
-			const answer = await callPublitrac.call(
-				this,
-				session,
-				{ method: 'getLeadByExternalId', httpMethod: 'GET', params: { externalId }, idempotent: true },
-				itemIndex,
-			);
-			const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-			return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
-		});
-	},
-};
+export const description = forOperation('lead', 'getLeadByExternalId', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const externalId = requiredText(this.getNode(), itemIndex, 'External ID', this.getNodeParameter('externalId', itemIndex)).trim();
+	const answer = await callPublitrac.call(
+		this,
+		session,
+		{ method: 'getLeadByExternalId', httpMethod: 'GET', params: { externalId }, idempotent: true },
+		itemIndex,
+	);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+}

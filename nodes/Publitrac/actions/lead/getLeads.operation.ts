@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { assertXmlSafe, elementName, fetchPages, perItem, returnAllFields, forOperation, simplifyField, text } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { assertXmlSafe, elementName, fetchPages, returnAllFields, forOperation, simplifyField, text } from '../common';
 import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -60,22 +60,17 @@ interface Condition {
 	value?: unknown;
 }
 
-export const getLeads: PublitracOperation = {
-	description,
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
-			const conditions = (this.getNodeParameter('conditions.condition', itemIndex, []) as Condition[]).map((condition) => ({
-				field:
-					condition.field === '__custom'
-						? elementName(this.getNode(), itemIndex, 'Conditions > Custom Field Name', condition.customField)
-						: elementName(this.getNode(), itemIndex, 'Conditions > Field', condition.field),
-				operator: text(condition.operator || 'like'),
-				value: text(condition.value),
-			}));
-			// An empty <queries/> returns every lead.
-			const query: IDataObject = { queries: conditions.length ? { query: conditions } : '' };
-			assertXmlSafe(this.getNode(), itemIndex, query);
-			return await fetchPages.call(this, session, itemIndex, { method: 'getLeads', query }, readLeads);
-		});
-	},
-};
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const conditions = (this.getNodeParameter('conditions.condition', itemIndex, []) as Condition[]).map((condition) => ({
+		field:
+			condition.field === '__custom'
+				? elementName(this.getNode(), itemIndex, 'Conditions > Custom Field Name', condition.customField)
+				: elementName(this.getNode(), itemIndex, 'Conditions > Field', condition.field),
+		operator: text(condition.operator || 'like'),
+		value: text(condition.value),
+	}));
+	// An empty <queries/> returns every lead.
+	const query: IDataObject = { queries: conditions.length ? { query: conditions } : '' };
+	assertXmlSafe(this.getNode(), itemIndex, query);
+	return await fetchPages.call(this, session, itemIndex, { method: 'getLeads', query }, readLeads);
+}

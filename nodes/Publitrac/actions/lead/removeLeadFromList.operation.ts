@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { assertXmlSafe, perItemOverlapped, shortName, forOperation, validEmail } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { assertXmlSafe, shortName, forOperation, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
@@ -18,16 +18,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const removeLeadFromList: PublitracOperation = {
-	description: forOperation('lead', 'removeLeadFromList', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-			const listName = shortName(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
-			const query = { list: { name: listName }, leads: { lead: [{ email }] } };
-			assertXmlSafe(this.getNode(), itemIndex, query);
-			const answer = await callPublitrac.call(this, session, { method: 'removeLeadFromList', httpMethod: 'POST', query, idempotent: true }, itemIndex);
-			return { email, listName, status: answer.status, message: answer.message };
-		});
-	},
-};
+export const description = forOperation('lead', 'removeLeadFromList', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const listName = shortName(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
+	const query = { list: { name: listName }, leads: { lead: [{ email }] } };
+	assertXmlSafe(this.getNode(), itemIndex, query);
+	const answer = await callPublitrac.call(this, session, { method: 'removeLeadFromList', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+	return { email, listName, status: answer.status, message: answer.message };
+}

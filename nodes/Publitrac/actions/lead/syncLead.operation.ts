@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, perItemOverlapped, publitracDate, readCustomFields, forOperation, text, validEmail, wholeNumber, zeroOrOne } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, publitracDate, readCustomFields, forOperation, text, validEmail, wholeNumber, zeroOrOne } from '../common';
 import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -59,28 +59,25 @@ function buildLead(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return lead;
 }
 
-export const syncLead: PublitracOperation = {
-	description: forOperation('lead', 'syncLead', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const lead = buildLead.call(this, itemIndex);
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			// Flags are left out when false and sent as `true` when set, as in the document's example.
-			const query: IDataObject = {};
-			if (options.useToken === true) query.useToken = 'true';
-			if (options.mergeAnonymous === true) query.mergeAnonymous = 'true';
-			const unicityKeys = text(options.customUnicityKeys)
-				.split(',')
-				.map((key) => key.trim())
-				.filter(Boolean);
-			if (unicityKeys.length) query.customUnicityKeys = unicityKeys.join(',');
-			if ((options.useToken === true || options.mergeAnonymous === true) && !text(lead.token).trim()) {
-				throw invalidInput(this.getNode(), itemIndex, 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
-			}
-			query.lead = lead;
-			assertXmlSafe(this.getNode(), itemIndex, query);
-			const answer = await callPublitrac.call(this, session, { method: 'syncLead', httpMethod: 'POST', query, idempotent: true }, itemIndex);
-			return { email: lead.email, status: answer.status, message: answer.message };
-		});
-	},
-};
+export const description = forOperation('lead', 'syncLead', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const lead = buildLead.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// Flags are left out when false and sent as `true` when set, as in the document's example.
+	const query: IDataObject = {};
+	if (options.useToken === true) query.useToken = 'true';
+	if (options.mergeAnonymous === true) query.mergeAnonymous = 'true';
+	const unicityKeys = text(options.customUnicityKeys)
+		.split(',')
+		.map((key) => key.trim())
+		.filter(Boolean);
+	if (unicityKeys.length) query.customUnicityKeys = unicityKeys.join(',');
+	if ((options.useToken === true || options.mergeAnonymous === true) && !text(lead.token).trim()) {
+		throw invalidInput(this.getNode(), itemIndex, 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
+	}
+	query.lead = lead;
+	assertXmlSafe(this.getNode(), itemIndex, query);
+	const answer = await callPublitrac.call(this, session, { method: 'syncLead', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+	return { email: lead.email, status: answer.status, message: answer.message };
+}

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { fetchPages, perItem, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { fetchPages, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'List Name', name: 'listName', type: 'string', required: true, default: '', description: 'Name of the list whose leads to get' },
@@ -11,13 +11,10 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const getList: PublitracOperation = {
-	description: forOperation('list', 'getList', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
-			const listName = requiredText(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex)).trim();
-			// The document's example says viewName=, a slip: the method takes listName.
-			return await fetchPages.call(this, session, itemIndex, { method: 'getList', params: { listName } }, readLeads);
-		});
-	},
-};
+export const description = forOperation('list', 'getList', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const listName = requiredText(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex)).trim();
+	// The document's example says viewName=, a slip: the method takes listName.
+	return await fetchPages.call(this, session, itemIndex, { method: 'getList', params: { listName } }, readLeads);
+}

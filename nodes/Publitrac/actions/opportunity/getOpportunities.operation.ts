@@ -2,14 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
 import { readOpportunities } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { fetchPages, perItem, returnAllFields, forOperation } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { fetchPages, returnAllFields, forOperation } from '../common';
 
 const properties: INodeProperties[] = [...returnAllFields];
 
-export const getOpportunities: PublitracOperation = {
-	description: forOperation('opportunity', 'getOpportunities', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => await fetchPages.call(this, session, itemIndex, { method: 'getOpportunities' }, readOpportunities));
-	},
-};
+export const description = forOperation('opportunity', 'getOpportunities', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	return await fetchPages.call(this, session, itemIndex, { method: 'getOpportunities' }, readOpportunities);
+}

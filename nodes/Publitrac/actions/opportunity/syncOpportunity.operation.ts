@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { assertXmlSafe, optionalFields, perItemOverlapped, publitracDate, requiredText, forOperation, text, wholeNumber } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { assertXmlSafe, optionalFields, publitracDate, requiredText, forOperation, text, wholeNumber } from '../common';
 
 /** The ten sales stages of the document's annex. */
 export const SALES_STAGES = [
@@ -57,43 +57,40 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const syncOpportunity: PublitracOperation = {
-	description: forOperation('opportunity', 'syncOpportunity', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItemOverlapped.call(this, session, async (itemIndex) => {
-			const node = this.getNode();
-			const salesStage = text(this.getNodeParameter('salesStage', itemIndex));
-			if (!SALES_STAGES.includes(salesStage)) {
-				throw invalidInput(node, itemIndex, 'Sales Stage', `"${salesStage}" is not one of PUBLITRAC's stages`, `Use one of: ${SALES_STAGES.join(', ')}`);
-			}
-			const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const dateClosed = text(given.dateClosed) === '' ? undefined : publitracDate(node, itemIndex, 'Additional Fields > Date Closed', given.dateClosed, false);
-			if (!dateClosed && salesStage.startsWith('Closed')) {
-				throw invalidInput(node, itemIndex, 'Additional Fields > Date Closed', `is required when the sales stage is ${salesStage}`);
-			}
-			const opportunity: IDataObject = {
-				id: requiredText(node, itemIndex, 'Opportunity ID', this.getNodeParameter('opportunityId', itemIndex)).trim(),
-				name: requiredText(node, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
-			};
-			if (given.description !== undefined) opportunity.description = text(given.description);
-			if (given.type !== undefined) opportunity.type = text(given.type);
-			if (given.accountName !== undefined) opportunity.accountName = text(given.accountName);
-			opportunity.salesStage = salesStage;
-			if (given.campaignName !== undefined) opportunity.campaignName = text(given.campaignName);
-			if (given.leadSource !== undefined) opportunity.leadSource = text(given.leadSource);
-			opportunity.amount = wholeNumber(node, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex));
-			if (dateClosed) opportunity.dateClosed = dateClosed;
-			opportunity.probability = wholeNumber(node, itemIndex, 'Probability', this.getNodeParameter('probability', itemIndex), 1, 100);
-			const leadIds = text(this.getNodeParameter('leadIds', itemIndex, ''))
-				.split(',')
-				.map((id) => id.trim())
-				.filter(Boolean);
-			if (leadIds.length) opportunity.leads = { leadId: leadIds };
-			const query = { opportunity };
-			assertXmlSafe(node, itemIndex, query);
-			// An upsert by ID: sending it twice leaves the same opportunity.
-			const answer = await callPublitrac.call(this, session, { method: 'syncOpportunity', httpMethod: 'POST', query, idempotent: true }, itemIndex);
-			return { id: opportunity.id, status: answer.status, message: answer.message };
-		});
-	},
-};
+export const description = forOperation('opportunity', 'syncOpportunity', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const node = this.getNode();
+	const salesStage = text(this.getNodeParameter('salesStage', itemIndex));
+	if (!SALES_STAGES.includes(salesStage)) {
+		throw invalidInput(node, itemIndex, 'Sales Stage', `"${salesStage}" is not one of PUBLITRAC's stages`, `Use one of: ${SALES_STAGES.join(', ')}`);
+	}
+	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const dateClosed = text(given.dateClosed) === '' ? undefined : publitracDate(node, itemIndex, 'Additional Fields > Date Closed', given.dateClosed, false);
+	if (!dateClosed && salesStage.startsWith('Closed')) {
+		throw invalidInput(node, itemIndex, 'Additional Fields > Date Closed', `is required when the sales stage is ${salesStage}`);
+	}
+	const opportunity: IDataObject = {
+		id: requiredText(node, itemIndex, 'Opportunity ID', this.getNodeParameter('opportunityId', itemIndex)).trim(),
+		name: requiredText(node, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
+	};
+	if (given.description !== undefined) opportunity.description = text(given.description);
+	if (given.type !== undefined) opportunity.type = text(given.type);
+	if (given.accountName !== undefined) opportunity.accountName = text(given.accountName);
+	opportunity.salesStage = salesStage;
+	if (given.campaignName !== undefined) opportunity.campaignName = text(given.campaignName);
+	if (given.leadSource !== undefined) opportunity.leadSource = text(given.leadSource);
+	opportunity.amount = wholeNumber(node, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex));
+	if (dateClosed) opportunity.dateClosed = dateClosed;
+	opportunity.probability = wholeNumber(node, itemIndex, 'Probability', this.getNodeParameter('probability', itemIndex), 1, 100);
+	const leadIds = text(this.getNodeParameter('leadIds', itemIndex, ''))
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (leadIds.length) opportunity.leads = { leadId: leadIds };
+	const query = { opportunity };
+	assertXmlSafe(node, itemIndex, query);
+	// An upsert by ID: sending it twice leaves the same opportunity.
+	const answer = await callPublitrac.call(this, session, { method: 'syncOpportunity', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+	return { id: opportunity.id, status: answer.status, message: answer.message };
+}

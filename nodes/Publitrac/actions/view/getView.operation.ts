@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
-import type { PublitracOperation } from '../common';
-import { fetchPages, perItem, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { fetchPages, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'View Name', name: 'viewName', type: 'string', required: true, default: '', description: 'Name of the filtered list whose leads to get' },
@@ -11,12 +11,9 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const getView: PublitracOperation = {
-	description: forOperation('view', 'getView', properties),
-	async execute(this: IExecuteFunctions, session: PublitracSession) {
-		return await perItem.call(this, session, async (itemIndex) => {
-			const viewName = requiredText(this.getNode(), itemIndex, 'View Name', this.getNodeParameter('viewName', itemIndex)).trim();
-			return await fetchPages.call(this, session, itemIndex, { method: 'getView', params: { viewName } }, readLeads);
-		});
-	},
-};
+export const description = forOperation('view', 'getView', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const viewName = requiredText(this.getNode(), itemIndex, 'View Name', this.getNodeParameter('viewName', itemIndex)).trim();
+	return await fetchPages.call(this, session, itemIndex, { method: 'getView', params: { viewName } }, readLeads);
+}

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chunk } from '../../shared/batching';
-import { asNodeError, errorItem } from '../../shared/itemLoop';
-import { redactValue } from '../../shared/redaction';
-import type { PublitracSession } from '../transport';
+import { chunk } from './batching';
+import { asNodeError, errorItem } from './itemLoop';
+import { redactValue } from './redaction';
 
 export interface BatchEntry<T> {
 	itemIndex: number;
@@ -27,8 +26,7 @@ export interface BatchPlan<T> {
  * run before anything is sent), then items are grouped and sent in batches. Each input item still gives
  * exactly one output item, paired with it; under Continue On Fail, failed items give error items.
  */
-export async function runInBatches<T>(this: IExecuteFunctions, session: PublitracSession, plan: BatchPlan<T>): Promise<INodeExecutionData[]> {
-	const secrets = session.client.secrets;
+export async function runInBatches<T>(this: IExecuteFunctions, plan: BatchPlan<T>, secrets: string[] = []): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const results = new Map<number, INodeExecutionData>();
 	const groups = new Map<string, Array<BatchEntry<T>>>();

@@ -1,0 +1,57 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { BatchPlan } from './batchLoop';
+import type { ItemLoopOptions, ItemResult } from './itemLoop';
+
+/** What every vendor's `connect(context)` returns: its own client, with the secrets every output is masked of. */
+export interface VendorConnection {
+	client: { secrets: string[] };
+}
+
+/** Most operations: one input item in, its results out (the shared item loop pairs, masks and catches). */
+export interface ItemOperation<Connection> {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, connection: Connection): Promise<ItemResult>;
+}
+
+/** Calls that carry many items at once (PUBLITRAC list and campaign calls): a plan the shared batch loop runs. */
+export interface BatchOperation<Connection> {
+	description: INodeProperties[];
+	plan(this: IExecuteFunctions, connection: Connection): BatchPlan<unknown>;
+}
+
+/**
+ * One answer built from the whole input (Popsell's reply to its trigger's call): runs once, and pairs its output
+ * with every input item itself.
+ */
+export interface WholeInputOperation<Connection> {
+	description: INodeProperties[];
+	executeOnce(this: IExecuteFunctions, connection: Connection): Promise<INodeExecutionData[]>;
+}
+
+export type Operation<Connection> = ItemOperation<Connection> | BatchOperation<Connection> | WholeInputOperation<Connection>;
+
+/** One line of a vendor's table: the operation's selector entry and its module. */
+export interface OperationEntry<Connection> {
+	name: string;
+	action: string;
+	description: string;
+	module: Operation<Connection>;
+	/** How the item loop runs this operation (e.g. items in flight at once, for calls safe to overlap). */
+	loop?: ItemLoopOptions;
+}
+
+export interface ResourceEntry<Connection> {
+	name: string;
+	/** The operation selected when the resource is picked (the first one when unset). */
+	defaultOperation?: string;
+	operations: Record<string, OperationEntry<Connection>>;
+}
+
+/** A vendor's node in one table: the selectors, the subtitle and the routing all come from it. */
+export interface VendorTable<Connection extends VendorConnection> {
+	defaultResource: string;
+	/** Reads the credential once per execution and returns the vendor's client. */
+	connect(context: IExecuteFunctions): Promise<Connection>;
+	resources: Record<string, ResourceEntry<Connection>>;
+}

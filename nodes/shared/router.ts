@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { runInBatches } from './batchLoop';
+import { runForEachItem } from './itemLoop';
+import type { VendorConnection, VendorTable } from './operations';
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+/** The Resource selector, one Operation selector per resource, then every operation's own fields. */
+export function tableProperties<Connection extends VendorConnection>(table: VendorTable<Connection>): INodeProperties[] {
+	const resources = Object.entries(table.resources);
+	const defaultResource = table.defaultResource;
+	const resourceSelector: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(([value, resource]) => ({ name: resource.name, value })).sort(byName),
+		default: defaultResource,
+	};
+	const operationSelectors = resources.map(([resource, { defaultOperation, operations }]): INodeProperties => {
+		const selected = defaultOperation ?? Object.keys(operations)[0];
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: Object.entries(operations)
+				.map(([value, operation]) => ({ name: operation.name, value, action: operation.action, description: operation.description }))
+				.sort(byName),
+			default: selected,
+		};
+	});
+	const fields = resources.flatMap(([, resource]) => Object.values(resource.operations).flatMap((operation) => operation.module.description));
+	return [resourceSelector, ...operationSelectors, ...fields];
+}
+
+/**
+ * The canvas subtitle in words ("Search: Lead"): an expression looking the picked resource and operation up
+ * in a map written from the table (flat, so no `}}` ends the expression early).
+ */
+export function tableSubtitle<Connection extends VendorConnection>(table: VendorTable<Connection>): string {
+	const words: Record<string, string> = {};
+	for (const [resource, { name: resourceName, operations }] of Object.entries(table.resources)) {
+		for (const [operation, { name }] of Object.entries(operations)) words[`${resource}:${operation}`] = `${name}: ${resourceName}`;
+	}
+	return `={{ (${JSON.stringify(words)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+}
+
+/** The node's execute: connects once, then runs the picked operation through the shared item or batch loop. */
+export async function route<Connection extends VendorConnection>(this: IExecuteFunctions, table: VendorTable<Connection>): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const entry = table.resources[resource]?.operations[operation];
+	if (!entry) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	const connection = await table.connect(this);
+	const secrets = connection.client.secrets;
+	const module = entry.module;
+	if ('execute' in module) {
+		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, entry.loop)];
+	}
+	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, connection), secrets)];
+	return [await module.executeOnce.call(this, connection)];
+}
