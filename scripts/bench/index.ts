@@ -291,7 +291,7 @@ async function main() {
 			'hundreds of runtime dependencies, too many for a dev dependency. n8n-core\'s PackageDirectoryLoader loads just those files, and their ' +
 			'n8n-workflow/n8n-core imports are pointed at this repo\'s copies (the same versions), so both sides run in the same engine and Node. ' +
 			'Every package is loaded, and each side warmed up on a few items, before any timer starts.',
-		'Latency is simulated by the test servers (test/servers/vendorServer.ts setLatency): each request waits half the round trip before the server counts it, half before the answer leaves. ' +
+		'Latency is simulated by a proxy in front of each test server, in the server process (scripts/bench/latencyProxy.ts): each request waits half the round trip before the server sees it, half before the answer goes back; at 0 ms the proxy is still one local hop. ' +
 			'Real n8n (`n8n execute`) was not used for timing: each call costs 5-10 s of CLI start-up, which would blur a side-by-side.',
 		`Load average (1 min) sampled before each section: ${loadSamples.map((load) => round(load, 1)).join(', ')} on ${machine.cores} cores. ` +
 			'CPU-bound rows (XML, zero-latency rows, Return All) move with load; rate- and latency-bound rows much less.',

@@ -46,12 +46,12 @@ export class ServerHost {
 		};
 	}
 
-	async publitrac(options: { rateLimitPerSecond?: number; extraLeads?: number; latencyMs?: number } = {}): Promise<PublitracRemote & RemoteControl> {
+	async publitrac(options: { rateLimitPerSecond?: number; extraLeads?: number } = {}): Promise<PublitracRemote & RemoteControl> {
 		const started = await this.process.call<PublitracRemote>('start', { vendor: 'publitrac', ...options });
 		return { ...started, ...this.control(started.id) };
 	}
 
-	async spread(options: { customers?: number; listIds?: number; latencyMs?: number } = {}): Promise<SpreadRemote & RemoteControl> {
+	async spread(options: { customers?: number; listIds?: number; latencyProxy?: boolean } = {}): Promise<SpreadRemote & RemoteControl> {
 		const started = await this.process.call<SpreadRemote>('start', { vendor: 'spread', ...options });
 		return { ...started, ...this.control(started.id) };
 	}

@@ -1,11 +1,13 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // The far end of serverProcess.js: the vendor test servers (test/servers/) in a process of their own, driven over
-// IPC. The benchmark process only sends requests and reads answers; parsing, routing and answering happen here.
+// IPC, each behind a latency proxy. The benchmark process only sends requests and reads answers; parsing, routing,
+// answering and waiting out the simulated latency happen here.
 import type { RecordedRequest, VendorServer } from '../../test/servers/vendorServer';
 import { startPublitracServer, type PublitracServer } from '../../test/servers/publitrac';
-import { startSpreadServer, type SpreadServer } from '../../test/servers/spread';
+import { SPREAD_API_PATH, startSpreadServer, type SpreadServer } from '../../test/servers/spread';
+import { startLatencyProxy, type LatencyProxy } from './latencyProxy';
 
-type Hosted = { vendor: 'publitrac'; server: PublitracServer } | { vendor: 'spread'; server: SpreadServer };
+type Hosted = ({ vendor: 'publitrac'; server: PublitracServer } | { vendor: 'spread'; server: SpreadServer }) & { proxy?: LatencyProxy };
 
 const servers = new Map<number, Hosted>();
 let nextServerId = 1;
@@ -55,29 +57,34 @@ const commands: Record<string, (args: Args) => unknown> = {
 	ping: () => 'pong',
 	async start(args) {
 		const id = nextServerId++;
-		const latencyMs = Number(args.latencyMs ?? 0);
+		// Without latency rows (Return All), requests go straight to the server.
+		const startProxy = async (url: string) => (args.latencyProxy === false ? undefined : await startLatencyProxy(url));
 		if (args.vendor === 'publitrac') {
 			const server = await startPublitracServer({ rateLimitPerSecond: args.rateLimitPerSecond as number | undefined, extraLeads: Number(args.extraLeads ?? 0) });
-			server.setLatency(latencyMs);
-			servers.set(id, { vendor: 'publitrac', server });
-			return { id, url: server.url, apiUrl: `${server.url}/api`, credentials: server.credentials(), account: server.account };
+			const proxy = await startProxy(server.url);
+			const url = proxy?.url ?? server.url;
+			servers.set(id, { vendor: 'publitrac', server, proxy });
+			return { id, url, apiUrl: `${url}/api`, credentials: { ...server.credentials(), customUrl: `${url}/api` }, account: server.account };
 		}
 		if (args.vendor === 'spread') {
 			const server = await startSpreadServer({ customers: Number(args.customers ?? 0) });
-			server.setLatency(latencyMs);
-			servers.set(id, { vendor: 'spread', server });
+			const proxy = await startProxy(server.url);
+			const baseUrl = `${proxy?.url ?? server.url}${SPREAD_API_PATH}`;
+			servers.set(id, { vendor: 'spread', server, proxy });
 			return {
 				id,
-				url: server.url,
-				baseUrl: server.baseUrl,
-				credentials: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl },
+				url: proxy?.url ?? server.url,
+				baseUrl,
+				credentials: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl },
 				customerIds: [...server.customers.keys()].slice(0, Number(args.listIds ?? 0)),
 			};
 		}
 		throw new Error(`unknown vendor ${String(args.vendor)}`);
 	},
 	setLatency(args) {
-		hosted(Number(args.id)).server.setLatency(Number(args.ms));
+		const { proxy } = hosted(Number(args.id));
+		if (!proxy) throw new Error('this server was started without a latency proxy');
+		proxy.setLatency(Number(args.ms));
 	},
 	reset(args) {
 		hosted(Number(args.id)).server.reset();
@@ -92,6 +99,7 @@ const commands: Record<string, (args: Args) => unknown> = {
 	async close(args) {
 		const entry = servers.get(Number(args.id));
 		servers.delete(Number(args.id));
+		await entry?.proxy?.close();
 		await entry?.server.close();
 	},
 };

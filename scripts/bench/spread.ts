@@ -108,7 +108,7 @@ export async function benchSpreadGet(sideName: string): Promise<Row[]> {
 export async function benchSpreadReturnAll(sideName: 'ours' | 'http'): Promise<Row> {
 	const { nodesBasePackage } = await loadBothSides();
 	return await withServerHost(async (host) => {
-		const server = await host.spread({ customers: SPREAD_CUSTOMERS });
+		const server = await host.spread({ customers: SPREAD_CUSTOMERS, latencyProxy: false });
 		const run = async (all: boolean) => {
 			if (sideName === 'ours') {
 				const parameters = { resource: 'customer', operation: 'getAll', returnAll: all, ...(all ? {} : { limit: 10 }) };

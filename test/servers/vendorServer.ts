@@ -35,8 +35,6 @@ export type Fault =
 export interface ServerOptions {
 	/** Answer 429 to any request above this many in the trailing second. */
 	rateLimitPerSecond?: number;
-	/** Round-trip network latency to simulate (ms): see `setLatency`. */
-	latencyMs?: number;
 }
 
 export interface VendorServer {
@@ -49,11 +47,6 @@ export interface VendorServer {
 	injectFault(fault: Fault, times?: number): void;
 	/** Requests whose path ends with the given suffix. */
 	requestsTo(pathSuffix: string): RecordedRequest[];
-	/**
-	 * Simulates a network round trip of `ms`: half of it passes before the server counts the request as arrived
-	 * (rate limit, `receivedAt`), half before the answer leaves.
-	 */
-	setLatency(ms: number): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -66,11 +59,9 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 	const faults: Fault[] = [];
 	const recentArrivals: number[] = [];
 	const sockets = new Set<Socket>();
-	const state = { rateLimitedCount: 0, latencyMs: options.latencyMs ?? 0 };
-	const wait = (ms: number) => (ms > 0 ? new Promise((resolveWait) => setTimeout(resolveWait, ms)) : undefined);
+	const state = { rateLimitedCount: 0 };
 
-	const send = async (res: ServerResponse, reply: Reply) => {
-		await wait(state.latencyMs - Math.floor(state.latencyMs / 2));
+	const send = (res: ServerResponse, reply: Reply) => {
 		const isText = typeof reply.body === 'string';
 		const payload = reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
 		const headers: Record<string, string> = {
@@ -86,7 +77,6 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			void (async () => {
-				await wait(Math.floor(state.latencyMs / 2));
 				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 				const recorded: RecordedRequest = {
 					method: req.method ?? 'GET',
@@ -103,7 +93,7 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 					while (recentArrivals.length && recentArrivals[0] <= now - 1000) recentArrivals.shift();
 					if (recentArrivals.length >= options.rateLimitPerSecond) {
 						state.rateLimitedCount++;
-						await send(res, { status: 429, headers: { 'retry-after': '1' }, body: 'Too many requests' });
+						send(res, { status: 429, headers: { 'retry-after': '1' }, body: 'Too many requests' });
 						return;
 					}
 					recentArrivals.push(now);
@@ -138,9 +128,9 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 					}
 				}
 				try {
-					await send(res, await handler(recorded));
+					send(res, await handler(recorded));
 				} catch (error) {
-					await send(res, { status: 500, body: `test server handler failed: ${(error as Error).message}` });
+					send(res, { status: 500, body: `test server handler failed: ${(error as Error).message}` });
 				}
 			})();
 		});
@@ -164,9 +154,6 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 			for (let i = 0; i < times; i++) faults.push(fault);
 		},
 		requestsTo: (suffix) => requests.filter((request) => request.path.endsWith(suffix)),
-		setLatency(ms) {
-			state.latencyMs = Math.max(0, ms);
-		},
 		reset() {
 			requests.length = 0;
 			faults.length = 0;
