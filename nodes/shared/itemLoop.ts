@@ -20,6 +20,8 @@ export interface ItemLoopOptions {
 	 * the shared throttle still spaces the calls, but reading parameters and waiting for answers overlap.
 	 */
 	concurrency?: number;
+	/** The user may lower `concurrency` (Request Options → Requests in Parallel, nodes/shared/overlap.ts). */
+	adjustable?: boolean;
 }
 
 /**

@@ -18,7 +18,7 @@ type Server = SpreadRemote & RemoteControl;
 
 const GET_PARAMETERS: INodeParameters = { resource: 'customer', operation: 'get', customerId: '={{ $json.customerId }}' };
 /** The node's option that lowers how many reads overlap, at its lowest: one item at a time. */
-export const ONE_AT_A_TIME: INodeParameters = { options: { requestsInParallel: 1 } };
+export const ONE_AT_A_TIME: INodeParameters = { requestOptions: { requestsInParallel: 1 } };
 
 interface GetSide {
 	label: string;

@@ -1,4 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
+import { overlappedRead } from '../../shared/overlap';
 import type { SpreadConnection } from '../transport';
 import { connect } from '../transport';
 import * as addToCagnotte from './cagnotte/add.operation';
@@ -16,6 +17,9 @@ import * as getOrder from './order/get.operation';
 import * as getManyOrders from './order/getAll.operation';
 import * as getManySponsorships from './sponsorship/getAll.operation';
 
+/** Reads overlap (SPREAD documents no rate limit); writes stay one at a time, in order. */
+const READ = overlappedRead();
+
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
 export const SPREAD: VendorTable<SpreadConnection> = {
 	defaultResource: 'customer',
@@ -27,8 +31,8 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			operations: {
 				create: { name: 'Create', action: 'Create a customer', description: 'Create a customer profile', module: createCustomer },
 				delete: { name: 'Delete', action: 'Delete a customer', description: 'Delete a customer profile', module: deleteCustomer },
-				get: { name: 'Get', action: 'Get a customer', description: 'Get a customer by SPREAD ID', module: getCustomer },
-				getAll: { name: 'Get Many', action: 'Get many customers', description: 'List customers, with filters', module: getManyCustomers },
+				get: { name: 'Get', action: 'Get a customer', description: 'Get a customer by SPREAD ID', module: getCustomer, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many customers', description: 'List customers, with filters', module: getManyCustomers, loop: READ },
 				update: { name: 'Update', action: 'Update a customer', description: 'Update a customer profile', module: updateCustomer },
 				updateEmail: {
 					name: 'Update Email',
@@ -42,16 +46,16 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			name: 'Campaign',
 			defaultOperation: 'get',
 			operations: {
-				get: { name: 'Get', action: 'Get a campaign', description: 'Get a campaign by ID', module: getCampaign },
-				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'List the site\'s campaigns', module: getManyCampaigns },
+				get: { name: 'Get', action: 'Get a campaign', description: 'Get a campaign by ID', module: getCampaign, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'List the site\'s campaigns', module: getManyCampaigns, loop: READ },
 			},
 		},
 		order: {
 			name: 'Order',
 			defaultOperation: 'get',
 			operations: {
-				get: { name: 'Get', action: 'Get an order', description: 'Get an order by merchant order ID', module: getOrder },
-				getAll: { name: 'Get Many', action: 'Get many orders', description: 'List orders', module: getManyOrders },
+				get: { name: 'Get', action: 'Get an order', description: 'Get an order by merchant order ID', module: getOrder, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many orders', description: 'List orders', module: getManyOrders, loop: READ },
 			},
 		},
 		cagnotte: {
@@ -59,7 +63,7 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			defaultOperation: 'add',
 			operations: {
 				add: { name: 'Add Amount', action: 'Add an amount to a cagnotte', description: 'Credit a customer\'s cashback pot', module: addToCagnotte },
-				getAll: { name: 'Get Many', action: 'Get many cagnotte lines', description: 'List cagnotte lines', module: getManyCagnotteLines },
+				getAll: { name: 'Get Many', action: 'Get many cagnotte lines', description: 'List cagnotte lines', module: getManyCagnotteLines, loop: READ },
 			},
 		},
 		customerCustomEvent: {
@@ -73,7 +77,7 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			name: 'Sponsorship',
 			defaultOperation: 'getAll',
 			operations: {
-				getAll: { name: 'Get Many', action: 'Get many sponsorships', description: 'List sponsorships, with filters', module: getManySponsorships },
+				getAll: { name: 'Get Many', action: 'Get many sponsorships', description: 'List sponsorships, with filters', module: getManySponsorships, loop: READ },
 			},
 		},
 	},
