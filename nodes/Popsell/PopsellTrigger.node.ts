@@ -68,6 +68,10 @@ export class PopsellTrigger implements INodeType {
 				'popsellTriggerSetupCallout',
 				'Give Popsell this node\'s production URL and the static key. Popsell calls it with the customer ID (in the query string, or as a path segment), <code>token</code> and an optional <code>date</code>. A missing or wrong token is answered 401, a bad date 400, and the workflow does not run.',
 			),
+			informationCallout(
+				'popsellTriggerFailureCallout',
+				'<b>If a node before the Popsell node fails, n8n answers Popsell itself</b>: HTTP 500 with n8n\'s own body, not Popsell\'s shape. To answer in Popsell\'s shape, open each node between this trigger and the Popsell node and set <b>Settings → On Error → Continue</b>: the Popsell node then answers <code>IsSuccessfull: false</code> with <code>ErrorCode: WORKFLOW_FAILED</code>. The example workflow popsell-failure-answer.json shows it.',
+			),
 			{
 				displayName: 'Path',
 				name: 'path',

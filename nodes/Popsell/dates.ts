@@ -5,22 +5,16 @@
  */
 
 import type { WallClock } from '../shared/wallClock';
-import { formatWallClock, isValidWallClock, wallClockIn } from '../shared/wallClock';
+import { formatWallClock, parseWallClockText, toWallClock as toSharedWallClock } from '../shared/wallClock';
 
 export type { WallClock };
-
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
 // Popsell's own example wraps the date in curly quotes (date=”2015-12-05 10:12:54): strip any such wrapping.
 const WRAPPING_QUOTES = /^[\s"'\u201c\u201d\u201e\u2018\u2019]+|[\s"'\u201c\u201d\u201e\u2018\u2019]+$/g;
 
 /** Reads "YYYY-MM-DD[ HH:MM[:SS]]" (or with a T), surrounding quotes allowed; undefined when it is not one. */
 export function parseWallClock(text: string): WallClock | undefined {
-	const match = WALL_CLOCK.exec(text.replace(WRAPPING_QUOTES, ''));
-	if (!match) return undefined;
-	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-	const clock = { year, month, day, hour, minute, second };
-	return isValidWallClock(clock) ? clock : undefined;
+	return parseWallClockText(text.replace(WRAPPING_QUOTES, ''));
 }
 
 /** "YYYY-MM-DD HH:MM:SS", the form Popsell reads. */
@@ -33,29 +27,7 @@ export function formatIsoWallClock(clock: WallClock): string {
 	return formatWallClock(clock, 'T');
 }
 
-function asInstant(value: unknown): Date | undefined {
-	if (value instanceof Date) return value;
-	if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
-	if (typeof value === 'string') return new Date(value);
-	if (value !== null && typeof value === 'object') {
-		// Luxon DateTime (what $now and n8n date fields give) without importing Luxon.
-		const candidate = value as { toJSDate?: () => Date; toISO?: () => string };
-		if (typeof candidate.toJSDate === 'function') return candidate.toJSDate();
-		if (typeof candidate.toISO === 'function') return new Date(candidate.toISO());
-	}
-	return undefined;
-}
-
-/** Any date a workflow can hold, as a wall-clock time; undefined when it is not a date. */
+/** Any date a workflow can hold, as a wall-clock time (Popsell's quoted text included); undefined when it is not a date. */
 export function toWallClock(value: unknown, timeZone: string): WallClock | undefined {
-	if (typeof value === 'string') {
-		const trimmed = value.trim();
-		const clock = parseWallClock(trimmed);
-		if (clock) return clock;
-		// Only ISO-like text with a zone is read as an instant: Date.parse would accept "12/05/2015" in a locale-dependent way.
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
-	}
-	const instant = asInstant(value);
-	if (!instant || Number.isNaN(instant.getTime())) return undefined;
-	return wallClockIn(instant, timeZone);
+	return toSharedWallClock(value, timeZone, parseWallClock);
 }

@@ -10,6 +10,8 @@ import { sendVendorRequest } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { tryReadXml, XmlSyntaxError } from './xmlReader';
 
+import { describePublitracFailure } from './errorHints';
+
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
 const VENDOR = 'PUBLITRAC';
@@ -267,7 +269,7 @@ export function readAnswer(
 	return { status, message, errors, response, failed, httpCode: statusCode };
 }
 
-/** The NodeApiError for a failed answer: the vendor's status and message, every `<error>` line in the description. */
+/** The NodeApiError for a failed answer: the vendor's status and message; every `<error>` line and a hint per code in the description. */
 export function answerError(
 	this: RequestContext,
 	session: PublitracSession,
@@ -281,7 +283,7 @@ export function answerError(
 		{
 			code: answer.status || answer.httpCode,
 			message: answer.message || `${VENDOR} ${method} failed`,
-			description: errorLines.length ? errorLines.join('\n') : undefined,
+			description: describePublitracFailure(answer.status, errorLines),
 			httpCode: answer.httpCode,
 			itemIndex,
 		},

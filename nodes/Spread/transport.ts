@@ -125,7 +125,7 @@ function asRecordList(value: unknown): IDataObject[] {
 }
 
 /** The error text in a SPREAD answer, if it is one: `{"error": "…"}`, `{"error": {"message": …}}`, `{"errors": [...]}`. */
-function readVendorError(value: unknown): string | undefined {
+export function readVendorError(value: unknown): string | undefined {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const body = value as IDataObject;
 	const error = body.error ?? body.errors;

@@ -36,3 +36,45 @@ export function wallClockIn(instant: Date, timeZone: string): WallClock {
 	const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
 	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
+
+const WALL_CLOCK_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/** Reads "YYYY-MM-DD[ HH:MM[:SS]]" (or with a T); undefined when it is not a real date and time. */
+export function parseWallClockText(text: string): WallClock | undefined {
+	const match = WALL_CLOCK_TEXT.exec(text.trim());
+	if (!match) return undefined;
+	const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+	const clock = { year, month, day, hour, minute, second };
+	return isValidWallClock(clock) ? clock : undefined;
+}
+
+function asInstant(value: unknown): Date | undefined {
+	if (value instanceof Date) return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
+	if (typeof value === 'string') return new Date(value);
+	if (value !== null && typeof value === 'object') {
+		// Luxon DateTime (what $now and n8n date fields give) without importing Luxon.
+		const candidate = value as { toJSDate?: () => Date; toISO?: () => string };
+		if (typeof candidate.toJSDate === 'function') return candidate.toJSDate();
+		if (typeof candidate.toISO === 'function') return new Date(candidate.toISO());
+	}
+	return undefined;
+}
+
+/**
+ * Any date a workflow can hold, as a wall-clock time. Text without a zone is kept as it reads; a value
+ * that names an instant (ISO with Z or an offset, a Date, a Luxon DateTime, epoch milliseconds) is
+ * written in the given time zone. Undefined when it is not a date.
+ */
+export function toWallClock(value: unknown, timeZone: string, parseText: (text: string) => WallClock | undefined = parseWallClockText): WallClock | undefined {
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		const clock = parseText(trimmed);
+		if (clock) return clock;
+		// Only ISO-like text with a zone is read as an instant: Date.parse would accept "12/05/2015" in a locale-dependent way.
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
+	}
+	const instant = asInstant(value);
+	if (!instant || Number.isNaN(instant.getTime())) return undefined;
+	return wallClockIn(instant, timeZone);
+}

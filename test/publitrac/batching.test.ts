@@ -1,6 +1,10 @@
+import { PUBLITRAC_ERROR_HINTS } from '../../nodes/Publitrac/errorHints';
 import { startPublitracServer } from '../servers/publitrac';
 import type { PublitracServer } from '../servers/publitrac';
-import { runPublitrac } from './run';
+import { JANUARY_PROMOTION, runPublitrac } from './run';
+
+/** An error item's details: the vendor's line, then the hint of each code it carries. */
+const withHints = (line: string, ...codes: string[]) => [line, ...codes.map((code) => `What to do (${code}): ${PUBLITRAC_ERROR_HINTS[code]}`)].join('\n');
 
 const emails = (count: number, prefix = 'lead') => Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@demo.example` }));
 
@@ -35,7 +39,7 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 		const failed = result.output('Under Test', 1);
 		expect(failed).toHaveLength(1);
 		// The vendor's detail line travels with the error, and n8n merges in the input item that failed.
-		expect(failed[0].json).toEqual({ email: 'ghost@demo.example', error: '9013: Add Leads To List failed.', details: '9005 - (ghost@demo.example) Leads not found.' });
+		expect(failed[0].json).toEqual({ email: 'ghost@demo.example', error: '9013: Add Leads To List failed.', details: withHints('9005 - (ghost@demo.example) Leads not found.', '9013', '9005') });
 	});
 
 	it('addLeadsToList groups items by list name', async () => {
@@ -53,7 +57,7 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 		const result = await runPublitrac(server, { resource: 'list', operation: 'addLeadsToList', parameters: { listName: 'Partial' }, input, continueOnFail: true });
 		expect(server.calls('addLeadsToList')).toHaveLength(1);
 		expect(result.json[0]).toMatchObject({ email: 'lead1@demo.example', added: true, status: '9013' });
-		expect(result.json[1]).toEqual({ error: '9013: Add Leads To List failed.', details: '9005 - (ghost@demo.example) Leads not found.' });
+		expect(result.json[1]).toEqual({ error: '9013: Add Leads To List failed.', details: withHints('9005 - (ghost@demo.example) Leads not found.', '9013', '9005') });
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 		expect(result.json[2]).toMatchObject({ email: 'lead2@demo.example', added: true });
 
@@ -117,8 +121,8 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 		const before = server.state.executions.length;
 		const result = await runPublitrac(server, { resource: 'campaign', operation: 'executeCampaign', parameters: { campaigns: 'Webinar, Nope' }, input: emails(2), continueOnFail: true });
 		expect(result.json).toEqual([
-			{ error: '9005: Execute campaigns on leads failed.', details: 'Campaign (Nope) does not exist.' },
-			{ error: '9005: Execute campaigns on leads failed.', details: 'Campaign (Nope) does not exist.' },
+			{ error: '9005: Execute campaigns on leads failed.', details: withHints('Campaign (Nope) does not exist.', '9005') },
+			{ error: '9005: Execute campaigns on leads failed.', details: withHints('Campaign (Nope) does not exist.', '9005') },
 		]);
 		expect(server.state.executions).toHaveLength(before);
 	});
@@ -129,10 +133,7 @@ describe('PUBLITRAC lists, views, campaigns: batching and paging, through the en
 			resource: 'campaign',
 			operation: 'addEmailCampaign',
 			parameters: {
-				campaignName: 'Promotion January 2014',
-				fromName: 'PUBLITRAC',
-				fromEmail: 'no-reply@publipage.com',
-				subject: 'January Promotion',
+				...JANUARY_PROMOTION,
 				html,
 				textBody: 'Hello {{FirstName;Default=}}.',
 				leadFields: { firstName: '={{ $json.first }}' },

@@ -1,3 +1,4 @@
+import { PUBLITRAC_ERROR_HINTS } from '../../nodes/Publitrac/errorHints';
 import { startPublitracServer } from '../servers/publitrac';
 import type { PublitracServer } from '../servers/publitrac';
 import { runPublitrac } from './run';
@@ -24,12 +25,12 @@ describe('PUBLITRAC bad input: a clear error naming field and item, and nothing 
 		['a list name of 50 characters', 'list', 'addLeadsToList', { listName: 'L'.repeat(50), email: 'a@b.example' }, 'List Name: must be shorter than 50 characters, got 50 (item 0)'],
 		['a campaign name of 50 characters', 'campaign', 'executeCampaign', { campaigns: ['C'.repeat(50)], email: 'a@b.example' }, 'Campaign Names or IDs: must be shorter than 50 characters, got 50 (item 0)'],
 		['an email campaign name of 50 characters', 'campaign', 'addEmailCampaign', { campaignName: 'é'.repeat(50), fromName: 'A', fromEmail: 'a@b.example', subject: 'S', html: '<p>x</p>', email: 'a@b.example' }, 'Campaign Name: must be shorter than 50 characters, got 50 (item 0)'],
-		['a probability above 100', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 101 }, 'Probability: must be between 1 and 100, got 101 (item 0)'],
-		['a probability of 0', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 0 }, 'Probability: must be between 1 and 100, got 0 (item 0)'],
-		['a sales stage outside the list', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Won', amount: 5, probability: 50 }, 'Sales Stage: "Won" is not one of PUBLITRAC\'s stages (item 0)'],
-		['an amount that is not an integer', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 10.5, probability: 50 }, 'Amount: must be a whole number, got "10.5" (item 0)'],
-		['a closed opportunity without its date', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Closed Lost', amount: 5, probability: 50 }, 'Additional Fields > Date Closed: is required when the sales stage is Closed Lost (item 0)'],
-		['a missing opportunity ID', 'opportunity', 'syncOpportunity', { opportunityId: ' ', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 50 }, 'Opportunity ID: is required (item 0)'],
+		['a probability above 100', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 101, leadIds: '123ABC' }, 'Probability: must be between 1 and 100, got 101 (item 0)'],
+		['a probability of 0', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 0, leadIds: '123ABC' }, 'Probability: must be between 1 and 100, got 0 (item 0)'],
+		['a sales stage outside the list', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Won', amount: 5, probability: 50, leadIds: '123ABC' }, 'Sales Stage: "Won" is not one of PUBLITRAC\'s stages (item 0)'],
+		['an amount that is not an integer', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Prospecting', amount: 10.5, probability: 50, leadIds: '123ABC' }, 'Amount: must be a whole number, got "10.5" (item 0)'],
+		['a closed opportunity without its date', 'opportunity', 'syncOpportunity', { opportunityId: 'o1', name: 'N', salesStage: 'Closed Lost', amount: 5, probability: 50, leadIds: '123ABC' }, 'Additional Fields > Date Closed: is required when the sales stage is Closed Lost (item 0)'],
+		['a missing opportunity ID', 'opportunity', 'syncOpportunity', { opportunityId: ' ', name: 'N', salesStage: 'Prospecting', amount: 5, probability: 50, leadIds: '123ABC' }, 'Opportunity ID: is required (item 0)'],
 		['a missing form name', 'history', 'addFillFormHistory', { email: 'claude@sage.com', formName: '={{ "  " }}' }, 'Form Name: is required (item 0)'],
 	])('refuses %s', async (_case, resource, operation, parameters, message) => {
 		const result = await runPublitrac(server, { resource, operation, parameters: parameters as never });
@@ -94,7 +95,13 @@ describe('PUBLITRAC vendor errors, faults and secrets', () => {
 		expect(result.nodeError?.name).toBe('NodeApiError');
 		expect(result.nodeError?.message).toBe('9017: Update Lead contain error');
 		expect(result.nodeError?.description).toBe(
-			'9006 - Score (x) must be a valid integer for xml lead->email (claude@sage.com)\n9007 - DoNotCall (2) must be 0 or 1 for xml lead->email (claude@sage.com)',
+			[
+				'9006 - Score (x) must be a valid integer for xml lead->email (claude@sage.com)',
+				'9007 - DoNotCall (2) must be 0 or 1 for xml lead->email (claude@sage.com)',
+				`What to do (9017): ${PUBLITRAC_ERROR_HINTS['9017']}`,
+				`What to do (9006): ${PUBLITRAC_ERROR_HINTS['9006']}`,
+				`What to do (9007): ${PUBLITRAC_ERROR_HINTS['9007']}`,
+			].join('\n'),
 		);
 		expect((result.nodeError as unknown as { httpCode?: string }).httpCode).toBe('200');
 	});
@@ -103,7 +110,7 @@ describe('PUBLITRAC vendor errors, faults and secrets', () => {
 		server.injectFault({ kind: 'status', status: 200, body: '<response><status>2006</status><message>Partly done</message><errors><error>9008 - Unsupported tag</error></errors></response>' });
 		const result = await sync();
 		expect(result.nodeError?.message).toBe('2006: Partly done');
-		expect(result.nodeError?.description).toBe('9008 - Unsupported tag');
+		expect(result.nodeError?.description).toBe(`9008 - Unsupported tag\nWhat to do (9008): ${PUBLITRAC_ERROR_HINTS['9008']}`);
 	});
 
 	it('a refused login is a NodeApiError, with no secret in it', async () => {

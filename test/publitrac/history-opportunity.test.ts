@@ -52,7 +52,7 @@ describe('PUBLITRAC history, opportunities and e-commerce, through the engine', 
 		server.reset();
 		const long = `${'a'.repeat(40)}@example.com`;
 		const tooLong = await runPublitrac(server, { resource: 'history', operation: 'addClickLinkHistory', parameters: { email: long } });
-		expect(tooLong.nodeError?.message).toBe('Email: must be shorter than 50 characters (PUBLITRAC\'s limit) (item 0)');
+		expect(tooLong.nodeError?.message).toBe('Email: must be shorter than 50 characters (PUBLITRAC\'s limit), got 52 (item 0)');
 		expect(server.requests).toHaveLength(0);
 	});
 

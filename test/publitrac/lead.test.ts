@@ -92,7 +92,7 @@ describe('PUBLITRAC lead operations, through the engine', () => {
 		const result = await runPublitrac(server, { resource: 'lead', operation: 'getLead', parameters: { email: 'nobody@nowhere.example' } });
 		expect(result.nodeError?.name).toBe('NodeApiError');
 		expect(result.nodeError?.message).toBe('9005: Lead does not exist.');
-		expect(result.nodeError?.description).toBe('9005 - Lead (nobody@nowhere.example) does not exist.');
+		expect(result.nodeError?.description).toMatch(/^9005 - Lead \(nobody@nowhere\.example\) does not exist\.\nWhat to do \(9005\): /);
 	});
 
 	it('syncLead POSTs one <lead> as a form body: typed fields, custom fields, flags', async () => {

@@ -5,6 +5,14 @@ import type { PublitracServer } from '../servers/publitrac';
 
 export const PUBLITRAC = nodeType('publitrac');
 
+/** The email of the document's addEmailCampaign example. */
+export const JANUARY_PROMOTION = {
+	campaignName: 'Promotion January 2014',
+	fromName: 'PUBLITRAC',
+	fromEmail: 'no-reply@publipage.com',
+	subject: 'January Promotion',
+};
+
 export interface PublitracRun {
 	resource: string;
 	operation: string;

@@ -488,6 +488,8 @@ function createHandler(state: PublitracState) {
 				if (dateClosed && !/^\d{4}-\d{2}-\d{2}$/.test(dateClosed)) problems.push(`Date closed (${dateClosed}) must be yyyy-mm-dd`);
 				if (stage.startsWith('Closed') && !dateClosed) problems.push('Date closed is required for a closed opportunity');
 				const leadIds = asArray((xml.leads as { leadId?: unknown } | undefined)?.leadId as string[] | undefined).map(str);
+				// The annex lists the leads among the mandatory fields.
+				if (!leadIds.some((leadId) => leadId.trim() !== '')) problems.push('At least one lead id is required');
 				for (const leadId of leadIds) {
 					if (![...state.leads.values()].some((lead) => lead.crmLeadId === leadId)) problems.push(`9005 - Lead (${leadId}) does not exist.`);
 				}
@@ -510,6 +512,8 @@ function createHandler(state: PublitracState) {
 				);
 				const problems = [
 					...(emails.length ? [] : ['9001 - At least one lead email is required']),
+					// "Le courriel du lead doit contenir moins de 50 caractères": one longer address fails the whole call.
+					...emails.filter((email) => email.length >= 50).map((email) => `9002 - Email (${email}) must be shorter than 50 characters`),
 					...(names.length ? [] : ['At least one campaign is required']),
 					...emails.filter((email) => !leadByEmail(email)).map((email) => `9005 - Lead (${email}) does not exist.`),
 					...names.filter((name) => !state.campaigns.some((campaign) => campaign.Name === name)).map((name) => `Campaign (${name}) does not exist.`),

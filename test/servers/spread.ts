@@ -30,6 +30,8 @@ export interface SpreadServer extends VendorServer {
 	sponsorships: SpreadRecord[];
 	cagnotteLines: SpreadRecord[];
 	customEvents: Array<{ customerId: string; event: SpreadRecord }>;
+	/** APIv1 order calls that took effect, with the fields as received. */
+	ordersWritten: Array<{ method: string; data: Record<string, string>; customFields: Record<string, string> }>;
 	/** Adds a customer as SPREAD would create it; returns it. */
 	addCustomer(fields: SpreadRecord): SpreadRecord;
 	/** Changes a customer as a SPREAD user would in the back office (updatedAt moves to now). */
@@ -39,6 +41,15 @@ export interface SpreadServer extends VendorServer {
 }
 
 export const SPREAD_API_PATH = '/api/v2';
+/** APIv1 sits one level up: `/api/CreateOrder`. */
+export const SPREAD_API_V1_PATH = '/api';
+const API_V1_METHODS = new Set(['CreateOrder', 'UpdateOrder']);
+/** The `data[…]` fields of an APIv1 order call (the customer fields of the public client, and the order's). */
+const API_V1_ORDER_FIELDS = new Set([
+	'customer_email', 'customer_firstname', 'customer_name', 'customer_birthday', 'customer_gender', 'customer_isoptin', 'customer_address',
+	'customer_cp', 'customer_city', 'customer_country', 'customer_tel', 'customer_mobile', 'customer_company', 'customer_fonction', 'group',
+	'add_tag', 'customer_cookie', 'action', 'order_amount', 'order_idorder', 'date', 'order_state',
+]);
 const MAX_RESULTS = 5000;
 const DEFAULT_MAX_RESULTS = 25;
 
@@ -90,6 +101,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 	const sponsorships: SpreadRecord[] = [];
 	const cagnotteLines: SpreadRecord[] = [];
 	const customEvents: Array<{ customerId: string; event: SpreadRecord }> = [];
+	const ordersWritten: SpreadServer['ordersWritten'] = [];
 
 	const presentCustomer = (customer: SpreadRecord, showCustomFields: boolean): SpreadRecord => {
 		const shown = { ...customer };
@@ -169,6 +181,8 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 	const error = (status: number, message: string): Reply => ({ status, body: { error: message } });
 
 	const route = (request: RecordedRequest): Reply => {
+		const v1Method = request.path.slice(SPREAD_API_V1_PATH.length + 1);
+		if (request.path.startsWith(`${SPREAD_API_V1_PATH}/`) && API_V1_METHODS.has(v1Method)) return apiV1(request, v1Method);
 		if (request.headers.authorization !== expectedAuth) return error(401, 'Authentication failed: invalid public or private key.');
 		if (!request.path.startsWith(SPREAD_API_PATH)) return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>404 Not Found</h1></body></html>' };
 		const path = request.path.slice(SPREAD_API_PATH.length).replace(/\/+$/, '') || '/';
@@ -346,6 +360,64 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		return { body: { customer: presentCustomer(touchCustomer(String(customer.id), { email: fields.new_email }), false) } };
 	}
 
+	/**
+	 * APIv1 CreateOrder / UpdateOrder, as the public PrestaShop client and the package's Decisions describe them:
+	 * POST, Basic auth, a form body of `data[…]` fields (and `request[order_idorder]`), a JSON answer; bad keys
+	 * answer `ERR-9003`. Unknown fields, a JSON body or another verb are refused, so the node's form is checked.
+	 */
+	function apiV1(request: RecordedRequest, method: string): Reply {
+		if (request.method !== 'POST') return error(405, `${method} takes POST.`);
+		if (request.headers.authorization !== expectedAuth) return { body: { error: 'ERR-9003', message: 'Invalid public or private key.' } };
+		if (!String(request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return error(400, 'Form data expected.');
+		const data: Record<string, string> = {};
+		const customFields: Record<string, string> = {};
+		let requestOrderId: string | undefined;
+		for (const [name, value] of new URLSearchParams(request.body)) {
+			if (name === 'request[order_idorder]') {
+				requestOrderId = value;
+				continue;
+			}
+			const match = /^data\[([a-z_]+)\](?:\[(\d+)\])?$/.exec(name);
+			if (match && match[1] === 'custom_fields' && match[2] !== undefined) customFields[match[2]] = value;
+			else if (match && match[2] === undefined && API_V1_ORDER_FIELDS.has(match[1])) data[match[1]] = value;
+			else return error(400, `Unknown parameter ${name}.`);
+		}
+		const problems = [
+			...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.customer_email ?? '') ? [] : ['data[customer_email] must be an email address']),
+			...((data.order_idorder ?? '') !== '' ? [] : ['data[order_idorder] is required']),
+			...(/^\d+(\.\d+)?$/.test(data.order_amount ?? '') ? [] : ['data[order_amount] must be an amount']),
+			...(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(data.date ?? '') ? [] : ['data[date] must be YYYY-mm-dd hh:mm:ss']),
+			...(/^\d+$/.test(data.order_state ?? '') ? [] : ['data[order_state] must be a number']),
+			...(requestOrderId === undefined || requestOrderId === data.order_idorder ? [] : ['request[order_idorder] differs from data[order_idorder]']),
+			...(data.customer_birthday === undefined || /^\d{4}-\d{2}-\d{2}$/.test(data.customer_birthday) ? [] : ['data[customer_birthday] must be YYYY-mm-dd']),
+			...(data.customer_gender === undefined || ['male', 'female'].includes(data.customer_gender) ? [] : ['data[customer_gender] must be male or female']),
+			...(data.customer_isoptin === undefined || ['0', '1'].includes(data.customer_isoptin) ? [] : ['data[customer_isoptin] must be 1 or 0']),
+			...(data.customer_country === undefined || /^[A-Z]{2}$/.test(data.customer_country) ? [] : ['data[customer_country] must be an ISO alpha-2 code']),
+		];
+		if (problems.length) return error(400, problems.join('; '));
+		const existing = orders.find((order) => order.orderId === data.order_idorder);
+		if (method === 'CreateOrder' && existing) return error(409, `Order ${data.order_idorder} already exists.`);
+		if (method === 'UpdateOrder' && !existing) return error(404, `Order ${data.order_idorder} not found.`);
+		const email = data.customer_email.toLowerCase();
+		const profile: SpreadRecord = {
+			firstName: data.customer_firstname, lastName: data.customer_name, birthday: data.customer_birthday, gender: data.customer_gender,
+			address: data.customer_address, zip: data.customer_cp, city: data.customer_city, country: data.customer_country, phone: data.customer_tel,
+			mobile: data.customer_mobile, company: data.customer_company, fonction: data.customer_fonction,
+			tags: data.add_tag === undefined ? undefined : data.add_tag.split(',').map((tag) => tag.trim()).filter(Boolean),
+			custom_fields: Object.keys(customFields).length ? customFields : undefined,
+		};
+		const known = [...customers.values()].find((customer) => String(customer.email).toLowerCase() === email);
+		const customer = known ? touchCustomer(String(known.id), profile) : addCustomer({ ...profile, email: data.customer_email });
+		// An order makes the customer a buyer: what SPREAD's loyalty features count.
+		customer.isBuyer = '1';
+		customer.lastOrderDt = data.date;
+		const order: SpreadRecord = existing ?? { id: String(9000 + orders.length), tags: [], attributes: {} };
+		Object.assign(order, { amount: data.order_amount, customerId: String(customer.id), orderId: data.order_idorder, status: data.order_state, date: data.date });
+		if (!existing) orders.push(order);
+		ordersWritten.push({ method, data: { ...data }, customFields: { ...customFields } });
+		return { body: { response: method === 'CreateOrder' ? 'Order created.' : 'Order updated.', order } };
+	}
+
 	function addToCagnotte(body: SpreadRecord): Reply {
 		const amount = Number((body.cagnotte as SpreadRecord | undefined)?.amount);
 		if (!Number.isFinite(amount)) return error(400, 'cagnotte.amount is required.');
@@ -384,6 +456,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		sponsorships,
 		cagnotteLines,
 		customEvents,
+		ordersWritten,
 		addCustomer,
 		touchCustomer,
 		advanceClock: (ms: number) => {

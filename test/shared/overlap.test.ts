@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { loadPackage, nodeType, runNode } from '../engine/runner';
 import { startJtelServer } from '../servers/jtel';
@@ -16,7 +16,7 @@ const EXPECTED: Record<string, { inParallel: number; reads: Record<string, strin
 describe('overlapping reads (nodes/shared/overlap.ts)', () => {
 	it.each(Object.keys(EXPECTED))('%s: Request Options shows for its reads and nothing else', async (name) => {
 		const pkg = await loadPackage();
-		const properties = pkg.nodeTypes.getByName(nodeType(name)).description.properties as INodeProperties[];
+		const properties = (pkg.nodeTypes.getByName(nodeType(name)).description as INodeTypeDescription).properties;
 		const fields = properties.filter((property) => property.name === 'requestOptions');
 		const shown = Object.fromEntries(fields.map((field) => [field.displayOptions?.show?.resource?.[0], field.displayOptions?.show?.operation]));
 		expect(shown).toEqual(EXPECTED[name].reads);

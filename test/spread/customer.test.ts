@@ -19,7 +19,7 @@ describe('SPREAD node: customers', () => {
 	afterAll(async () => await server.close());
 	beforeEach(() => server.reset());
 
-	it('gets a customer by SPREAD ID with Basic auth, tags "" becoming []', async () => {
+	it('gets a customer by SPREAD ID with Basic auth: without Simplify, the answer exactly as SPREAD sent it', async () => {
 		server.customers.get('123457')!.tags = [];
 		const result = await run({ operation: 'get', customerId: '={{ $json.id }}' }, [{ id: '123456' }, { id: '123457' }]);
 		expect(result.nodeError).toBeUndefined();
@@ -27,19 +27,41 @@ describe('SPREAD node: customers', () => {
 		expect(server.requests[0].headers.authorization).toBe(basicAuth());
 		expect(result.items.map((item) => item.json.email)).toEqual(['customer1@example.com', 'customer2@example.com']);
 		expect(result.items[0].json.tags).toEqual(['vip']);
-		expect(result.items[1].json.tags).toEqual([]);
+		expect(result.items[1].json.tags).toBe('');
+		expect(result.items[0].json).toMatchObject({ isBuyer: '1', isFan: '0', actionCount: '0' });
 		expect(result.items[0].json.custom_fields).toEqual({ '34567': 'Sport:Basket', '56789': 'Logement:Appartement' });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	it('Simplify keeps the main fields only, on get and get many', async () => {
+	it('Simplify types the values, on get and get many: flags as booleans, counts as numbers, tags a list, custom fields by name', async () => {
+		server.customers.get('123456')!.cagnotteAmount = '12.5';
 		const one = await run({ operation: 'get', customerId: '123456', simplify: true });
-		expect(Object.keys(one.items[0].json).sort()).toEqual(
-			['id', 'email', 'firstName', 'lastName', 'phone', 'mobile', 'city', 'zip', 'country', 'tags', 'custom_fields', 'createdAt', 'updatedAt'].sort(),
-		);
-		const many = await run({ operation: 'getAll', returnAll: false, limit: 2, simplify: true });
-		expect(many.items.map((item) => Object.keys(item.json).length)).toEqual([12, 12]);
+		expect(one.items[0].json).toMatchObject({
+			id: '123456',
+			email: 'customer1@example.com',
+			isBuyer: true,
+			isFan: false,
+			isFollow: false,
+			isFanLinkedin: false,
+			actionCount: 0,
+			cagnotteAmount: 12.5,
+			tags: ['vip'],
+			custom_fields: { Sport: 'Basket', Logement: 'Appartement' },
+			createdAt: expect.stringMatching(/\+0000$/),
+		});
+		const many = await run({ operation: 'getAll', returnAll: false, limit: 2, simplify: true, options: { showCustomFields: true } });
+		expect(many.items.map((item) => item.json.isBuyer)).toEqual([true, false]);
 		expect(many.items[1].json.tags).toEqual([]);
+		expect(many.items[1].json.cagnotteAmount).toBeNull();
+		expect(many.items[0].json.custom_fields).toEqual({ Sport: 'Basket', Logement: 'Appartement' });
+		expect(many.items[1].json.custom_fields).toEqual({});
+		expect(Object.keys(many.items[1].json).sort()).toEqual(Object.keys(server.customers.get('123457')!).concat('custom_fields').sort());
+	});
+
+	it('Simplify: a custom field without a label keeps its ID, and a label seen twice gets its ID added', async () => {
+		server.touchCustomer('123458', { custom_fields: { '1': 'Sport:Tennis', '2': 'Sport:Golf', '3': '42' } });
+		const result = await run({ operation: 'get', customerId: '123458', simplify: true });
+		expect(result.items[0].json.custom_fields).toEqual({ Sport: 'Tennis', 'Sport (2)': 'Golf', '3': '42' });
 	});
 
 	it('a missing customer is a NodeApiError with the vendor message and HTTP code', async () => {

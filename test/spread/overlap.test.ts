@@ -1,4 +1,4 @@
-import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { loadPackage, nodeType, runNode } from '../engine/runner';
 import type { RecordedRequest } from '../servers/vendorServer';
@@ -70,7 +70,7 @@ describe('SPREAD node: reads overlap, writes stay in order', () => {
 
 	it('shows Request Options for reads only, and its help says writes go one at a time', async () => {
 		const pkg = await loadPackage();
-		const properties = pkg.nodeTypes.getByName(SPREAD).description.properties as INodeProperties[];
+		const properties = (pkg.nodeTypes.getByName(SPREAD).description as INodeTypeDescription).properties;
 		const field = properties.find((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
 		expect(field?.displayOptions?.show?.operation).toEqual(['get', 'getAll']);
 		const option = (field?.options as INodeProperties[])[0];

@@ -74,12 +74,15 @@ export function requiredText(node: INode, itemIndex: number, field: string, valu
 	return result;
 }
 
+/** executeCampaign and the history methods: "Le courriel du lead doit contenir moins de 50 caractères". */
+export const LEAD_EMAIL_MAX_LENGTH = 50;
+
 export function validEmail(node: INode, itemIndex: number, field: string, value: unknown, maxLength?: number): string {
 	const email = text(value).trim();
 	if (email === '') throw invalidInput(node, itemIndex, field, 'is required');
 	if (!EMAIL.test(email)) throw invalidInput(node, itemIndex, field, `"${email}" is not a valid email address`);
 	if (maxLength !== undefined && email.length >= maxLength) {
-		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit)`);
+		throw invalidInput(node, itemIndex, field, `must be shorter than ${maxLength} characters (PUBLITRAC's limit), got ${email.length}`);
 	}
 	return email;
 }

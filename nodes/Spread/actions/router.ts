@@ -13,8 +13,10 @@ import * as getManyCustomers from './customer/getAll.operation';
 import * as updateCustomer from './customer/update.operation';
 import * as updateCustomerEmail from './customer/updateEmail.operation';
 import * as createCustomerEvent from './customerCustomEvent/create.operation';
+import * as createOrder from './order/create.operation';
 import * as getOrder from './order/get.operation';
 import * as getManyOrders from './order/getAll.operation';
+import * as updateOrder from './order/update.operation';
 import * as getManySponsorships from './sponsorship/getAll.operation';
 
 /** Reads overlap (SPREAD documents no rate limit); writes stay one at a time, in order. */
@@ -54,8 +56,10 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			name: 'Order',
 			defaultOperation: 'get',
 			operations: {
+				create: { name: 'Create', action: 'Create an order', description: 'Push a shop order to SPREAD (APIv1 CreateOrder)', module: createOrder },
 				get: { name: 'Get', action: 'Get an order', description: 'Get an order by merchant order ID', module: getOrder, loop: READ },
 				getAll: { name: 'Get Many', action: 'Get many orders', description: 'List orders', module: getManyOrders, loop: READ },
+				update: { name: 'Update', action: 'Update an order', description: 'Update a shop order in SPREAD (APIv1 UpdateOrder)', module: updateOrder },
 			},
 		},
 		cagnotte: {

@@ -35,6 +35,22 @@ const properties: INodeProperties[] = [
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
+			{
+				displayName: 'Original Source',
+				name: 'originalSource',
+				type: 'string',
+				default: '',
+				placeholder: 'New Production ABC',
+				description: 'Where the lead first came from, as in the document\'s example lead',
+			},
+			{
+				displayName: 'Original Source Type',
+				name: 'originalSourceType',
+				type: 'string',
+				default: '',
+				placeholder: 'Web',
+				description: 'The kind of that source, e.g. Web, Organic Search, Manual',
+			},
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 		],
 		'leadFields',
@@ -54,6 +70,7 @@ const properties: INodeProperties[] = [
 ];
 
 const LEAD_ORDER = ['firstName', 'lastName', 'company', 'phone'];
+const SOURCE_ORDER = ['leadSource', 'originalSource', 'originalSourceType'];
 
 interface EmailCampaignRecord {
 	email: string;
@@ -84,7 +101,8 @@ export function plan(this: IExecuteFunctions, session: PublitracSession): BatchP
 			const lead: IDataObject = {};
 			for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
 			lead.email = email;
-			if (given.leadSource !== undefined) lead.leadSource = text(given.leadSource);
+			// After the email, in the document's order.
+			for (const key of SOURCE_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
 			const customFields = readCustomFields.call(this, itemIndex);
 			if (customFields) lead.customFields = customFields;
 			assertXmlSafe(node, itemIndex, { ...campaign, lead });

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
-import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, forOperation, text, validEmail } from '../common';
+import { assertXmlSafe, batchOptions, emailField, LEAD_EMAIL_MAX_LENGTH, readBatchSize, shortName, forOperation, text, validEmail } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +17,10 @@ const properties: INodeProperties[] = [
 		description:
 			'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	emailField('Email of an existing lead. The emails of all input items go in as few calls as possible.', '={{ $json.email }}'),
+	emailField(
+		'Email of an existing lead, shorter than 50 characters (PUBLITRAC refuses the whole call otherwise, so a longer one is stopped before sending: under On Error → Continue that item gets its own error and the others go on). The emails of all input items go in as few calls as possible.',
+		'={{ $json.email }}',
+	),
 	batchOptions,
 ];
 
@@ -45,7 +48,7 @@ export function plan(this: IExecuteFunctions, session: PublitracSession): BatchP
 			const names = campaignNames(this.getNodeParameter('campaigns', itemIndex));
 			if (names.length === 0) throw invalidInput(node, itemIndex, 'Campaign Names or IDs', 'needs at least one campaign');
 			const campaigns = [...new Set(names.map((name) => shortName(node, itemIndex, 'Campaign Names or IDs', name)))];
-			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex), LEAD_EMAIL_MAX_LENGTH);
 			assertXmlSafe(node, itemIndex, { campaigns: campaigns.join(','), email });
 			return { group: JSON.stringify(campaigns), record: { email, campaigns } };
 		},

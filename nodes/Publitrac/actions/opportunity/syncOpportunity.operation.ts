@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
@@ -37,9 +37,11 @@ const properties: INodeProperties[] = [
 		displayName: 'Lead IDs',
 		name: 'leadIds',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'CRM_ID134, CRM_ID135',
-		description: 'Comma-separated external IDs (CRM lead IDs) of leads already synced to PUBLITRAC',
+		description:
+			'At least one: the annex of the PUBLITRAC document lists the leads as mandatory. Comma-separated (or a list in an expression) CRM Lead IDs, the External ID each lead was given by Sync Lead; PUBLITRAC refuses an ID it does not know (9005).',
 	},
 	optionalFields([
 		{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
@@ -56,6 +58,17 @@ const properties: INodeProperties[] = [
 		{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'New Business' },
 	]),
 ];
+
+/** The opportunity's leads, required by the annex: comma-separated text, or a list from an expression. */
+function readLeadIds(node: INode, itemIndex: number, value: unknown): string[] {
+	const ids = (Array.isArray(value) ? value.map(text) : text(value).split(','))
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (ids.length === 0) {
+		throw invalidInput(node, itemIndex, 'Lead IDs', 'needs at least one lead ID', 'PUBLITRAC requires the leads of an opportunity: give the CRM Lead IDs (External IDs) of leads already synced.');
+	}
+	return [...new Set(ids)];
+}
 
 export const description = forOperation('opportunity', 'syncOpportunity', properties);
 
@@ -83,11 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, sessio
 	opportunity.amount = wholeNumber(node, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex));
 	if (dateClosed) opportunity.dateClosed = dateClosed;
 	opportunity.probability = wholeNumber(node, itemIndex, 'Probability', this.getNodeParameter('probability', itemIndex), 1, 100);
-	const leadIds = text(this.getNodeParameter('leadIds', itemIndex, ''))
-		.split(',')
-		.map((id) => id.trim())
-		.filter(Boolean);
-	if (leadIds.length) opportunity.leads = { leadId: leadIds };
+	opportunity.leads = { leadId: readLeadIds(node, itemIndex, this.getNodeParameter('leadIds', itemIndex, '')) };
 	const query = { opportunity };
 	assertXmlSafe(node, itemIndex, query);
 	// An upsert by ID: sending it twice leaves the same opportunity.

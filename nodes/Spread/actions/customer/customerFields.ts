@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { isIsoCountryCode } from '../../../shared/countryCodes';
 import { invalidInput } from '../../../shared/errors';
-import { normalizeCustomer } from '../../transport';
 import { sortByName } from '../common';
+import { typedCustomer } from './typedCustomer';
 
 export function requireCountryCode(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	const code = String(value ?? '').trim().toUpperCase();
@@ -162,7 +162,7 @@ function readFlag(value: unknown): '1' | '0' | undefined {
 	return undefined;
 }
 
-function readCustomFields(context: IExecuteFunctions, itemIndex: number, collection: IDataObject | undefined): IDataObject | undefined {
+export function readCustomFields(context: IExecuteFunctions, itemIndex: number, collection: IDataObject | undefined): IDataObject | undefined {
 	const entries = (collection?.field as IDataObject[] | undefined) ?? [];
 	if (entries.length === 0) return undefined;
 	const result: IDataObject = {};
@@ -175,22 +175,16 @@ function readCustomFields(context: IExecuteFunctions, itemIndex: number, collect
 	return result;
 }
 
-/** The fields a Simplify output keeps: who the customer is, how to reach them, and when they changed. */
-const SIMPLE_FIELDS = ['id', 'email', 'firstName', 'lastName', 'phone', 'mobile', 'city', 'zip', 'country', 'tags', 'custom_fields', 'createdAt', 'updatedAt'];
-
 export const SIMPLIFY_FIELD: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
+	description:
+		'Whether to return typed values: the flags (isFan, isFollow, isFanLinkedin, isBuyer) as true/false, actionCount and cagnotteAmount as numbers, tags always a list, and custom fields as an object of field name → value (SPREAD prints each as "Label:Value" under the field ID; values stay text). Off: the answer exactly as SPREAD sends it, where flags and counts are strings and the string "0" counts as true in an expression.',
 };
 
-/** A customer as the node outputs it: normalized (`tags: ""` → `[]`), and reduced to the main fields when asked. */
+/** A customer as the node outputs it: typed when Simplify is on, else exactly as SPREAD answered. */
 export function outputCustomer(customer: IDataObject, simplify: boolean): IDataObject {
-	const normalized = normalizeCustomer(customer);
-	if (!simplify) return normalized;
-	const simple: IDataObject = {};
-	for (const field of SIMPLE_FIELDS) if (normalized[field] !== undefined) simple[field] = normalized[field];
-	return simple;
+	return simplify ? typedCustomer(customer) : customer;
 }
