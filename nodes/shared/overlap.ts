@@ -4,11 +4,12 @@ import type { ItemLoopOptions } from './itemLoop';
 import type { VendorConnection, VendorTable } from './operations';
 
 /**
- * Reads of a vendor without a documented rate limit overlap: this many items in flight by default. n8n spends about
- * a millisecond of CPU per item (expressions, its HTTP stack), so at 50 ms of network latency 50 in flight keep it
- * busy instead of waiting; still a sixth of what the HTTP Request node sends at once for 300 items (all of them).
+ * Reads of a vendor without a documented rate limit overlap: at most this many items in flight by default. n8n spends
+ * one to two milliseconds of CPU per item (expressions, its HTTP stack), so at 50 ms of latency it takes some 50 in
+ * flight just to keep it busy, and more to absorb slower answers; the HTTP Request node, for comparison, sends every
+ * input item at once. Vendors with reasons to be gentler pass a lower number.
  */
-export const READS_IN_PARALLEL = 50;
+export const READS_IN_PARALLEL = 100;
 
 const FIELD = 'requestOptions';
 const OPTION = 'requestsInParallel';

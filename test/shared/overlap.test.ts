@@ -6,10 +6,10 @@ import { startJtelServer } from '../servers/jtel';
 /** Where each node shows Request Options, and the most items it reads at once. */
 const EXPECTED: Record<string, { inParallel: number; reads: Record<string, string[]> }> = {
 	spread: {
-		inParallel: 50,
+		inParallel: 100,
 		reads: { customer: ['get', 'getAll'], campaign: ['get', 'getAll'], order: ['get', 'getAll'], cagnotte: ['getAll'], sponsorship: ['getAll'] },
 	},
-	jtelDialler: { inParallel: 50, reads: { contact: ['get', 'getAll'], campaign: ['get', 'getAll'] } },
+	jtelDialler: { inParallel: 25, reads: { contact: ['get', 'getAll'], campaign: ['get', 'getAll'] } },
 	influencerSoft: { inParallel: 5, reads: { contact: ['getGroupStatuses'], group: ['countSubscribers', 'getAll'], partner: ['getStats'], product: ['getAll'] } },
 };
 
