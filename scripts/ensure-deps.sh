@@ -5,9 +5,15 @@
 # lockfile npm 11 writes lists optional packages for other platforms that this registry lacks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/estimates.sh
+. scripts/install-output.sh
 stamp=node_modules/.leadbridge-installed
+
 if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ]; then
-	echo "Installing dev dependencies (about 1-2 minutes on a fresh machine)..."
-	npm install --ignore-scripts --no-audit --no-fund
+	echo "Installing the dev dependencies: $LEADBRIDGE_DEPS_ESTIMATE on a fresh machine, $LEADBRIDGE_DEPS_MB MB, progress every 15 s..."
+	mkdir -p node_modules
+	progress_start "Installing the dev dependencies" node_modules "$LEADBRIDGE_DEPS_MB"
+	npm install --ignore-scripts --no-audit --no-fund 2>&1 | explain_engine_warnings
+	progress_stop
 	touch "$stamp"
 fi

@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A first run says what it will cost (progress lines follow every 15 s while the installs run).
+. scripts/estimates.sh
+if [ ! -f node_modules/.leadbridge-installed ]; then echo "First run on this machine: $LEADBRIDGE_TEST_ESTIMATE in all (the dev dependencies, with Node 24 and the real n8n versions installing in the background)."; fi
+
 e2e=0
 if [ -f scripts/e2e.sh ] && [ "${SKIP_E2E:-}" != "1" ]; then e2e=1; fi
 if [ $e2e = 1 ]; then

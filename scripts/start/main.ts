@@ -33,6 +33,8 @@ async function main() {
 	say('');
 	say(`n8n ${demo.target.version} is running with n8n-nodes-leadbridge installed: ${demo.url}`);
 	say(`  sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}${demo.ownerCreated ? '' : ' (the owner created by an earlier start)'}`);
+	// Signed in from the bare URL, n8n 2.41 lands on its Assistant page: this link leads to the workflows list instead.
+	say(`  open ${demo.url}/signin?redirect=${encodeURIComponent('/home/workflows')} : after sign-in, the workflows list`);
 	say(`  ${demo.examples.length} example workflows under Overview; their credentials point at the local sandboxes (no vendor account needed)`);
 	for (const call of demo.webhookCalls) say(`  "${call.workflow}" is live, try:\n    ${call.curl}`);
 	say(`  n8n's data folder: ${demo.userFolder} (delete it for a fresh instance)`);

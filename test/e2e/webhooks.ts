@@ -3,7 +3,9 @@
 // answer must contain:
 //   { "webhook": { "method": "POST", "form": { "email": "a@b.c" },        a web form post (or "json": {...})
 //                  "customerId": "13", "query": { "date": "..." },        Popsell: customer ID (token computed)
-//                  "status": 200, "body": { "IsSuccessfull": true } } }  the answer: status, JSON body subset
+//                  "status": 200, "body": { "IsSuccessfull": true },     the answer: status, JSON body subset
+//                  "rejects": [{ "form": {...}, "status": 400, "body": {...} }] } }   bad input: each sent the same way,
+//                                                                          each answer checked the same way
 // ("body" is matched as a subset, like "every" in ./examples.ts.) A Popsell trigger is also called with a wrong
 // token, which must be refused with HTTP 401 and IsSuccessfull false.
 import { createHash } from 'node:crypto';
@@ -19,6 +21,8 @@ export interface WebhookExpectation {
 	json?: Record<string, unknown>;
 	status?: number;
 	body?: Record<string, unknown>;
+	/** Calls with bad input (their own form/json/query) and the refusal each must get. */
+	rejects?: Array<Omit<WebhookExpectation, 'rejects'>>;
 }
 
 export interface WebhookCall {
@@ -59,10 +63,15 @@ function popsellToken(credential: SandboxCredential, customerId: string): string
 }
 
 /** The request a web form or Popsell would send to the example (undefined if it cannot be built). */
-export function webhookCall(baseUrl: string, example: Example, credentials: SandboxCredential[], token?: string): WebhookCall | undefined {
+export function webhookCall(
+	baseUrl: string,
+	example: Example,
+	credentials: SandboxCredential[],
+	token?: string,
+	expected: WebhookExpectation = webhookOf(example),
+): WebhookCall | undefined {
 	const node = triggerNode(example);
 	if (!node) return undefined;
-	const expected = webhookOf(example);
 	const fixedPath = FIXED_PATHS.find(([type]) => type.test(node.type))?.[1];
 	let path = fixedPath !== undefined ? `${node.webhookId ?? ''}/${fixedPath}` : String(node.parameters?.path ?? '').replace(/^\//, '');
 	const query = new URLSearchParams(expected.query ?? {});
@@ -103,17 +112,25 @@ async function send(call: WebhookCall): Promise<{ status: number; text: string; 
 	return { status: response.status, text, json };
 }
 
+function answerProblems(label: string, expected: WebhookExpectation, answer: { status: number; text: string; json: unknown }): string[] {
+	const problems: string[] = [];
+	if (answer.status !== (expected.status ?? 200)) problems.push(`${label}: HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
+	if (expected.body) {
+		if (answer.json === undefined) problems.push(`${label}: the answer is not JSON: ${answer.text.slice(0, 300)}`);
+		else problems.push(...mismatches(answer.json, expected.body).map((problem) => `${label}: ${problem}`));
+	}
+	return problems;
+}
+
 /** Calls the example's webhook as its caller would; returns what did not match the expectation. */
 export async function callWebhookExample(baseUrl: string, example: Example, credentials: SandboxCredential[]): Promise<string[]> {
 	const expected = webhookOf(example);
 	const call = webhookCall(baseUrl, example, credentials);
 	if (!call) return [`${example.name}: no webhook trigger with a sandbox credential`];
-	const answer = await send(call);
-	const problems: string[] = [];
-	if (answer.status !== (expected.status ?? 200)) problems.push(`${example.name}: HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
-	if (expected.body) {
-		if (answer.json === undefined) problems.push(`${example.name}: the answer is not JSON: ${answer.text.slice(0, 300)}`);
-		else problems.push(...mismatches(answer.json, expected.body).map((problem) => `${example.name}: ${problem}`));
+	const problems = answerProblems(example.name, expected, await send(call));
+	for (const [index, reject] of (expected.rejects ?? []).entries()) {
+		const rejectCall = webhookCall(baseUrl, example, credentials, undefined, { method: expected.method, ...reject }) as WebhookCall;
+		problems.push(...answerProblems(`${example.name} (bad input ${index + 1})`, reject, await send(rejectCall)));
 	}
 	if (isPopsell(triggerNode(example) as WorkflowNode)) {
 		const refused = await send(webhookCall(baseUrl, example, credentials, '0'.repeat(32)) as WebhookCall);

@@ -39,9 +39,9 @@ describe('the packed tarball', () => {
 		expect(pkg.n8n.credentials.length).toBeGreaterThan(0);
 	});
 
-	it('ships dist only: no sources, tests or build info', () => {
+	it('ships dist and the documents only: no sources, tests or build info', () => {
 		const shipped = files.map((file) => file.replace(/^package\//, ''));
-		expect(shipped.filter((file) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(file))).toEqual([]);
+		expect(shipped.filter((file) => !/^(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(file))).toEqual([]);
 		expect(shipped.filter((file) => /\.tsbuildinfo$|\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
 	});
 
