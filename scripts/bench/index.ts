@@ -84,7 +84,7 @@ function spreadGetSection(): Section {
 				`One GET /customers/{id} per item, ${SPREAD_GETS} items, against the SPREAD test server with a simulated round trip. Our node with its defaults (reads overlap), and with Requests in Parallel 1; ` +
 				'the HTTP Request node with its defaults (every item at once: SPREAD documents no limit, so a careful user has nothing to lower); ' +
 				'a bare `await fetch()` loop without n8n, one at a time, for the cost of n8n and the node per item. ' +
-				'One-at-a-time rows run at 0 and 50 ms only: above that they measure the latency and nothing else.',
+				'One-at-a-time rows run at 0 and 50 ms only: above that they measure the latency and nothing else. The other rows are the median of three runs.',
 		},
 		() => ['ours', 'httpDefaults', 'oursOneAtATime', 'fetchLoop'].flatMap((side) => rowsOf('spread.ts', 'benchSpreadGet', side)),
 	);
