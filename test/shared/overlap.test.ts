@@ -6,7 +6,7 @@ import { startJtelServer } from '../servers/jtel';
 /** Where each node shows Request Options, and the most items it reads at once. */
 const EXPECTED: Record<string, { inParallel: number; reads: Record<string, string[]> }> = {
 	spread: {
-		inParallel: 100,
+		inParallel: 200,
 		reads: { customer: ['get', 'getAll'], campaign: ['get', 'getAll'], order: ['get', 'getAll'], cagnotte: ['getAll'], sponsorship: ['getAll'] },
 	},
 	jtelDialler: { inParallel: 25, reads: { contact: ['get', 'getAll'], campaign: ['get', 'getAll'] } },

@@ -74,7 +74,7 @@ describe('SPREAD node: reads overlap, writes stay in order', () => {
 		const field = properties.find((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
 		expect(field?.displayOptions?.show?.operation).toEqual(['get', 'getAll']);
 		const option = (field?.options as INodeProperties[])[0];
-		expect(option).toMatchObject({ name: 'requestsInParallel', default: 100 });
+		expect(option).toMatchObject({ name: 'requestsInParallel', default: 200 });
 		expect(option.description).toMatch(/Writes .* are always sent one at a time, in input order/);
 	});
 });
