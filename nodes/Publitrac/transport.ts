@@ -152,6 +152,8 @@ export interface PublitracCall {
 	idempotent: boolean;
 	/** Another URL than the credential's (the e-commerce endpoint). */
 	url?: string;
+	/** False: no API key, username or password (the e-commerce call authenticates with its own token). */
+	withAccountAuth?: boolean;
 }
 
 export interface PublitracSession {
@@ -197,7 +199,7 @@ export async function sendPublitracRequest(
 	session: PublitracSession,
 	call: PublitracCall,
 	itemIndex?: number,
-): Promise<{ statusCode: number; body: string }> {
+): Promise<{ statusCode: number; body: string; attempts: number }> {
 	const params: IDataObject = { ...(call.params ?? {}) };
 	if (call.query) params.query = buildRequestXml(call.query);
 	const isGet = call.httpMethod === 'GET';
@@ -213,10 +215,11 @@ export async function sendPublitracRequest(
 			headers: isGet ? { accept: 'application/xml, text/xml' } : { accept: 'application/xml, text/xml', 'content-type': 'application/x-www-form-urlencoded' },
 			body: isGet ? undefined : form.toString(),
 			idempotent: call.idempotent,
+			authenticate: call.withAccountAuth !== false,
 		},
 		itemIndex,
 	);
-	return { statusCode: response.statusCode, body: response.body };
+	return { statusCode: response.statusCode, body: response.body, attempts: response.attempts };
 }
 
 /** Calls the API and reads its answer: a 9xxx status or an `<errors>` element is a NodeApiError. */

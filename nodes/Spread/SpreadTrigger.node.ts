@@ -1,10 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
-import { connect, formatFilterDate, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { readStartFrom, startFromOption } from '../shared/polling';
+import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -23,9 +24,6 @@ interface PollState {
 	idsAtCursor?: string[];
 	event?: TriggerEvent;
 }
-
-/** Each poll asks again for this much before the cursor, in case "after" is exclusive or a write landed late. */
-const OVERLAP_MS = 1000;
 
 /** Windows tried, newest first, to find the latest customer for a manual test run. */
 const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
@@ -67,14 +65,7 @@ export class SpreadTrigger implements INodeType {
 				default: {},
 				options: [
 					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false },
-					{
-						displayName: 'Start From',
-						name: 'startFrom',
-						type: 'dateTime',
-						default: '',
-						description:
-							'On the first poll after activation, also emit the customers created or changed since this date. Empty: only what happens after activation.',
-					},
+					startFromOption('customers created or changed'),
 				],
 			},
 		],
@@ -94,10 +85,7 @@ export class SpreadTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		if (state.cursor === undefined || state.event !== event) {
-			const startFrom = options.startFrom ? Date.parse(String(options.startFrom)) : undefined;
-			if (startFrom !== undefined && Number.isNaN(startFrom)) {
-				throw new NodeOperationError(this.getNode(), `Start From: "${String(options.startFrom)}" is not a date`);
-			}
+			const startFrom = readStartFrom(this, options);
 			state.event = event;
 			state.idsAtCursor = [];
 			// SPREAD stamps whole seconds: start at the current second so nothing created later in it is missed.
@@ -107,7 +95,8 @@ export class SpreadTrigger implements INodeType {
 
 		const cursor = state.cursor;
 		const seenAtCursor = new Set(state.idsAtCursor ?? []);
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: formatFilterDate(cursor - OVERLAP_MS) }, { returnAll: true, limit: 0 });
+		// SPREAD filters by whole days: ask from a day that surely covers the cursor, keep what is at or after it.
+		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDateCovering(cursor) }, { returnAll: true, limit: 0 });
 
 		const fresh: Array<{ time: number; customer: IDataObject }> = [];
 		let newCursor = cursor;
@@ -134,7 +123,7 @@ export class SpreadTrigger implements INodeType {
 async function findLatest(spread: SpreadConnection, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
 	const now = Date.now();
 	const windows: Array<IDataObject> = [
-		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: formatFilterDate(now - days * 86400000) })),
+		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: afterDateCovering(now - days * 86400000) })),
 		{},
 	];
 	for (const window of windows) {

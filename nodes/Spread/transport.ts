@@ -156,11 +156,14 @@ export function parseSpreadDate(value: unknown): number | undefined {
 	return Number.isNaN(time) ? undefined : time;
 }
 
+/** A day, in ms. */
+const DAY_MS = 86_400_000;
+
 /**
- * Date filters (createdAfter, modifiedAfter, …) are sent as ISO 8601 with an explicit UTC offset,
- * e.g. `2024-05-01T08:00:00+00:00`: the document gives no format, and this one leaves no doubt about
- * the time zone.
+ * The `…After` date (`YYYY-mm-dd`, the only form SPREAD's filters take) that returns every record stamped at
+ * or after `time`, whichever way SPREAD reads a bare date: "after" may exclude the whole day, and the day may
+ * be taken in any zone from UTC-12 to UTC+14. 36 hours back covers both; the caller drops what is older.
  */
-export function formatFilterDate(time: number): string {
-	return new Date(time).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+export function afterDateCovering(time: number): string {
+	return new Date(time - 1.5 * DAY_MS).toISOString().slice(0, 10);
 }

@@ -41,6 +41,11 @@ export interface VendorRequest {
 	 */
 	idempotent: boolean;
 	timeoutMs?: number;
+	/**
+	 * False sends the call without the credential's authentication: for an endpoint that takes its own
+	 * token and must not receive the account's keys (PUBLITRAC's e-commerce call, at a URL the user types).
+	 */
+	authenticate?: boolean;
 }
 
 export interface VendorClient {
@@ -145,7 +150,11 @@ export async function sendVendorRequest(
 		try {
 			let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
 			try {
-				response = (await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)) as typeof response;
+				response = (
+					request.authenticate === false
+						? await this.helpers.httpRequest(options)
+						: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
+				) as typeof response;
 			} finally {
 				release?.();
 			}

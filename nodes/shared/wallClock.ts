@@ -78,3 +78,49 @@ export function toWallClock(value: unknown, timeZone: string, parseText: (text: 
 	if (!instant || Number.isNaN(instant.getTime())) return undefined;
 	return wallClockIn(instant, timeZone);
 }
+
+const DATE_AT_START = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+
+/**
+ * The calendar date a user typed or picked, as `YYYY-MM-DD`, with no time-zone conversion: text that starts
+ * with a date (n8n's picker gives `2024-06-01T00:00:00`, with no zone) keeps that date whatever the process's
+ * TZ; a Date or Luxon value from an expression is read in `timeZone` (the workflow's). Undefined when it is no date.
+ */
+export function calendarDateOf(value: unknown, timeZone: string): string | undefined {
+	if (typeof value === 'string') {
+		const match = DATE_AT_START.exec(value.trim());
+		if (!match) return undefined;
+		const clock = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0 };
+		return isValidWallClock(clock) ? match[0].slice(0, 10) : undefined;
+	}
+	const clock = toWallClock(value, timeZone);
+	return clock ? formatWallClock(clock, 'T').slice(0, 10) : undefined;
+}
+
+/** The instant at which a clock in `timeZone` shows the given wall-clock time (the later one in a DST overlap). */
+export function instantAtWallClock(clock: WallClock, timeZone: string): number {
+	const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+	let instant = asUtc;
+	// Two rounds settle the zone's offset, including across a DST change.
+	for (let round = 0; round < 2; round++) {
+		const shown = wallClockIn(new Date(instant), timeZone);
+		const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
+		instant += asUtc - shownAsUtc;
+	}
+	return instant;
+}
+
+/**
+ * The instant (ms) a date field names. A date or date-time without a zone (what n8n's picker gives) is a
+ * wall-clock time in `timeZone` (the workflow's), not in the process's TZ; text with Z or an offset, a Date
+ * or a Luxon value is the instant it names. Undefined when it is no date.
+ */
+export function instantOfDateField(value: unknown, timeZone: string): number | undefined {
+	if (typeof value === 'string') {
+		const zoneless = parseWallClockText(value);
+		if (zoneless) return instantAtWallClock(zoneless, timeZone);
+	}
+	// Any other date is first read as a clock in UTC, which gives back the instant it names.
+	const clock = toWallClock(value, 'UTC');
+	return clock ? Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second) : undefined;
+}

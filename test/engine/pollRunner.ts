@@ -28,6 +28,8 @@ export interface NodeHarnessOptions {
 	packageDir?: string;
 	/** The node's static data to start from (what n8n persisted after earlier polls). */
 	nodeStaticData?: IDataObject;
+	/** The workflow's time zone setting (n8n's default applies when absent). */
+	timezone?: string;
 }
 
 interface Harness {
@@ -56,6 +58,7 @@ async function buildHarness(options: NodeHarnessOptions): Promise<Harness> {
 		connections: {},
 		nodeTypes: pkg.nodeTypes,
 		active: true,
+		settings: options.timezone ? { timezone: options.timezone } : undefined,
 		// n8n keys a node's static data as `node:<name>`.
 		staticData: options.nodeStaticData ? { [`node:${node.name}`]: options.nodeStaticData } : {},
 	});

@@ -82,7 +82,9 @@ const EXPECTED_CONTACT = {
 	Phone1: '+33 1 23 45 67 89',
 	Phone2: '+33 6 12 34 56 78',
 	IsAcceptingEmailing: true,
+	// Both spellings of the document: its table and its example.
 	isAcceptingBrandEmailing: false,
+	IsAcceptingBrandEmailing: false,
 	IsSoftDeleted: false,
 	LanguageCode: 'fr_FR',
 	// 09:12:54 UTC is 10:12:54 in Paris in December.
@@ -156,6 +158,69 @@ describe('Popsell node: Build Import Response, through the engine', () => {
 		expect(sent).toEqual([{ body: expected, headers: { 'content-type': 'application/json; charset=utf-8' }, statusCode: 200 }]);
 		// What goes over the wire is plain JSON that survives a round trip unchanged.
 		expect(JSON.parse(JSON.stringify(sent[0].body))).toEqual(expected);
+	});
+
+	it('types each Extra_data value as the user chose: number, boolean, text, JSON, or as the expression gave it', async () => {
+		const entry = (name: string, type: string, value: string) => ({ name, type, value });
+		const { items, nodeError } = await answer(
+			{
+				resource: 'contact',
+				operation: 'buildImportResponse',
+				contactId: 'C1',
+				contactFields: {
+					isAcceptingBrandEmailing: true,
+					extraData: {
+						entries: [
+							entry('Number of children', 'number', '3'),
+							entry('Budget', 'number', '2.5'),
+							entry('Club member', 'boolean', 'yes'),
+							entry('Zip as text', 'string', '={{ 75001 }}'),
+							entry('Flag as text', 'string', '={{ true }}'),
+							entry('Preferences', 'json', '{"colors":["red"],"size":null}'),
+							entry('Nothing', 'json', 'null'),
+							entry('From expression', 'auto', '={{ 42 }}'),
+							entry('Typed text', 'auto', '42'),
+						],
+					},
+				},
+				options: {},
+			},
+			[{ ref: 'C1' }],
+		);
+		expect(nodeError).toBeUndefined();
+		const [contact] = items[0].json.Contacts as IDataObject[];
+		expect(contact).toEqual({
+			Id: 'C1',
+			isAcceptingBrandEmailing: true,
+			IsAcceptingBrandEmailing: true,
+			Extra_data: {
+				'Number of children': 3,
+				Budget: 2.5,
+				'Club member': true,
+				'Zip as text': '75001',
+				'Flag as text': 'true',
+				Preferences: { colors: ['red'], size: null },
+				Nothing: null,
+				'From expression': 42,
+				'Typed text': '42',
+			},
+		});
+	});
+
+	it.each([
+		['number', 'three', 'Extra_data.Kids: "three" is not a number (item 0)'],
+		['boolean', 'perhaps', 'Extra_data.Kids: "perhaps" is not true or false (item 0)'],
+		['json', '{oops', 'Extra_data.Kids: "{oops" is not valid JSON (item 0)'],
+	])('an Extra_data value that is not a %s is refused, naming the entry', async (type, value, message) => {
+		const { nodeError, sent } = await answer(
+			{ resource: 'contact', operation: 'buildImportResponse', contactId: 'C1', contactFields: { extraData: { entries: [{ name: 'Kids', type, value }] } }, options: {} },
+			[{ ref: 'C1' }],
+		);
+		expect(nodeError?.message).toBe(message);
+		// Popsell is told the import failed, never handed a partial list.
+		expect(sent.map((response) => [response.statusCode, (response.body as IDataObject).ErrorCode, (response.body as IDataObject).Contacts])).toEqual([
+			[500, 'CONTACT_MAPPING_FAILED', []],
+		]);
 	});
 
 	it('sends only Id when nothing else is mapped, and omits empty fields', async () => {

@@ -111,5 +111,46 @@ describe('PUBLITRAC history, opportunities and e-commerce, through the engine', 
 			items: [{ id: '9991', name: 'Bunnies', sku: 'DD23444', category: 'Animals', price: '10', quantity: '1' }],
 		});
 		expect(server.requests[0].query.has('method')).toBe(false);
+		// Only what the document lists, in the form body: the account's API key, username and password go nowhere.
+		expect([...params.keys()].sort()).toEqual(['email', 'token', 'transaction']);
+		expect([...server.requests[0].query.keys()]).toEqual([]);
+		const wire = `${server.requests[0].path}?${server.requests[0].query.toString()} ${server.requests[0].body}`;
+		for (const secret of [server.account.apiKey, server.account.password, encodeURIComponent(server.account.password)]) expect(wire).not.toContain(secret);
+	});
+
+	it('createTransaction at a typed Endpoint URL: that URL gets the transaction, token and email, and no credential secret', async () => {
+		server.reset();
+		const endpointUrl = `${server.url}/shop/transactions`;
+		const result = await runPublitrac(server, {
+			resource: 'ecommerce',
+			operation: 'createTransaction',
+			parameters: { endpointUrl, email: 'claude@sage.com', accountToken: server.state.accountToken, transactionId: '2000', total: 9.5, currency: 'CAD' },
+		});
+		expect(result.json).toEqual([{ transactionId: '2000', email: 'claude@sage.com', status: '200', message: '200 OK' }]);
+		const [request] = server.requests;
+		expect(`${server.url}${request.path}`).toBe(endpointUrl);
+		expect(request.headers.authorization).toBeUndefined();
+		const wire = `${request.path}?${request.query.toString()} ${request.body} ${JSON.stringify(request.headers)}`;
+		for (const secret of [server.account.apiKey, server.account.username, server.account.password, encodeURIComponent(server.account.password)]) {
+			expect(wire).not.toContain(secret);
+		}
+	});
+
+	it('createTransaction: a plain-text error answer is that error (code, words), not "not valid XML"', async () => {
+		const recorded = server.state.transactions.length;
+		const result = await runPublitrac(server, {
+			resource: 'ecommerce',
+			operation: 'createTransaction',
+			parameters: { email: 'claude@sage.com', accountToken: 'not-the-token', transactionId: '1001', total: 5, currency: 'EUR' },
+			input: [{}, {}],
+			continueOnFail: true,
+		});
+		expect(result.nodeError).toBeUndefined();
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ error: '401: 401 Unauthorized: invalid account token' },
+			{ error: '401: 401 Unauthorized: invalid account token' },
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(server.state.transactions).toHaveLength(recorded);
 	});
 });

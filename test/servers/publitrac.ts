@@ -24,7 +24,20 @@ export const SALES_STAGES = [
 	'Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers', 'Perception Analysis',
 	'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost',
 ];
-const GET_METHODS = new Set(['getLeads', 'getLead', 'getLeadByExternalId', 'getView', 'getList', 'getCampaigns', 'getOpportunities']);
+const GET_METHODS = new Set(['getLeads', 'getLead', 'getLeadByExternalId', 'getLeadByTokenId', 'getView', 'getList', 'getCampaigns', 'getOpportunities']);
+const AUTH_PARAMETERS = ['method', 'apikey', 'apiKey', 'username', 'password'];
+/**
+ * The methods the document names only in its status tables, taught as the Decisions settle them: strictly,
+ * so any parameter beyond these (and the auth ones) is refused.
+ */
+const INFERRED_METHOD_PARAMETERS: Record<string, string[]> = {
+	getLeadByTokenId: ['tokenId'],
+	addLead: ['query'],
+	updateLead: ['query'],
+	deleteLead: ['email'],
+};
+/** A PUBLITRAC tracking token: `_nl-<domain>-<digits>-<digits>`. */
+const TRACKING_TOKEN = /^_nl-[A-Za-z0-9.-]+-\d+-\d+$/;
 const LEADS_PER_PAGE = 100;
 const CAMPAIGNS_PER_PAGE = 100;
 const OPPORTUNITIES_PER_PAGE = 200;
@@ -154,6 +167,11 @@ function stamp(date = new Date()): string {
 	return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** A PUBLITRAC stamp for an instant (this server's account runs on UTC). */
+export function stampOf(time: number): string {
+	return stamp(new Date(time));
+}
+
 function str(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'object') return JSON.stringify(value);
@@ -265,6 +283,12 @@ export function seedDemoData(state: PublitracState, extraLeads = 0, extraCampaig
 	for (let index = 0; index < extraLeads; index++) {
 		addLead(state, { firstName: `Lead${index}`, lastName: 'Demo', email: `lead${index}@demo.example`, score: String(index % 100), crmLeadId: `DEMO-${index}` });
 	}
+	// The demo leads date from the document's era, a minute apart: older than anything a trigger test creates.
+	let minute = 0;
+	for (const lead of state.leads.values()) {
+		lead.createdDate = stampOf(Date.UTC(2012, 7, 20, 10, minute++));
+		lead.lastUpdated = lead.createdDate;
+	}
 	state.lists.set('Newsletter', new Set(['johnsmith@publipage.com', 'helene@exemple.ca', 'claude@sage.com']));
 	state.lists.set('Imported2012', new Set(['johnsmith@publitrac.com']));
 	state.views.set('PromoABC_Email_Open', (lead) => Number(lead.score) >= 50);
@@ -365,6 +389,34 @@ function createHandler(state: PublitracState) {
 		return xmlResponse({ status: 2006, message: 'Leads synchronization successfull.' });
 	};
 
+	/** addLead creates only (9016, 9004 when the email exists); updateLead updates only (9017, 9005 when it does not). */
+	const writeOneLead = (method: 'addLead' | 'updateLead', request: Record<string, unknown>): Reply => {
+		const adding = method === 'addLead';
+		const [failStatus, failMessage] = adding ? [9016, 'Create new lead have errors.'] : [9017, 'Update Lead contain error'];
+		const xml = request.lead;
+		const extra = Object.keys(request).filter((key) => key !== 'lead');
+		if (extra.length) return failure(failStatus, failMessage, extra.map((key) => `9008 - Unsupported tag <${key}> (syncLead only)`));
+		if (xml === undefined || typeof xml !== 'object' || Array.isArray(xml)) return failure(failStatus, failMessage, ['lead is required']);
+		const fields = xml as Record<string, unknown>;
+		const email = str(fields.email).trim();
+		const problems = validateLead(fields, email);
+		if (problems.length) return failure(failStatus, failMessage, problems);
+		const existing = leadByEmail(email);
+		if (adding && existing) {
+			return failure(failStatus, failMessage, [`9004 - Lead with email address ${email} already exists, please use the updateLead() call.`]);
+		}
+		if (!adding && !existing) return failure(failStatus, failMessage, [`9005 - Lead (${email}) does not exist.`]);
+		const lead = existing ?? blankLead(String(state.nextId++), email);
+		for (const [key, value] of Object.entries(fields)) {
+			if (key === 'customFields') {
+				if (value && typeof value === 'object') for (const [name, custom] of Object.entries(value)) lead[name] = str(custom);
+			} else lead[key] = str(value);
+		}
+		lead.lastUpdated = stamp();
+		state.leads.set(email.toLowerCase(), lead);
+		return xmlResponse(adding ? { status: 2003, message: 'Create new lead success.' } : { status: 2004, message: 'Leads updated successfully.' });
+	};
+
 	const historyEntry = (kind: string, element: string, email: string, request: Record<string, unknown>): Reply => {
 		if (!email) return failure(9001, 'Email is required.');
 		if (email.length >= 50) return failure(9002, 'Email must be shorter than 50 characters.');
@@ -432,6 +484,26 @@ function createHandler(state: PublitracState) {
 			}
 			case 'syncLead':
 				return syncOneLead(query);
+			case 'getLeadByTokenId': {
+				const tokenId = (params.get('tokenId') ?? '').trim();
+				const failed = (line: string) => failure(9015, 'getLeadByTokenId failed.', [line]);
+				if (!tokenId) return failed('Tok Id is required');
+				if (!TRACKING_TOKEN.test(tokenId)) return failed('Tok Id is invalid');
+				const leads = [...state.leads.values()].filter((lead) => lead.token === tokenId);
+				if (!leads.length) return failed('9005 - lead not found');
+				return xmlResponse({ leads: { lead: leads.map(leadElement) }, status: 2002, message: 'getLeadByTokenId success.' });
+			}
+			case 'addLead':
+			case 'updateLead':
+				return writeOneLead(method, query);
+			case 'deleteLead': {
+				const email = (params.get('email') ?? '').trim();
+				if (!email) return failure(9001, 'Email is required.');
+				const lead = leadByEmail(email);
+				if (!lead) return failure(9005, 'Lead does not exist.', [`9005 - Lead (${email}) does not exist.`]);
+				state.leads.delete(lead.email.toLowerCase());
+				return xmlResponse({ status: 2005, message: 'Lead deleted successfully.' });
+			}
 			case 'addLeadsToList':
 			case 'removeLeadFromList': {
 				const adding = method === 'addLeadsToList';
@@ -567,15 +639,19 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 
 	const server = await startVendorServer((request) => {
 		const params = paramsOf(request);
+		// The e-commerce call (its endpoint is undocumented; the sandbox serves it at the API URL, with no method).
+		if (request.method === 'POST' && !request.query.has('method') && params.has('transaction')) return transaction(params);
 		const apiKey = request.query.get('apikey') ?? request.query.get('apiKey');
 		if (apiKey !== account.apiKey || request.query.get('username') !== account.username || request.query.get('password') !== account.password) {
 			// The document does not say how a refused login is answered; the sandbox says it with HTTP 401 and a 9xxx status.
 			return failure(9000, 'Authentication failed: invalid API key, username or password.', [], 401);
 		}
 		const method = request.query.get('method') ?? '';
-		if (!method && request.method === 'POST' && params.has('transaction')) return transaction(params);
 		const verbOk = GET_METHODS.has(method) ? request.method === 'GET' : method === 'addEmailCampaign' || request.method === 'POST';
 		if (method && !verbOk) return failure(9000, `Method ${method} does not support ${request.method}.`, [], 405);
+		const allowed = INFERRED_METHOD_PARAMETERS[method];
+		const unexpected = allowed ? [...new Set(params.keys())].filter((key) => !AUTH_PARAMETERS.includes(key) && !allowed.includes(key)) : [];
+		if (unexpected.length) return failure(9000, `Unexpected parameter(s) for ${method}: ${unexpected.join(', ')}.`, [], 400);
 		let parsed: Record<string, unknown> | undefined;
 		const queryXml = params.get('query');
 		if (queryXml !== null) {
@@ -588,18 +664,27 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 		return handle(method, params, parsed);
 	}, { rateLimitPerSecond: options.rateLimitPerSecond });
 
+	/**
+	 * Strict to the document: `transaction` (JSON), `token` (the account token) and `email`, nothing else (an
+	 * API key or password here is refused). It answers in plain text: "200 OK", or the error's own words.
+	 */
 	const transaction = (params: URLSearchParams): Reply => {
+		const plain = (status: number, text: string): Reply => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+		const unexpected = [...new Set(params.keys())].filter((key) => !['transaction', 'token', 'email'].includes(key));
+		if (unexpected.length) return plain(400, `400 Bad Request: unexpected parameter(s) ${unexpected.join(', ')}`);
+		if (params.get('token') !== state.accountToken) return plain(401, '401 Unauthorized: invalid account token');
 		let body: Record<string, unknown>;
 		try {
 			body = JSON.parse(params.get('transaction') ?? '') as Record<string, unknown>;
 		} catch {
-			return failure(9011, 'Invalid transaction JSON.');
+			return plain(400, '400 Bad Request: transaction is not valid JSON');
 		}
 		const missing = ['id', 'token', 'email', 'type', 'total', 'currency', 'items'].filter((key) => body[key] === undefined || body[key] === '');
-		if (missing.length) return failure(9011, 'Invalid transaction.', missing.map((key) => `${key} is required`));
-		if (params.get('token') !== state.accountToken || body.token !== state.accountToken) return failure(9000, 'Invalid account token.');
+		if (missing.length) return plain(400, `400 Bad Request: ${missing.join(', ')} required`);
+		if (body.token !== state.accountToken) return plain(401, '401 Unauthorized: invalid account token');
+		if (str(body.email).toLowerCase() !== str(params.get('email')).toLowerCase()) return plain(400, '400 Bad Request: email does not match the transaction');
 		state.transactions.push(body);
-		return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '200 OK' };
+		return plain(200, '200 OK');
 	};
 
 	const methodOf = (request: RecordedRequest) => request.query.get('method') ?? '';

@@ -51,6 +51,22 @@ const API_V1_ORDER_FIELDS = new Set([
 	'add_tag', 'customer_cookie', 'action', 'order_amount', 'order_idorder', 'date', 'order_state',
 ]);
 const MAX_RESULTS = 5000;
+
+const PAGING = ['startAt', 'maxResults'];
+const DATE_PARAMETERS = ['createdAfter', 'createBefore', 'modifiedAfter', 'modifiedBefore'];
+/** The query parameters each list documents; any other is refused (400), as a strict SPREAD would. */
+const LIST_PARAMETERS: Record<string, string[]> = {
+	customers: [
+		...PAGING, ...DATE_PARAMETERS, 'email', 'lastName', 'firstName', 'zipcode', 'city', 'country', 'phoneNumber', 'mobilePhoneNumber',
+		'caseInsensitive', 'showCustomFields', 'externalId', 'ids',
+	],
+	// The campaign list documents paging only.
+	campaigns: PAGING,
+	// As spelled by the document: operartionId.
+	sponsorships: [...PAGING, ...DATE_PARAMETERS, 'operartionId', 'url'],
+	cagnottes: PAGING,
+	orders: [...PAGING, ...DATE_PARAMETERS],
+};
 const DEFAULT_MAX_RESULTS = 25;
 
 /** SPREAD's customer timestamps: `2018-04-10T14:15:48+0000`. */
@@ -213,8 +229,12 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 				return { body: { response: 'Customer deleted.' } };
 			}
 		}
+		if (method === 'GET' && id === undefined && resource in LIST_PARAMETERS) {
+			const unknown = [...request.query.keys()].find((param) => !LIST_PARAMETERS[resource].includes(param));
+			if (unknown !== undefined) return error(400, `Unknown parameter "${unknown}" for /${resource}.`);
+		}
 		if (resource === 'campaigns' && method === 'GET') {
-			if (id === undefined) return listOf('campaigns', filterByDates(campaigns, request.query).filter((campaign) => matchesCampaign(campaign, request.query)), request.query);
+			if (id === undefined) return listOf('campaigns', campaigns, request.query);
 			const campaign = campaigns.find((entry) => entry.id === id);
 			// The document shows a single campaign wrapped in an array.
 			return campaign ? { body: { campaign: [campaign] } } : error(404, 'Campaign not found.');
@@ -225,7 +245,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 			return order ? { body: { order } } : error(404, 'Order not found.');
 		}
 		if (resource === 'sponsorships' && method === 'GET' && id === undefined) {
-			const operationId = request.query.get('operartionId') ?? request.query.get('operationId');
+			const operationId = request.query.get('operartionId');
 			const wanted = filterByDates(sponsorships, request.query).filter((sponsorship) => {
 				const campaign = campaigns.find((entry) => entry.id === sponsorship.campaignId);
 				return (!operationId || campaign?.operationId === operationId) && (!request.query.get('url') || campaign?.url === request.query.get('url'));
@@ -284,18 +304,16 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		for (const [param, field, after] of dateFilters) {
 			const raw = query.get(param);
 			if (raw === null) continue;
-			const limit = Date.parse(raw);
-			if (Number.isNaN(limit)) throw new DateFilterError(param, raw);
+			// The Decisions: dates go out as YYYY-mm-dd. Read strictly, and "after" a day as from the next day on (UTC).
+			const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
+			if (Number.isNaN(day)) throw new DateFilterError(param, raw);
 			result = result.filter((record) => {
 				const time = parseTimestamp(record[field]);
-				return after ? time > limit : time < limit;
+				return after ? time >= day + 86_400_000 : time < day;
 			});
 		}
 		return result;
 	}
-
-	const matchesCampaign = (campaign: SpreadRecord, query: URLSearchParams) =>
-		(!query.get('operationId') || campaign.operationId === query.get('operationId')) && (!query.get('url') || campaign.url === query.get('url'));
 
 	const textFilters: Array<[param: string, field: string]> = [
 		['email', 'email'], ['lastName', 'lastName'], ['firstName', 'firstName'], ['zipcode', 'zip'], ['city', 'city'], ['country', 'country'],
@@ -467,7 +485,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 
 class DateFilterError extends Error {
 	constructor(param: string, value: string) {
-		super(`${param}: invalid date "${value}".`);
+		super(`${param}: invalid date "${value}", expected YYYY-mm-dd.`);
 	}
 }
 

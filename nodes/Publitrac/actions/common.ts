@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import type { ItemLoopOptions } from '../../shared/itemLoop';
-import { paginate } from '../../shared/pagination';
 import type { PublitracCall, PublitracSession } from '../transport';
-import { callPublitrac, hasMoreRecords, readPaging, SERVER_PAGE_SIZE } from '../transport';
+import { walkPages } from '../paging';
 
 export { forOperation } from '../../shared/descriptions';
 
@@ -36,21 +35,7 @@ export async function fetchPages(
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw invalidInput(this.getNode(), itemIndex, 'Limit', 'must be a whole number of 1 or more');
-	const records = await paginate<IDataObject>({
-		returnAll,
-		limit,
-		pageSize: SERVER_PAGE_SIZE,
-		fetchPage: async ({ page, offset }) => {
-			const answer = await callPublitrac.call(
-				this,
-				session,
-				{ ...call, httpMethod: 'GET', idempotent: true, params: { ...call.params, page } },
-				itemIndex,
-			);
-			const found = readRecords(answer.response);
-			return { records: found, hasMore: hasMoreRecords(readPaging(answer.response), offset, found.length) ?? found.length > 0 };
-		},
-	});
+	const records = await walkPages.call(this, session, call, readRecords, { returnAll, limit, itemIndex });
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return simplify ? records.map(dropEmptyFields) : records;
 }

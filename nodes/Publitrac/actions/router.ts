@@ -7,11 +7,15 @@ import * as getCampaigns from './campaign/getCampaigns.operation';
 import { OVERLAPPED } from './common';
 import * as createTransaction from './ecommerce/createTransaction.operation';
 import { addClickLinkHistory, addFillFormHistory, addWebVisitHistory } from './history/history.operations';
+import * as addLead from './lead/addLead.operation';
+import * as deleteLead from './lead/deleteLead.operation';
 import * as getLead from './lead/getLead.operation';
 import * as getLeadByExternalId from './lead/getLeadByExternalId.operation';
+import * as getLeadByTokenId from './lead/getLeadByTokenId.operation';
 import * as getLeads from './lead/getLeads.operation';
 import * as removeLeadFromList from './lead/removeLeadFromList.operation';
 import * as syncLead from './lead/syncLead.operation';
+import * as updateLead from './lead/updateLead.operation';
 import * as addLeadsToList from './list/addLeadsToList.operation';
 import * as getList from './list/getList.operation';
 import * as getOpportunities from './opportunity/getOpportunities.operation';
@@ -30,12 +34,22 @@ export const PUBLITRAC: VendorTable<PublitracSession> = {
 			name: 'Lead',
 			defaultOperation: 'getLeads',
 			operations: {
+				// Create and Delete run one item at a time: neither is resent after an unsure failure.
+				addLead: { name: 'Create', action: 'Create a lead', description: 'Create a new lead; fails if its email exists', module: addLead },
+				deleteLead: { name: 'Delete', action: 'Delete a lead', description: 'Delete a lead by its email address', module: deleteLead },
 				getLead: { name: 'Get by Email', action: 'Get a lead by email', description: 'Find one lead by its email address', module: getLead, loop: OVERLAPPED },
 				getLeadByExternalId: {
 					name: 'Get by External ID',
 					action: 'Get a lead by external ID',
 					description: "Find one lead by your system's ID",
 					module: getLeadByExternalId,
+					loop: OVERLAPPED,
+				},
+				getLeadByTokenId: {
+					name: 'Get by Tracking Token',
+					action: 'Get a lead by tracking token',
+					description: 'Find the lead of a tracked web visitor by its token',
+					module: getLeadByTokenId,
 					loop: OVERLAPPED,
 				},
 				removeLeadFromList: {
@@ -47,6 +61,13 @@ export const PUBLITRAC: VendorTable<PublitracSession> = {
 				},
 				getLeads: { name: 'Search', action: 'Search leads', description: 'Find leads matching conditions, or all leads', module: getLeads },
 				syncLead: { name: 'Sync', action: 'Create or update a lead', description: 'Create the lead, or update it when it exists', module: syncLead, loop: OVERLAPPED },
+				updateLead: {
+					name: 'Update',
+					action: 'Update a lead',
+					description: 'Update an existing lead; fails if it does not exist',
+					module: updateLead,
+					loop: OVERLAPPED,
+				},
 			},
 		},
 		list: {

@@ -4,7 +4,8 @@ import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions
 import { invalidInput } from '../../shared/errors';
 import type { ItemOperation } from '../../shared/operations';
 import type { SpreadConnection } from '../transport';
-import { formatFilterDate, unwrapRecord } from '../transport';
+import { calendarDateOf } from '../../shared/wallClock';
+import { unwrapRecord } from '../transport';
 
 /** A SPREAD operation: its fields and what it does for one input item. */
 export type SpreadOperation = ItemOperation<SpreadConnection>;
@@ -28,19 +29,29 @@ export const DATE_FILTERS: Array<{ displayName: string; name: string; param: str
 	{ displayName: 'Modified Before', name: 'modifiedBefore', param: 'modifiedBefore', description: 'Only records modified before this date' },
 ];
 
+const DATE_ONLY_NOTE = ' Sent as YYYY-MM-DD, the day you pick: SPREAD filters by day, so the time is not sent.';
+
 export function dateFilterFields(): INodeProperties[] {
-	return DATE_FILTERS.map(({ displayName, name, description }) => ({ displayName, name, type: 'dateTime', default: '', description }));
+	return DATE_FILTERS.map(({ displayName, name, description }) => ({ displayName, name, type: 'dateTime', default: '', description: description + DATE_ONLY_NOTE }));
 }
 
-/** Turns the date filters the user set into query parameters, refusing anything that is not a date. */
+/**
+ * `YYYY-mm-dd`, the calendar date as the user typed or picked it: no conversion through `Date`, which in an
+ * instance running with a zone east of UTC would turn the picker's `2024-06-01T00:00:00` into the day before.
+ */
+export function requireCalendarDate(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const date = calendarDateOf(value, context.getTimezone());
+	if (date === undefined) throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is not a date`, 'Use the form YYYY-MM-DD, e.g. 2024-06-01');
+	return date;
+}
+
+/** Turns the date filters the user set into query parameters (`YYYY-mm-dd`), refusing anything that is not a date. */
 export function dateFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const { displayName, name, param } of DATE_FILTERS) {
 		const value = filters[name];
 		if (value === undefined || value === null || value === '') continue;
-		const time = typeof value === 'number' ? value : Date.parse(String(value));
-		if (Number.isNaN(time)) throw invalidInput(context.getNode(), itemIndex, displayName, `"${String(value)}" is not a date`);
-		qs[param] = formatFilterDate(time);
+		qs[param] = requireCalendarDate(context, itemIndex, `Filters > ${displayName}`, value);
 	}
 	return qs;
 }
@@ -109,18 +120,28 @@ export function getOperation(spec: GetOperationSpec): SpreadOperation {
 	};
 }
 
-/** Campaign filters shared by campaigns and sponsorships: the dates, the operation and the campaign URL. */
-export function campaignFilterFields(): INodeProperties[] {
+/**
+ * Sponsorship filters, exactly the ones SPREAD documents for `/sponsorships`: the dates, the operation (spelled
+ * `operartionId` in the document) and the campaign URL. Campaigns document none, so they get none: a strict
+ * server refuses a parameter it does not know.
+ */
+export function sponsorshipFilterFields(): INodeProperties[] {
 	return sortByName([
 		...dateFilterFields(),
-		{ displayName: 'Operation ID', name: 'operationId', type: 'string', default: '', description: 'Only records of this SPREAD operation' },
-		{ displayName: 'Campaign URL', name: 'url', type: 'string', default: '', description: 'Only the campaign whose URL slug is this one' },
+		{
+			displayName: 'Operation ID',
+			name: 'operationId',
+			type: 'string',
+			default: '',
+			description: 'Only sponsorships of this SPREAD operation. Sent as operartionId, the spelling of SPREAD\'s document.',
+		},
+		{ displayName: 'Campaign URL', name: 'url', type: 'string', default: '', description: 'Only the sponsorships of the campaign whose URL slug is this one' },
 	]);
 }
 
-export function campaignFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+export function sponsorshipFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs = dateFilterQuery(context, itemIndex, filters);
-	if (filters.operationId) qs.operationId = requireId(context, itemIndex, 'Filters > Operation ID', filters.operationId);
+	if (filters.operationId) qs.operartionId = requireId(context, itemIndex, 'Filters > Operation ID', filters.operationId);
 	if (filters.url) qs.url = String(filters.url);
 	return qs;
 }

@@ -7,6 +7,7 @@ import * as getManyCagnotteLines from './cagnotte/getAll.operation';
 import * as getCampaign from './campaign/get.operation';
 import * as getManyCampaigns from './campaign/getAll.operation';
 import * as createCustomer from './customer/create.operation';
+import * as createOrUpdateCustomer from './customer/createOrUpdate.operation';
 import * as deleteCustomer from './customer/delete.operation';
 import * as getCustomer from './customer/get.operation';
 import * as getManyCustomers from './customer/getAll.operation';
@@ -32,6 +33,12 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			defaultOperation: 'get',
 			operations: {
 				create: { name: 'Create', action: 'Create a customer', description: 'Create a customer profile', module: createCustomer },
+				createOrUpdate: {
+					name: 'Create or Update',
+					action: 'Create or update a customer',
+					description: 'Update the customer with this email, or create it if there is none',
+					module: createOrUpdateCustomer,
+				},
 				delete: { name: 'Delete', action: 'Delete a customer', description: 'Delete a customer profile', module: deleteCustomer },
 				get: { name: 'Get', action: 'Get a customer', description: 'Get a customer by SPREAD ID', module: getCustomer, loop: READ },
 				getAll: { name: 'Get Many', action: 'Get many customers', description: 'List customers, with filters', module: getManyCustomers, loop: READ },

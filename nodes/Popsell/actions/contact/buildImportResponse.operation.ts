@@ -6,7 +6,7 @@ import { asNodeError } from '../../../shared/itemLoop';
 import { formatPopsellDate, toWallClock } from '../../dates';
 import { errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
 import { answerPopsell, answerItem, respondField } from './answer';
-import { buildPopsellContact, CONTACT_TYPES, UnmappableField } from './contactMapping';
+import { buildPopsellContact, CONTACT_TYPES, EXTRA_DATA_TYPES, UnmappableField } from './contactMapping';
 
 const show = { resource: ['contact'], operation: ['buildImportResponse'] };
 
@@ -61,14 +61,22 @@ export const description: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Extra Data',
-				description: 'Name and value pairs sent as Extra_data. A number stays a number.',
+				description: 'Name and value pairs sent as Extra_data, each value with its JSON type: choose it per entry (a number stays a number, true/false a boolean)',
 				options: [
 					{
 						displayName: 'Entry',
 						name: 'entries',
 						values: [
 							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Club level' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							{
+								displayName: 'Value Type',
+								name: 'type',
+								type: 'options',
+								default: 'auto',
+								options: EXTRA_DATA_TYPES.map((type) => ({ ...type })),
+								description: 'The JSON type Popsell receives',
+							},
+							{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 3' },
 						],
 					},
 				],
@@ -85,7 +93,11 @@ export const description: INodeProperties[] = [
 				],
 				description: 'M or F. An expression may give m/f too; anything else makes the contact unmappable.',
 			},
-			flag('Is Accepting Brand Emailing', 'isAcceptingBrandEmailing', 'Whether the contact accepts email from the brand (sent as isAcceptingBrandEmailing, spelled as in the Popsell field table)'),
+			flag(
+				'Is Accepting Brand Emailing',
+				'isAcceptingBrandEmailing',
+				'Whether the contact accepts email from the brand. Sent under both spellings of Popsell\'s document: isAcceptingBrandEmailing (its table) and IsAcceptingBrandEmailing (its example).',
+			),
 			flag('Is Accepting Emailing', 'isAcceptingEmailing', 'Whether the contact accepts email from the ambassador'),
 			flag('Is Soft Deleted', 'isSoftDeleted', 'Whether the contact was deleted: Popsell removes it from the rep\'s list'),
 			text('Language Code', 'languageCode', 'Such as fr_FR (fr-FR is rewritten to fr_FR)'),

@@ -43,11 +43,14 @@ const TEXT_FIELDS: Record<string, string> = {
 	phone2: 'Phone2',
 };
 
-/** Consent and deletion flags, spelled as in the document's field table (`isAcceptingBrandEmailing`). */
-const FLAG_FIELDS: Record<string, string> = {
-	isAcceptingEmailing: 'IsAcceptingEmailing',
-	isAcceptingBrandEmailing: 'isAcceptingBrandEmailing',
-	isSoftDeleted: 'IsSoftDeleted',
+/**
+ * Consent and deletion flags. The brand consent is spelled `isAcceptingBrandEmailing` in the document's table
+ * and `IsAcceptingBrandEmailing` in its example: both are sent, so a case-sensitive reader never loses it.
+ */
+const FLAG_FIELDS: Record<string, string[]> = {
+	isAcceptingEmailing: ['IsAcceptingEmailing'],
+	isAcceptingBrandEmailing: ['isAcceptingBrandEmailing', 'IsAcceptingBrandEmailing'],
+	isSoftDeleted: ['IsSoftDeleted'],
 };
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -93,15 +96,55 @@ function asTags(value: unknown): string[] {
 	return list.map((tag) => asText('Tags', tag).trim()).filter((tag) => tag !== '');
 }
 
+/** How an Extra_data value is typed: as the expression gave it, or as the user says. */
+export const EXTRA_DATA_TYPES = [
+	{ name: 'Automatic', value: 'auto', description: 'A number or true/false from an expression stays one; anything else is text' },
+	{ name: 'Boolean', value: 'boolean', description: 'True or false (also 1/0, yes/no)' },
+	{ name: 'JSON', value: 'json', description: 'Any JSON value: an object, a list, null, a number…' },
+	{ name: 'Number', value: 'number', description: 'A JSON number, e.g. 3 or 2.5' },
+	{ name: 'Text', value: 'string', description: 'A JSON string, even for 3 or true' },
+] as const;
+
+function parseJson(text: string): { ok: true; value: IDataObject[string] } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) as IDataObject[string] };
+	} catch {
+		return { ok: false };
+	}
+}
+
+function typedExtraValue(field: string, type: unknown, value: unknown): IDataObject[string] {
+	switch (type ?? 'auto') {
+		case 'string':
+			return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+		case 'number': {
+			const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
+			if (!Number.isFinite(number)) throw new UnmappableField(field, `"${String(value)}" is not a number`);
+			return number;
+		}
+		case 'boolean':
+			return asFlag(field, value);
+		case 'json': {
+			if (typeof value !== 'string') return value as IDataObject[string];
+			const parsed = parseJson(value);
+			if (!parsed.ok) throw new UnmappableField(field, `"${value}" is not valid JSON`);
+			return parsed.value;
+		}
+		case 'auto':
+			// Popsell's example mixes numbers and text ("Number of children": 3): keep numbers and flags as they are.
+			return typeof value === 'number' || typeof value === 'boolean' || value === null ? value : asText(field, value ?? '');
+		default:
+			throw new UnmappableField(field, `unknown value type "${String(type)}"`);
+	}
+}
+
 function asExtraData(value: unknown): IDataObject {
 	const entries = ((value as IDataObject | undefined)?.entries ?? []) as IDataObject[];
 	const extra: IDataObject = {};
 	for (const entry of entries) {
 		const name = typeof entry.name === 'string' ? entry.name.trim() : '';
 		if (name === '') throw new UnmappableField('Extra_data', 'an entry has no name');
-		const entryValue = entry.value;
-		// Popsell's example mixes numbers and text ("Number of children": 3): keep numbers and flags as they are.
-		extra[name] = typeof entryValue === 'number' || typeof entryValue === 'boolean' || entryValue === null ? entryValue : asText(`Extra_data.${name}`, entryValue ?? '');
+		extra[name] = typedExtraValue(`Extra_data.${name}`, entry.type, entry.value);
 	}
 	return extra;
 }
@@ -116,8 +159,10 @@ export function buildPopsellContact(input: MappedContactInput, timeZone: string)
 		if (!isBlank(fields[parameter])) contact[popsellName] = asText(popsellName, fields[parameter]);
 	}
 	if (!isBlank(fields.gender)) contact.Gender = asGender(fields.gender);
-	for (const [parameter, popsellName] of Object.entries(FLAG_FIELDS)) {
-		if (!isBlank(fields[parameter])) contact[popsellName] = asFlag(popsellName, fields[parameter]);
+	for (const [parameter, popsellNames] of Object.entries(FLAG_FIELDS)) {
+		if (isBlank(fields[parameter])) continue;
+		const flag = asFlag(popsellNames[0], fields[parameter]);
+		for (const popsellName of popsellNames) contact[popsellName] = flag;
 	}
 	if (!isBlank(fields.languageCode)) contact.LanguageCode = asLanguageCode(fields.languageCode);
 	if (!isBlank(fields.lastModificationDate)) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/errors';
+import { invalidInput, vendorApiError } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { answerError, readAnswer, sendPublitracRequest } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://app.publitrac.com/api',
 		description:
-			"PUBLITRAC does not document this call's endpoint. Leave empty to use the credential's API URL, or enter the one PUBLITRAC gave you.",
+			"PUBLITRAC does not document this call's endpoint. Leave empty to use the credential's API URL, or enter the one PUBLITRAC gave you. Only the transaction, the account token and the email are sent: never the credential's API key, username or password.",
 	},
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: "The buyer's lead email" },
 	{ displayName: 'Account Token', name: 'accountToken', type: 'string', typeOptions: { password: true }, required: true, default: '', description: 'Your PUBLITRAC account token' },
@@ -44,13 +44,28 @@ const properties: INodeProperties[] = [
 		],
 	},
 	optionalFields([
-		{ displayName: 'API Method Name', name: 'apiMethod', type: 'string', default: '', description: 'Sent as the method parameter, if PUBLITRAC gave you one' },
 		{ displayName: 'Info', name: 'info', type: 'string', default: '' },
 		{ displayName: 'Shipping', name: 'shipping', type: 'string', default: '', placeholder: 'air' },
 		{ displayName: 'Tax', name: 'tax', type: 'number', default: 0 },
 		{ displayName: 'Type', name: 'type', type: 'string', default: 'buying' },
 	]),
 ];
+
+/** A plain-text answer other than "200 OK": its own words are the error, with the HTTP status as the code. */
+function plainTextError(node: INode, statusCode: number, body: string, itemIndex: number, secrets: string[]) {
+	const words = body.replace(/\s+/g, ' ').trim().slice(0, 300);
+	return vendorApiError(
+		node,
+		{
+			code: statusCode,
+			message: words === '' ? `PUBLITRAC answered the transaction with HTTP ${statusCode} and no text` : words,
+			description: statusCode < 300 ? 'PUBLITRAC answered without the "200 OK" that confirms a transaction: it was not recorded.' : undefined,
+			httpCode: statusCode,
+			itemIndex,
+		},
+		secrets,
+	);
+}
 
 function amount(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const number = Number(text(value).trim());
@@ -87,22 +102,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, sessio
 	};
 	const endpoint = text(this.getNodeParameter('endpointUrl', itemIndex, '')).trim();
 	if (endpoint && !/^https?:\/\/[^\s]+$/i.test(endpoint)) throw invalidInput(node, itemIndex, 'Endpoint URL', `"${endpoint}" is not an http(s) URL`);
-	const method = text(given.apiMethod).trim();
 	const { statusCode, body } = await sendPublitracRequest.call(
 		this,
 		session,
 		{
-			method,
+			method: '',
 			httpMethod: 'POST',
 			url: endpoint || undefined,
+			// Exactly what the document lists; the account's keys never go to a URL the user typed.
 			params: { transaction: JSON.stringify(transaction), token, email },
+			withAccountAuth: false,
 			// The same transaction ID updates the transaction: safe to resend.
 			idempotent: true,
 		},
 		itemIndex,
 	);
-	// The document's answer is the plain text "200 OK"; an XML answer is read like any other call.
+	// The document's answer is the plain text "200 OK"; other plain text is the error it says.
 	if (/^\s*200 OK\s*$/i.test(body) && statusCode < 300) return { transactionId: transaction.id, email, status: '200', message: '200 OK' };
+	if (!body.trim().startsWith('<')) throw plainTextError(node, statusCode, body, itemIndex, session.client.secrets);
 	const answer = readAnswer.call(this, session, 'transaction', statusCode, body, itemIndex);
 	if (answer.failed || statusCode >= 300) throw answerError.call(this, session, 'transaction', answer, itemIndex);
 	return { transactionId: transaction.id, email, status: answer.status, message: answer.message };

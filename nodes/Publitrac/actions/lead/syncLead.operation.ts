@@ -4,13 +4,11 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, publitracDate, readCustomFields, forOperation, text, validEmail, wholeNumber, zeroOrOne } from '../common';
-import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
+import { assertXmlSafe, optionalFields, forOperation, text } from '../common';
+import { buildLeadElement, leadElementFields } from './leadElement';
 
 const properties: INodeProperties[] = [
-	emailField('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
-	optionalFields(leadFieldProperties()),
-	customFieldsCollection,
+	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
 	optionalFields([
 		{
 			displayName: 'Use Token',
@@ -38,31 +36,10 @@ const properties: INodeProperties[] = [
 	], 'options', 'Options', 'Add Option'),
 ];
 
-/** The `<lead>` element from the item's fields, every value checked against its type. */
-function buildLead(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const node = this.getNode();
-	const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const lead: IDataObject = {};
-	for (const { name, displayName, kind } of LEAD_FIELDS) {
-		const value = given[name];
-		if (value === undefined) continue;
-		const field = `Additional Fields > ${displayName}`;
-		if (kind === 'flag') lead[name] = zeroOrOne(node, itemIndex, field, value);
-		else if (kind === 'integer') lead[name] = wholeNumber(node, itemIndex, field, value);
-		else if (kind === 'date') lead[name] = text(value) === '' ? '' : publitracDate(node, itemIndex, field, value, false);
-		else lead[name] = text(value);
-	}
-	lead.email = email;
-	const customFields = readCustomFields.call(this, itemIndex);
-	if (customFields) lead.customFields = customFields;
-	return lead;
-}
-
 export const description = forOperation('lead', 'syncLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	const lead = buildLead.call(this, itemIndex);
+	const lead = buildLeadElement.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// Flags are left out when false and sent as `true` when set, as in the document's example.
 	const query: IDataObject = {};

@@ -1,9 +1,4 @@
-import { campaignFilterFields, campaignFilterQuery, listOperation } from '../common';
+import { listOperation } from '../common';
 
-export const { description, execute } = listOperation({
-	resource: 'campaign',
-	path: '/campaigns',
-	key: 'campaigns',
-	filters: campaignFilterFields(),
-	query: campaignFilterQuery,
-});
+// SPREAD documents no filter for the campaign list (only paging): none is offered, none is sent.
+export const { description, execute } = listOperation({ resource: 'campaign', path: '/campaigns', key: 'campaigns' });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { isIsoCountryCode } from '../../../shared/countryCodes';
 import { invalidInput } from '../../../shared/errors';
-import { sortByName } from '../common';
+import { requireCalendarDate, sortByName } from '../common';
 import { typedCustomer } from './typedCustomer';
 
 export function requireCountryCode(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
@@ -12,18 +12,6 @@ export function requireCountryCode(context: IExecuteFunctions, itemIndex: number
 		throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is not an ISO 3166-1 alpha-2 country code`, 'Use two letters, e.g. FR, BE, CH');
 	}
 	return code;
-}
-
-/** `YYYY-mm-dd`, from a date typed that way or any ISO date-time (n8n's date picker gives `2024-05-01T00:00:00`). */
-export function requireCalendarDate(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const text = String(value ?? '').trim();
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
-	if (match) {
-		const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-		const date = new Date(Date.UTC(year, month - 1, day));
-		if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return match[0].slice(0, 10);
-	}
-	throw invalidInput(context.getNode(), itemIndex, field, `"${text}" is not a date`, 'Use the form YYYY-MM-DD, e.g. 1990-04-25');
 }
 
 const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [

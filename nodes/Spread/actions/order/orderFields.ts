@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import { formatWallClock, toWallClock, wallClockIn } from '../../../shared/wallClock';
-import { emailField, requireEmail, requireId, sortByName } from '../common';
-import { customerDataFields, readCustomFields, requireCalendarDate, requireCountryCode } from '../customer/customerFields';
+import { emailField, requireCalendarDate, requireEmail, requireId, sortByName } from '../common';
+import { customerDataFields, readCustomFields, requireCountryCode } from '../customer/customerFields';
 
 /** The state the public sources show for an order (`order_state` 10, `status` "10" in v2 answers). */
 export const DEFAULT_ORDER_STATE = '10';

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/errors';
+import type { PublitracSession } from '../../transport';
+import { callPublitrac, readLeads } from '../../transport';
+import type { ItemResult } from '../../../shared/itemLoop';
+import { dropEmptyFields, forOperation, requiredText, simplifyField } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Tracking Token',
+		name: 'trackingCookie',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '_nl-publitrac.com-1111111111111-11111',
+		description:
+			"The visitor's PUBLITRAC tracking token (the _nl-… cookie value, a lead's Token field). Sent as tokenId: PUBLITRAC names getLeadByTokenId only in its status tables (2002 / 9015), so the parameter name is inferred from getLeadByExternalId's externalId.",
+	},
+	simplifyField,
+];
+
+export const description = forOperation('lead', 'getLeadByTokenId', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+	const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
+	if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
+	const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return readLeads(answer.response).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+}
