@@ -55,6 +55,15 @@ export class PublitracApi implements ICredentialType {
 			description: 'Full URL of the API endpoint, e.g. a sandbox',
 			displayOptions: { show: { host: ['custom'] } },
 		},
+		{
+			displayName: 'Calls per Second',
+			name: 'callsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 1 },
+			default: 35,
+			description:
+				"Most calls each n8n process sends with this account. PUBLITRAC allows 35 per second per account: in queue mode, set 35 divided by the number of workers (e.g. 17 for 2) so they never draw a 429. With 35, workers still share the limit: each one slows down when PUBLITRAC refuses a call, and the refused call is sent again.",
+		},
 	];
 
 	// Every call carries the account in its query string; the key goes under both names the document uses.

@@ -17,4 +17,4 @@ fi
 bash scripts/ensure-deps.sh
 npm run build --silent
 if [ -n "${install:-}" ]; then wait "$install"; fi
-LEADBRIDGE_N8N_ONLY=$version exec node -r ./scripts/ts-register.js scripts/start/main.ts
+LEADBRIDGE_N8N_ONLY=$version exec node -r ./scripts/ts-register.js scripts/start/main.ts "$@"

@@ -16,8 +16,14 @@ export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
 const VENDOR = 'PUBLITRAC';
 
-/** The document: "Les appels à l'API doivent être limités à 35 par seconde". */
+/** The document: "Les appels à l'API doivent être limités à 35 par seconde". The credential may lower it per process. */
 export const CALLS_PER_SECOND = 35;
+
+/** The credential's Calls per Second (35 when unset or not a positive number). */
+export function callsPerSecondOf(credentials: ICredentialDataDecryptedObject): number {
+	const value = Number(credentials.callsPerSecond);
+	return Number.isFinite(value) && value > 0 ? value : CALLS_PER_SECOND;
+}
 
 /** addEmailCampaign: "Un maximum de 50 leads peut être exécuté par appel". */
 export const EMAIL_CAMPAIGN_MAX_LEADS = 50;
@@ -184,7 +190,7 @@ export async function connect(context: RequestContext): Promise<PublitracSession
 			credentialType: CREDENTIAL_TYPE,
 			vendor: VENDOR,
 			secrets: collectSecrets(credentials, ['apiKey', 'password']),
-			callsPerSecond: CALLS_PER_SECOND,
+			callsPerSecond: callsPerSecondOf(credentials),
 			throttleKey: account,
 		},
 	};

@@ -144,20 +144,19 @@ export async function sendVendorRequest(
 		timeout: request.timeoutMs ?? 30000,
 	};
 
+	// 429s from a throttled vendor cost time, not tries: the throttle slows down until they stop.
+	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
 		const release = spacer ? await spacer.acquire() : undefined;
 		let waitMs: number | undefined;
 		try {
-			let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
-			try {
-				response = (
-					request.authenticate === false
-						? await this.helpers.httpRequest(options)
-						: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
-				) as typeof response;
-			} finally {
-				release?.();
-			}
+			const response = (
+				request.authenticate === false
+					? await this.helpers.httpRequest(options)
+					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
+			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
+			if (spacer && response.statusCode === 429) refusedByLimit++;
+			release?.(response.statusCode === 429);
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},
@@ -169,7 +168,7 @@ export async function sendVendorRequest(
 				response.statusCode === 429 || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
 			if (!retryable) return result;
 			waitMs = retryAfterMs(result.headers) ?? backoffDelayMs(attempt, policy);
-			if (!canRetry(attempt, waitMs, startedAt, policy)) return result;
+			if (!canRetry(attempt - refusedByLimit, waitMs, startedAt, policy)) return result;
 		} catch (error) {
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { redactValue, secretMask } from './redaction';
 
@@ -55,7 +55,14 @@ export async function runForEachItem(
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), itemCount) }, worker));
+	// Workers start one event-loop turn apart: an item refused before its call (bad input) stops the loop before
+	// dozens more are under way, and the overlap still builds up far faster than a rate limit lets calls go.
+	const running: Array<Promise<void>> = [];
+	for (let started = 0; started < Math.min(Math.max(1, concurrency), itemCount) && !stopped; started++) {
+		if (started > 0) await sleep(0);
+		running.push(worker());
+	}
+	await Promise.all(running);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		const outcome = outcomes[itemIndex];

@@ -148,6 +148,28 @@ async function waitForReady(url, child, output, timeoutMs) {
 	throw new Error(`n8n was not ready at ${url} within ${timeoutMs} ms`);
 }
 
+/** Collects a long-running n8n process's output; stop() ends it (SIGTERM, SIGKILL after 15 s). */
+function superviseN8n(child, inheritOutput) {
+	let output = '';
+	const keep = (stream) => (chunk) => {
+		output += chunk;
+		if (inheritOutput) stream.write(chunk);
+	};
+	child.stdout.on('data', keep(process.stdout));
+	child.stderr.on('data', keep(process.stderr));
+	const stop = () =>
+		new Promise((resolve) => {
+			if (child.exitCode !== null || child.signalCode !== null) return resolve();
+			const killer = setTimeout(() => child.kill('SIGKILL'), 15000);
+			child.once('close', () => {
+				clearTimeout(killer);
+				resolve();
+			});
+			child.kill('SIGTERM');
+		});
+	return { output: () => output, stop };
+}
+
 /** `n8n start`: the editor, REST API and webhooks on 127.0.0.1:<port>, until stop(). */
 async function startN8n(target, userFolder, { port, env = {}, timeoutMs = 120000, inheritOutput = false } = {}) {
 	const listenPort = port ?? (await freePort());
@@ -163,31 +185,15 @@ async function startN8n(target, userFolder, { port, env = {}, timeoutMs = 120000
 		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	let output = '';
-	const keep = (stream) => (chunk) => {
-		output += chunk;
-		if (inheritOutput) stream.write(chunk);
-	};
-	child.stdout.on('data', keep(process.stdout));
-	child.stderr.on('data', keep(process.stderr));
+	const { output, stop } = superviseN8n(child, inheritOutput);
 	const url = `http://localhost:${listenPort}`;
-	const stop = () =>
-		new Promise((resolve) => {
-			if (child.exitCode !== null || child.signalCode !== null) return resolve();
-			const killer = setTimeout(() => child.kill('SIGKILL'), 15000);
-			child.once('close', () => {
-				clearTimeout(killer);
-				resolve();
-			});
-			child.kill('SIGTERM');
-		});
 	try {
-		await waitForReady(url, child, () => output, timeoutMs);
+		await waitForReady(url, child, output, timeoutMs);
 	} catch (error) {
 		await stop();
-		throw new Error(`${error.message}\n${output.slice(-4000)}`);
+		throw new Error(`${error.message}\n${output().slice(-4000)}`);
 	}
-	return { url, port: listenPort, child, stop, output: () => output, records: () => parseLogLines(output) };
+	return { url, port: listenPort, child, stop, output, records: () => parseLogLines(output()) };
 }
 
 /**
@@ -228,6 +234,11 @@ function removeDir(dir) {
 
 module.exports = {
 	REPO_ROOT,
+	n8nEnv,
+	nodeFor,
+	n8nBin,
+	parseLogLines,
+	superviseN8n,
 	n8nTargets,
 	ensureInstalled,
 	freePort,

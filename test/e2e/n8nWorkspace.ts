@@ -27,6 +27,8 @@ export class N8nWorkspace {
 	constructor(
 		readonly target: N8nTarget,
 		readonly userFolder: string,
+		/** Settings every command gets (queue mode: the shared database, Redis, encryption key). */
+		readonly env: Record<string, string> = {},
 	) {}
 
 	/** Installs the tarball as a community package: node types become `<package name>.<node name>`. */
@@ -37,7 +39,7 @@ export class N8nWorkspace {
 	async command(args: string[], env: Record<string, string> = {}): Promise<N8nRun> {
 		// Each command gets its own task-runner port, so runs never collide with another n8n on this machine.
 		const port = String(await freePort());
-		return await runN8n(this.target, this.userFolder, args, { env: { N8N_RUNNERS_BROKER_PORT: port, ...env } });
+		return await runN8n(this.target, this.userFolder, args, { env: { N8N_RUNNERS_BROKER_PORT: port, ...this.env, ...env } });
 	}
 
 	async mustRun(args: string[]): Promise<N8nRun> {

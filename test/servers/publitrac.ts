@@ -101,6 +101,8 @@ export interface PublitracServer extends VendorServer {
 
 export interface PublitracServerOptions {
 	rateLimitPerSecond?: number;
+	/** Every answer leaves this long after its request arrived. */
+	latencyMs?: number;
 	account?: Partial<PublitracAccount>;
 	/** Seed the demo data (leads, lists, views, campaigns, opportunities, forms). */
 	seed?: boolean;
@@ -662,7 +664,7 @@ export async function startPublitracServer(options: PublitracServerOptions = {})
 			}
 		}
 		return handle(method, params, parsed);
-	}, { rateLimitPerSecond: options.rateLimitPerSecond });
+	}, { rateLimitPerSecond: options.rateLimitPerSecond, latencyMs: options.latencyMs });
 
 	/**
 	 * Strict to the document: `transaction` (JSON), `token` (the account token) and `email`, nothing else (an
@@ -708,6 +710,7 @@ export async function startSandbox(): Promise<Sandbox> {
 		vendor: 'PUBLITRAC',
 		url: `${server.url}/api`,
 		credentials: [{ ...SANDBOX_CREDENTIAL, data: server.credentials() }],
+		server,
 		close: () => server.close(),
 	};
 }

@@ -1,3 +1,5 @@
+import type { VendorServer } from './vendorServer';
+
 /**
  * What every vendor's local server offers to `npm start` and the real-n8n tests: a running sandbox seeded with
  * demo data, and the n8n credentials that point at it. Each test/servers/<vendor>.ts exports
@@ -19,5 +21,7 @@ export interface Sandbox {
 	/** Base URL of the running server ('' when the vendor calls us instead, like Popsell). */
 	url: string;
 	credentials: SandboxCredential[];
+	/** The running server, for tests that add records or look at what went over the wire. */
+	server?: VendorServer;
 	close(): Promise<void>;
 }

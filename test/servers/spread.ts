@@ -503,6 +503,7 @@ export async function startSandbox(): Promise<Sandbox> {
 				data: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl },
 			},
 		],
+		server,
 		close: () => server.close(),
 	};
 }

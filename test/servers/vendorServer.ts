@@ -12,6 +12,8 @@ export interface RecordedRequest {
 	headers: IncomingMessage['headers'];
 	body: string;
 	receivedAt: number;
+	/** Refused with 429 by the server's rate limit (not processed). */
+	refusedByLimit?: boolean;
 }
 
 export interface Reply {
@@ -33,8 +35,13 @@ export type Fault =
 	| { kind: 'html'; status: number };
 
 export interface ServerOptions {
-	/** Answer 429 to any request above this many in the trailing second. */
+	/**
+	 * A strict sliding window: a request is refused with 429 when this many were accepted in the second before it
+	 * arrived (refused ones do not count), with Retry-After saying when the oldest leaves the window.
+	 */
 	rateLimitPerSecond?: number;
+	/** Network latency: every answer leaves this long after its request arrived (and was counted). */
+	latencyMs?: number;
 }
 
 export interface VendorServer {
@@ -50,6 +57,19 @@ export interface VendorServer {
 	reset(): void;
 	close(): Promise<void>;
 }
+
+/** The most requests that arrived within any one window of `windowMs` (1 s: what a rate limit counts). */
+export function busiestWindow(requests: RecordedRequest[], windowMs = 1000): number {
+	const arrivals = requests.map((request) => request.receivedAt).sort((a, b) => a - b);
+	let busiest = 0;
+	for (let index = 0, start = 0; index < arrivals.length; index++) {
+		while (arrivals[start] <= arrivals[index] - windowMs) start++;
+		busiest = Math.max(busiest, index - start + 1);
+	}
+	return busiest;
+}
+
+const delay = (ms: number) => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
 
 const HTML_ERROR_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>';
 
@@ -93,11 +113,16 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 					while (recentArrivals.length && recentArrivals[0] <= now - 1000) recentArrivals.shift();
 					if (recentArrivals.length >= options.rateLimitPerSecond) {
 						state.rateLimitedCount++;
-						send(res, { status: 429, headers: { 'retry-after': '1' }, body: 'Too many requests' });
+						recorded.refusedByLimit = true;
+						// Whole seconds, as HTTP says: until the oldest accepted call leaves the window.
+						const retryAfter = Math.max(1, Math.ceil((recentArrivals[0] + 1000 - now) / 1000));
+						if (options.latencyMs) await delay(options.latencyMs);
+						send(res, { status: 429, headers: { 'retry-after': String(retryAfter) }, body: 'Too many requests' });
 						return;
 					}
 					recentArrivals.push(now);
 				}
+				if (options.latencyMs) await delay(options.latencyMs);
 
 				const fault = faults.shift();
 				if (fault) {

@@ -4,6 +4,7 @@ import { returnAllAndLimitFields } from '../../shared/descriptions';
 import { invalidInput } from '../../shared/errors';
 import type { ItemLoopOptions } from '../../shared/itemLoop';
 import type { PublitracCall, PublitracSession } from '../transport';
+import { CALLS_PER_SECOND } from '../transport';
 import { walkPages } from '../paging';
 
 export { forOperation } from '../../shared/descriptions';
@@ -19,10 +20,11 @@ export const simplifyField: INodeProperties = {
 };
 
 /**
- * For calls that are safe to overlap (reads and upserts): items prepared and answered while others wait for
- * their slot, enough to keep 35 calls/s busy; the shared throttle still enforces the rate.
+ * For calls that are safe to overlap (reads and upserts): many items under way at once, while the shared throttle
+ * sends their calls at the credential's rate, so the calls in flight settle at rate × latency by themselves. Two
+ * seconds of calls at PUBLITRAC's 35/s keep the rate up to 2 s of latency, and while refused calls wait their Retry-After.
  */
-export const OVERLAPPED: ItemLoopOptions = { concurrency: 4 };
+export const OVERLAPPED: ItemLoopOptions = { concurrency: 2 * CALLS_PER_SECOND };
 
 /** Walks `page` for the paged methods (getLeads, getList, getView, getCampaigns, getOpportunities). */
 export async function fetchPages(

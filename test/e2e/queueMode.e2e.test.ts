@@ -1,0 +1,189 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+// The packed package in n8n 2.41's queue mode (test/e2e/queueStack.ts): Redis, PostgreSQL, a main instance and two
+// workers, each process loading the package from its own user folder. The example workflows run on the workers
+// with the results they give in regular mode, webhooks are answered while a worker runs the workflow, and the
+// SPREAD polling trigger polls once per poll, from main only, without repeating items after main restarts.
+import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+
+import type { SpreadServer } from '../servers/spread';
+import type { PublitracServer } from '../servers/publitrac';
+import type { Sandbox, SandboxCredential } from '../servers/sandbox';
+import { checkItems, loadExamples, notExecutedExamples, type Example, type WorkflowJson, type WorkflowNode } from './examples';
+import { ensureInstalled, n8nTargets, packPackage, REPO_ROOT, removeDir } from './n8nProcess';
+import { QueueStack } from './queueStack';
+import { allCredentials, closeAll, startAllSandboxes } from './sandboxes';
+import { callWebhookExample, webhookCall, webhookExamples } from './webhooks';
+
+// Queue mode as n8n 2.x runs it (workers, durable poll scheduler): the first 2.x version of scripts/n8n-versions.sh.
+const target = n8nTargets().find((candidate) => Number(candidate.version.split('.')[0]) >= 2);
+const describeQueue = target ? describe : describe.skip;
+
+const examples = loadExamples();
+const notExecuted = notExecutedExamples(examples);
+const webhooks = webhookExamples(examples);
+const runnable = examples.filter((example) => example.expect?.node !== undefined && !webhooks.includes(example) && !notExecuted.includes(example));
+const SPREAD_TRIGGER_EXAMPLE = 'spread-new-customers-to-publitrac';
+/** The trigger polls every minute here (every 5 minutes in the example; n8n allows no less than a minute). */
+const POLL_SECONDS = 60;
+
+/**
+ * A copy of a Manual Trigger example that a webhook starts instead: main takes the call, a worker runs the
+ * execution (the Manual Trigger's one empty item becomes the webhook's one item).
+ */
+function startedByWebhook(example: Example): WorkflowJson {
+	const workflow = JSON.parse(JSON.stringify(example.workflow)) as WorkflowJson;
+	const nodes = workflow.nodes.map((node): WorkflowNode =>
+		node.type === 'n8n-nodes-base.manualTrigger'
+			? { ...node, type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: `queue-${example.name}`, responseMode: 'lastNode', options: {} } }
+			: node,
+	);
+	return { ...workflow, nodes, id: `q-${String(example.workflow.id)}`.slice(0, 36), name: `${workflow.name} (queue mode)` };
+}
+
+/** The SPREAD Trigger example, polling every few seconds and taking the customers created from now on. */
+function spreadTriggerWorkflow(since: Date): WorkflowJson {
+	const example = examples.find((candidate) => candidate.name === SPREAD_TRIGGER_EXAMPLE) as Example;
+	const workflow = JSON.parse(JSON.stringify(example.workflow)) as WorkflowJson;
+	for (const node of workflow.nodes) {
+		if (node.type.endsWith('.spreadTrigger')) {
+			node.parameters = {
+				...node.parameters,
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				options: { startFrom: since.toISOString() },
+			};
+		}
+	}
+	return workflow;
+}
+
+const wait = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await wait(500);
+	}
+}
+
+/** A webhook just activated may take a moment to be found by main: 404 is retried for a few seconds. */
+async function callWhenRegistered(url: string): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		const answer = await fetch(url, { method: 'POST' });
+		if (answer.status !== 404 || attempt === 20) return answer;
+		await wait(500);
+	}
+}
+
+describeQueue(`n8n ${target?.version ?? '2.x'} in queue mode (main + 2 workers, Redis, PostgreSQL)`, () => {
+	const sandboxes: Sandbox[] = [];
+	let credentials: SandboxCredential[] = [];
+	let stack: QueueStack;
+	let tarball = '';
+	const started = new Date();
+	const serverOf = <T>(vendor: string) => sandboxes.find((sandbox) => sandbox.vendor === vendor)?.server as T;
+
+	beforeAll(async () => {
+		ensureInstalled([target!.version]);
+		tarball = packPackage();
+		await startAllSandboxes(sandboxes);
+		credentials = allCredentials(sandboxes);
+		stack = await QueueStack.start({
+			target: target!,
+			tarball,
+			credentials,
+			workflows: [...examples.map((example) => example.workflow), ...runnable.map(startedByWebhook), spreadTriggerWorkflow(started)],
+		});
+	});
+
+	afterAll(async () => {
+		stack?.saveLogs(join(REPO_ROOT, '.tmp', 'e2e', 'queue-mode'));
+		await stack?.stop();
+		await closeAll(sandboxes.splice(0));
+		if (tarball) removeDir(dirname(tarball));
+	});
+
+	test('the example workflows run on both workers, with the results they give in regular mode', async () => {
+		expect(runnable.length).toBeGreaterThan(0);
+		const copies = runnable.map((example) => ({ example, workflow: startedByWebhook(example) }));
+		for (const { workflow } of copies) await stack.activate(workflow.id as string);
+		// All at once: main queues them, the workers take them.
+		const answers = await Promise.all(copies.map(async ({ example }) => await callWhenRegistered(`${stack.url}/webhook/queue-${example.name}`)));
+		const statuses = await Promise.all(answers.map(async (answer, index) => `${copies[index].example.name}: ${answer.status} ${answer.status === 200 ? '' : (await answer.text()).slice(0, 300)}`));
+		expect(statuses).toEqual(copies.map(({ example }) => `${example.name}: 200 `));
+		const problems: string[] = [];
+		const executionIds: string[] = [];
+		for (const { example, workflow } of copies) {
+			const [execution] = await until(`the execution of ${example.name}`, async () => {
+				const found = await stack.executions(workflow.id as string);
+				return found.length && found.every((candidate) => candidate.status !== 'running' && candidate.status !== 'new') ? found : undefined;
+			});
+			executionIds.push(execution.id);
+			if (execution.status !== 'success') problems.push(`${example.name}: execution ${execution.id} ended ${execution.status}`);
+			const runData = await stack.runData(execution.id);
+			const items = (node: string) => (runData[node]?.[runData[node].length - 1]?.data?.main?.[0] ?? []).map((item) => item.json);
+			const expectation = example.expect!;
+			problems.push(...checkItems(expectation.node, items(expectation.node), expectation));
+			for (const [node, more] of Object.entries(expectation.nodes ?? {})) problems.push(...checkItems(node, items(node), more));
+		}
+		expect(problems).toEqual([]);
+		// Every execution ran on a worker, and both workers took some.
+		const byWorker = stack.executionsByWorker();
+		expect(executionIds.filter((id) => !byWorker.flat().includes(id))).toEqual([]);
+		expect(byWorker.map((ids) => ids.length > 0)).toEqual([true, true]);
+	});
+
+	test('Popsell and InfluencerSoft webhooks are answered by the worker’s execution; a wrong Popsell token gets 401 before any', async () => {
+		expect(webhooks.length).toBeGreaterThan(0);
+		for (const example of webhooks) await stack.activate(example.workflow.id as string);
+		const popsell = webhooks.filter((example) => example.workflow.nodes.some((node) => node.type.endsWith('.popsellTrigger')));
+		expect(popsell.length).toBeGreaterThan(0);
+		for (const example of popsell) {
+			const before = (await stack.executions(example.workflow.id as string)).length;
+			const refused = await fetch(webhookCall(stack.url, example, credentials, '0'.repeat(32))!.url);
+			expect(refused.status).toBe(401);
+			expect(((await refused.json()) as { IsSuccessfull?: unknown }).IsSuccessfull).toBe(false);
+			await wait(1000);
+			expect(await stack.executions(example.workflow.id as string)).toHaveLength(before);
+		}
+		const startedBefore = stack.executionsByWorker().flat().length;
+		const problems: string[] = [];
+		for (const example of webhooks) problems.push(...(await callWebhookExample(stack.url, example, credentials)));
+		expect(problems).toEqual([]);
+		// Each answered call was an execution run by a worker (Popsell's wrong-token calls start none).
+		expect(stack.executionsByWorker().flat().length - startedBefore).toBeGreaterThanOrEqual(webhooks.length);
+	});
+
+	test('the SPREAD Trigger polls from main only: each new customer synced once, none again after main restarts', async () => {
+		const spread = serverOf<SpreadServer>('SPREAD');
+		const publitrac = serverOf<PublitracServer>('PUBLITRAC');
+		const workflowId = String(examples.find((example) => example.name === SPREAD_TRIGGER_EXAMPLE)!.workflow.id);
+		const syncsOf = (email: string) =>
+			publitrac.calls('syncLead').filter((request) => !request.refusedByLimit && (publitrac.queryOf(request).lead as { email?: unknown }).email === email);
+		const polls = () => spread.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/customers') && request.query.has('createdAfter'));
+		const added = [1, 2].map((index) => `queue-poll-${index}-${Date.now()}@example.com`);
+		for (const email of added) spread.addCustomer({ email, firstName: 'Poll', lastName: 'Before activation' });
+		// n8n polls once when the workflow is activated, then every minute.
+		await stack.activate(workflowId);
+		await until('both new customers synced into PUBLITRAC', () => (added.every((email) => syncsOf(email).length > 0) ? true : undefined));
+		const executionsBefore = (await stack.executions(workflowId)).length;
+		expect(executionsBefore).toBe(1);
+
+		await stack.restartMain();
+		const pollsBeforeRestart = polls().length;
+		const later = `queue-poll-3-${Date.now()}@example.com`;
+		spread.addCustomer({ email: later, firstName: 'Poll', lastName: 'After restart' });
+		// The next poll (within the minute) takes only the customer added since, once.
+		await until('the customer added after the restart synced', () => (syncsOf(later).length > 0 ? true : undefined), (POLL_SECONDS + 30) * 1000);
+		await wait(3000);
+		expect(syncsOf(later)).toHaveLength(1);
+		expect(added.map((email) => syncsOf(email).length)).toEqual([1, 1]);
+		expect(await stack.executions(workflowId)).toHaveLength(executionsBefore + 1);
+		// It polled after the restart (main polls once when it starts, then every minute); the workers never poll:
+		// a poll per process would have synced the new customer once per process.
+		expect(polls().length).toBeGreaterThan(pollsBeforeRestart);
+	});
+});
