@@ -55,11 +55,12 @@ export async function runForEachItem(
 			}
 		}
 	};
-	// Workers start one event-loop turn apart: an item refused before its call (bad input) stops the loop before
-	// dozens more are under way, and the overlap still builds up far faster than a rate limit lets calls go.
+	// Workers start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item refused before
+	// its call (bad input) stops the loop before many more are under way, while 200 workers cost only 8 turns
+	// (a turn per worker made 200 parallel reads start ~200 ms late).
 	const running: Array<Promise<void>> = [];
 	for (let started = 0; started < Math.min(Math.max(1, concurrency), itemCount) && !stopped; started++) {
-		if (started > 0) await sleep(0);
+		if (started > 0 && (started & (started - 1)) === 0) await sleep(0);
 		running.push(worker());
 	}
 	await Promise.all(running);
