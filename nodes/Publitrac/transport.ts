@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { X2jOptions } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -12,6 +11,7 @@ import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { describePublitracFailure } from './errorHints';
+import { tryReadXml, XmlSyntaxError } from './xmlReader';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -33,51 +33,13 @@ export const EMAIL_CAMPAIGN_MAX_LEADS = 50;
 export const SERVER_PAGE_SIZE = 100;
 
 /** Elements that may repeat: always read as lists, even when one comes back. */
-const REPEATED_ELEMENTS = new Set([
+const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
 	'response.leads.lead',
 	'response.campaign',
 	'response.campaigns.campaign',
 	'response.opportunities.opportunity',
 	'response.errors.error',
 ]);
-
-/**
- * The only references an answer may use: XML's five predefined entities and numeric character references.
- * A DOCTYPE anywhere in the answer (the parser hands its entities here, wherever it stands) is refused:
- * its entities would otherwise be expanded into lead fields.
- */
-export const XML_REFERENCES_ONLY = {
-	decode: (text: string): string =>
-		text.includes('&')
-			? text.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (reference: string, name?: string, decimal?: string, hex?: string) => {
-					if (name) return PREDEFINED_ENTITIES[name];
-					const codePoint = decimal !== undefined ? Number(decimal) : parseInt(String(hex), 16);
-					return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
-				})
-			: text,
-	addInputEntities: (): void => {
-		throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
-	},
-	setExternalEntities: (): void => {},
-	reset: (): void => {},
-	setXmlVersion: (): void => {},
-};
-
-const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** How PUBLITRAC answers are read (exported so the benchmark times exactly this parse). */
-export const PUBLITRAC_XML_PARSER_OPTIONS: X2jOptions = {
-	ignoreAttributes: true,
-	// Values stay strings, as the API sends them: "0012" postal codes and phone numbers keep their zeros.
-	parseTagValue: false,
-	// Leading and trailing spaces of a value are data; whitespace between elements is dropped below.
-	trimValues: false,
-	processEntities: true,
-	entityDecoder: XML_REFERENCES_ONLY,
-	isArray: (_name, jpath) => REPEATED_ELEMENTS.has(String(jpath)),
-};
-
-const parser = new XMLParser(PUBLITRAC_XML_PARSER_OPTIONS);
 
 const builder = new XMLBuilder({
 	ignoreAttributes: true,
@@ -97,40 +59,28 @@ export function buildRequestXml(request: IDataObject): string {
 	return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ request }) as string}`;
 }
 
-function dropLayoutText(node: unknown): unknown {
-	if (Array.isArray(node)) return node.map(dropLayoutText);
-	if (node === null || typeof node !== 'object') return node;
-	const object = node as IDataObject;
-	const text = object['#text'];
-	if (typeof text === 'string' && text.trim() === '') delete object['#text'];
-	for (const [key, value] of Object.entries(object)) {
-		if (typeof value === 'object') object[key] = dropLayoutText(value) as IDataObject;
-	}
-	return object;
-}
-
 export class PublitracXmlError extends Error {}
 
 /**
- * Parses a PUBLITRAC answer and returns its `<response>` element. Refuses documents that are not
- * well-formed, hold a DOCTYPE anywhere (no entity expansion beyond XML's own references) or are not a response.
+ * Parses a PUBLITRAC answer and returns its `<response>` element, values as strings as the API sends them
+ * ("0012" postal codes keep their zeros). One strict pass (xmlReader.ts): refuses documents that are not
+ * well-formed, hold a DOCTYPE anywhere (no entity expansion beyond XML's own) or are not a response.
  */
 export function parsePublitracXml(text: string): IDataObject {
 	const trimmed = text.trim();
-	// A DOCTYPE anywhere else is refused by the parser's entity decoder (XML_REFERENCES_ONLY).
 	if (/^<!DOCTYPE\s+html/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
-	const valid = XMLValidator.validate(trimmed);
-	if (valid !== true) {
-		throw new PublitracXmlError(`a body that is not valid XML (${valid.err.msg}, line ${valid.err.line}): ${excerpt(trimmed)}`);
+	const document = tryReadXml(trimmed, REPEATED_ELEMENTS);
+	if (document instanceof XmlSyntaxError) {
+		if (document.declaresDtd) throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
+		if (/^<html[\s>]/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
+		throw new PublitracXmlError(`a body that is not valid XML (${document.message}): ${excerpt(trimmed)}`);
 	}
-	const document = parser.parse(trimmed) as IDataObject;
-	const response = document.response;
-	if (response === undefined) {
-		const looksHtml = 'html' in document || 'HTML' in document;
+	if (document.root !== 'response') {
+		const looksHtml = document.root.toLowerCase() === 'html';
 		throw new PublitracXmlError(`${looksHtml ? 'an HTML page' : 'an XML document without <response>'}: ${excerpt(trimmed)}`);
 	}
-	if (typeof response !== 'object' || response === null) return {};
-	return dropLayoutText(response) as IDataObject;
+	const response = document.value;
+	return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
 }
 
 function excerpt(text: string): string {

@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { redactValue } from './redaction';
+import { redactValue, secretMask } from './redaction';
 
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
 
-function toItems(result: ItemResult): INodeExecutionData[] {
+/** An operation's result as items paired with their input item (an item's own pairedItem wins, as n8n's constructExecutionMetaData does). */
+function toItems(result: ItemResult, pairedItem: IPairedItemData): INodeExecutionData[] {
 	if (result === undefined) return [];
 	const list = Array.isArray(result) ? result : [result];
-	return list.map((entry) => ('json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject }));
+	return list.map((entry) =>
+		'json' in entry && typeof entry.json === 'object' ? { pairedItem, ...(entry as INodeExecutionData) } : { json: entry as IDataObject, pairedItem },
+	);
 }
 
 export interface ItemLoopOptions {
@@ -17,6 +20,8 @@ export interface ItemLoopOptions {
 	 * the shared throttle still spaces the calls, but reading parameters and waiting for answers overlap.
 	 */
 	concurrency?: number;
+	/** The user may lower `concurrency` (Request Options → Requests in Parallel, nodes/shared/overlap.ts). */
+	adjustable?: boolean;
 }
 
 /**
@@ -33,25 +38,29 @@ export async function runForEachItem(
 	const itemCount = this.getInputData().length;
 	const continueOnFail = this.continueOnFail();
 	const outcomes: Array<{ items: INodeExecutionData[] } | { error: unknown }> = new Array(itemCount);
+	// Secret forms computed once for the whole run; results are copied only when one holds a secret.
+	const mask = secretMask(secrets);
 	let next = 0;
 	let stopped = false;
 	const worker = async () => {
 		while (!stopped && next < itemCount) {
 			const itemIndex = next++;
 			try {
-				const results = toItems(await operation(itemIndex)).map((result) => ({ ...result, json: redactValue(result.json, secrets) }));
-				outcomes[itemIndex] = { items: this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }) };
+				const items = toItems(await operation(itemIndex), { item: itemIndex });
+				for (const item of items) item.json = mask.value(item.json);
+				outcomes[itemIndex] = { items };
 			} catch (error) {
 				outcomes[itemIndex] = { error };
 				if (!continueOnFail) stopped = true;
 			}
 		}
 	};
-	// Workers start one event-loop turn apart: an item refused before its call (bad input) stops the loop before
-	// dozens more are under way, and the overlap still builds up far faster than a rate limit lets calls go.
+	// Workers start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item refused before
+	// its call (bad input) stops the loop before many more are under way, while 200 workers cost only 8 turns
+	// (a turn per worker made 200 parallel reads start ~200 ms late).
 	const running: Array<Promise<void>> = [];
 	for (let started = 0; started < Math.min(Math.max(1, concurrency), itemCount) && !stopped; started++) {
-		if (started > 0) await sleep(0);
+		if (started > 0 && (started & (started - 1)) === 0) await sleep(0);
 		running.push(worker());
 	}
 	await Promise.all(running);
@@ -62,7 +71,7 @@ export async function runForEachItem(
 		if ('error' in outcome) {
 			if (!continueOnFail) throw asNodeError(this.getNode(), outcome.error, itemIndex);
 			output.push(errorItem(outcome.error as Error, itemIndex, secrets));
-		} else output.push(...outcome.items);
+		} else for (const item of outcome.items) output.push(item);
 	}
 	return output;
 }

@@ -43,32 +43,92 @@ export function collectSecrets(
 	return secrets;
 }
 
-export function redactText(text: string, secrets: string[]): string {
-	return maskVariants(text, secretVariants(secrets));
-}
+/**
+ * Every form of one execution's secrets, computed once, and the masking done with them. Output is only walked
+ * (no copy) to see whether it holds a secret; the rare value that does is copied with the secret masked, so
+ * data shared with other nodes is never changed in place.
+ */
+export class SecretMask {
+	readonly variants: string[];
 
-function maskVariants(text: string, variants: string[]): string {
-	let result = text;
-	for (const variant of variants) {
-		if (result.includes(variant)) result = result.split(variant).join(REDACTED);
+	/** No string shorter than this can hold a variant: most fields (flags, codes, dates) are skipped on length alone. */
+	private readonly shortest: number;
+
+	/** The secrets this mask was made from, joined: tells whether a list changed since. */
+	readonly source: string;
+
+	constructor(secrets: string[]) {
+		this.source = secrets.join('\u0000');
+		this.variants = secretVariants(secrets);
+		this.shortest = this.variants.length ? Math.min(...this.variants.map((variant) => variant.length)) : Infinity;
 	}
-	return result;
+
+	text(text: string): string {
+		if (text.length < this.shortest) return text;
+		let result = text;
+		for (const variant of this.variants) {
+			if (result.includes(variant)) result = result.split(variant).join(REDACTED);
+		}
+		return result;
+	}
+
+	private textHolds(text: string): boolean {
+		if (text.length < this.shortest) return false;
+		for (const variant of this.variants) if (text.includes(variant)) return true;
+		return false;
+	}
+
+	/** Whether a secret appears in any string of a JSON-like value, keys included; allocates nothing. */
+	holds(value: unknown): boolean {
+		if (typeof value === 'string') return this.textHolds(value);
+		if (value === null || typeof value !== 'object') return false;
+		if (Array.isArray(value)) {
+			for (const entry of value) if (this.holds(entry)) return true;
+			return false;
+		}
+		for (const key in value) {
+			if (this.textHolds(key) || this.holds((value as Record<string, unknown>)[key])) return true;
+		}
+		return false;
+	}
+
+	/** The value itself when it holds no secret, else a copy with every secret masked, in keys and values alike. */
+	value<T>(value: T): T {
+		if (this.variants.length === 0 || !this.holds(value)) return value;
+		const copy = (node: unknown): unknown => {
+			if (typeof node === 'string') return this.text(node);
+			if (Array.isArray(node)) return node.map(copy);
+			if (node !== null && typeof node === 'object') {
+				const copied: Record<string, unknown> = {};
+				for (const [key, child] of Object.entries(node)) copied[this.text(key)] = copy(child);
+				return copied;
+			}
+			return node;
+		};
+		return copy(value) as T;
+	}
 }
 
-/** Deep copy of a JSON-like value with every secret masked, in keys and values alike. */
+const masks = new WeakMap<string[], SecretMask>();
+
+/**
+ * The mask for a list of secrets, made once per list: a connection collects its secrets once per execution,
+ * so every item, page and error of that execution shares one.
+ */
+export function secretMask(secrets: string[]): SecretMask {
+	let mask = masks.get(secrets);
+	if (mask?.source !== secrets.join('\u0000')) {
+		mask = new SecretMask(secrets);
+		masks.set(secrets, mask);
+	}
+	return mask;
+}
+
+export function redactText(text: string, secrets: string[]): string {
+	return secretMask(secrets).text(text);
+}
+
+/** The value with every secret masked, in keys and values alike: the value itself when it holds none. */
 export function redactValue<T>(value: T, secrets: string[]): T {
-	// Computed once per value, not per string: a 50,000-record output has millions of strings.
-	const variants = secretVariants(secrets);
-	if (variants.length === 0) return value;
-	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return maskVariants(node, variants);
-		if (Array.isArray(node)) return node.map(walk);
-		if (node !== null && typeof node === 'object') {
-			const copy: Record<string, unknown> = {};
-			for (const [key, child] of Object.entries(node)) copy[maskVariants(key, variants)] = walk(child);
-			return copy;
-		}
-		return node;
-	};
-	return walk(value) as T;
+	return secretMask(secrets).value(value);
 }

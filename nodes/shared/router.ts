@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runInBatches } from './batchLoop';
 import { runForEachItem } from './itemLoop';
 import type { VendorConnection, VendorTable } from './operations';
+import { loopOptionsFor, requestOptionsFields } from './overlap';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -34,7 +35,7 @@ export function tableProperties<Connection extends VendorConnection>(table: Vend
 		};
 	});
 	const fields = resources.flatMap(([, resource]) => Object.values(resource.operations).flatMap((operation) => operation.module.description));
-	return [resourceSelector, ...operationSelectors, ...fields];
+	return [resourceSelector, ...operationSelectors, ...fields, ...requestOptionsFields(table)];
 }
 
 /**
@@ -59,7 +60,7 @@ export async function route<Connection extends VendorConnection>(this: IExecuteF
 	const secrets = connection.client.secrets;
 	const module = entry.module;
 	if ('execute' in module) {
-		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, entry.loop)];
+		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, loopOptionsFor(this, entry.loop))];
 	}
 	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, connection), secrets)];
 	return [await module.executeOnce.call(this, connection)];

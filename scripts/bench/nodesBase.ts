@@ -25,7 +25,7 @@ function candidateDirs(): string[] {
 export interface NodesBase {
 	dir: string;
 	version: string;
-	/** A package directory for runWorkflow({ packageDir }) holding HTTP Request, Split Out and HTTP Basic Auth. */
+	/** A package directory for runWorkflow({ packageDir }) holding HTTP Request, Split Out, Aggregate and HTTP Basic Auth. */
 	packageDir: string;
 }
 
@@ -54,7 +54,7 @@ export function locateNodesBase(): NodesBase | { missing: string } {
 	}
 	const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
 	const files = {
-		nodes: ['dist/nodes/HttpRequest/HttpRequest.node.js', 'dist/nodes/Transform/SplitOut/SplitOut.node.js'],
+		nodes: ['dist/nodes/HttpRequest/HttpRequest.node.js', 'dist/nodes/Transform/SplitOut/SplitOut.node.js', 'dist/nodes/Transform/Aggregate/Aggregate.node.js'],
 		credentials: ['dist/credentials/HttpBasicAuth.credentials.js'],
 	};
 	for (const file of [...files.nodes, ...files.credentials]) {

@@ -38,8 +38,6 @@ export function describeMachine(): Machine {
 	};
 }
 
-export const skippedRow = (subject: string, reason: string): Row => ({ side: subject, status: `skipped: ${reason}` });
-
 function cell(value: string | number | undefined): string {
 	if (value === undefined) return '';
 	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
@@ -84,6 +82,9 @@ export interface Report {
 	machine: Machine;
 	date: string;
 	command: string;
+	/** Each goal of the issue with its figure, met or missed. */
+	goals: string[];
+	/** Comparisons as ratios. */
 	headlines: string[];
 	sections: Section[];
 	notes: string[];
@@ -94,13 +95,18 @@ export function markdownReport(report: Report): string {
 	return [
 		'# Benchmarks',
 		'',
-		'The nodes of this package against what users would otherwise build in n8n, measured side by side in one run, on one machine, against local servers on 127.0.0.1 (issue 9). These are measurements, not tests: nothing here passes or fails.',
+		'The nodes of this package against what users would otherwise build in n8n (its HTTP Request node, with its defaults and with careful settings), measured side by side in one run, ' +
+			'on one machine, against the local vendor test servers on 127.0.0.1 running in a process of their own. Each row says what it measures.',
 		'',
 		`- Date: ${report.date}`,
 		`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.os}`,
 		`- Node: ${machine.node}`,
-		`- Load average (1 min) at the start: ${machine.load} on ${machine.cores} cores (other work shares this machine; treat small differences as noise)`,
+		`- Load average (1 min) at the start: ${machine.load} on ${machine.cores} cores (${machine.load < machine.cores / 2 ? 'quiet' : 'busy: other work shared the machine, treat CPU-bound rows as noisy'})`,
 		`- Reproduce: \`${report.command}\` (builds, then runs every benchmark and rewrites this file)`,
+		'',
+		'## Goals',
+		'',
+		...report.goals.map((line) => `- ${line}`),
 		'',
 		'## Headlines',
 		'',

@@ -1,11 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-// Item 4: parsing a 10,000-lead PUBLITRAC getLeads response as the node does (fast-xml-parser) against xml2js,
+// Parsing a 10,000-lead PUBLITRAC getLeads response as the node does against xml2js,
 // the parser of n8n's own XML node. Each parser runs in a fresh process (see index.ts) so peak RSS is its own.
 import { createRequire } from 'node:module';
 
-import { XMLParser } from 'fast-xml-parser';
-
-import { parsePublitracXml, PUBLITRAC_XML_PARSER_OPTIONS } from '../../nodes/Publitrac/transport';
+import { parsePublitracXml } from '../../nodes/Publitrac/transport';
 import { mb, median, round } from './report';
 
 // Loaded at run time (optional modules, or after the environment is set): a require bound to this file.
@@ -39,16 +37,11 @@ export function buildGetLeadsXml(count = XML_LEADS): string {
 
 type Parse = (xml: string) => Promise<unknown>;
 
-export type ParserName = 'fast-xml-parser' | 'fast-xml-parser-bare' | 'xml2js';
+export type ParserName = 'node' | 'xml2js';
 
-/**
- * The node's own parse (validate, parse, drop layout whitespace); `bare` is fast-xml-parser alone with the node's
- * options, to show what the two other passes cost.
- */
-function fastXmlParser(bare = false): { parse: Parse; how: string } {
-	if (!bare) return { parse: async (xml) => parsePublitracXml(xml), how: "parsePublitracXml (the node's transport)" };
-	const parser = new XMLParser(PUBLITRAC_XML_PARSER_OPTIONS);
-	return { parse: async (xml) => parser.parse(xml), how: "fast-xml-parser XMLParser alone, the transport's options (no validation or whitespace pass)" };
+/** The node's own parse, with every check it makes. */
+function nodeParser(): { parse: Parse; how: string } {
+	return { parse: async (xml) => parsePublitracXml(xml), how: "parsePublitracXml (the node's transport, checks included)" };
 }
 
 /** xml2js with the options n8n's XML node uses by default (XML → JSON mode). */
@@ -80,7 +73,7 @@ const collectGarbage = () => (global as { gc?: () => void }).gc?.();
 /** Runs in a fresh process (node --expose-gc): times RUNS parses and measures the memory of one. */
 export async function benchXmlParser(which: ParserName) {
 	const xml = buildGetLeadsXml();
-	const { parse, how } = which === 'xml2js' ? xml2jsParser() : fastXmlParser(which === 'fast-xml-parser-bare');
+	const { parse, how } = which === 'xml2js' ? xml2jsParser() : nodeParser();
 	collectGarbage();
 	const before = process.memoryUsage();
 	// The first parse is measured for memory: the result held, the heap it takes after a full collection.

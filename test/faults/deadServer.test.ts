@@ -47,8 +47,8 @@ describe('a dead vendor server: the run is bounded, every item still gets its er
 		// A read tries 5 times before it gives up, a write (not repeated) once per item until two went unanswered.
 		const budget = target[which].idempotent ? 5 : 2;
 		// Items already in flight (PUBLITRAC overlaps all 20) each spend their own tries, side by side.
-		expect(target.server.requests.length).toBeLessThanOrEqual(budget * target.itemsInFlight);
-		if (target.itemsInFlight < ITEM_COUNT) {
+		expect(target.server.requests.length).toBeLessThanOrEqual(budget * target[which].itemsInFlight);
+		if (target[which].itemsInFlight < ITEM_COUNT) {
 			expect(String(result.items[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run after item \d+ failed/);
 		}
 		// Without the outage, 20 items × (5 tries × 0.3 s + backoff) took about 80 s; now about one item's budget.

@@ -184,8 +184,8 @@ export function describeFaultSuite(vendor: string, start: () => Promise<FaultTar
 						}
 						if (scenario.name.startsWith('retries exhausted') && retried) {
 							// Given up on after the first item's retry budget: the others fail at once, without a request.
-							expect(target.server.requests.length).toBeLessThanOrEqual(5 * target.itemsInFlight);
-							if (continueOnFail && target.itemsInFlight < ITEM_COUNT) {
+							expect(target.server.requests.length).toBeLessThanOrEqual(5 * call.itemsInFlight);
+							if (continueOnFail && call.itemsInFlight < ITEM_COUNT) {
 								expect(String(outcome.errors[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run/);
 							}
 						}

@@ -20,6 +20,8 @@ export interface FaultCall {
 	idempotent: boolean;
 	/** The server requests of this call. */
 	isCall: (request: RecordedRequest) => boolean;
+	/** Items the node runs side by side for this call (overlapped reads): each may spend its own tries before the outage is known. */
+	itemsInFlight: number;
 }
 
 export interface FaultTarget {
@@ -32,8 +34,6 @@ export interface FaultTarget {
 	secrets: string[];
 	read: FaultCall;
 	write: FaultCall;
-	/** Items the node may have in flight at once (PUBLITRAC overlaps them): each may spend its own retries before the outage is known. */
-	itemsInFlight: number;
 	/** A vendor error in the vendor's own format under HTTP 200, echoing the credentials back in several forms. */
 	errorUnderOk: () => { body: string; headers: Record<string, string>; code: string; message: RegExp };
 	close: () => Promise<void>;
@@ -62,8 +62,6 @@ export async function startPublitracTarget(): Promise<FaultTarget> {
 	return {
 		vendor: 'PUBLITRAC',
 		type: nodeType('publitrac'),
-		// OVERLAPPED lets 70 calls fly: all 20 items start together.
-		itemsInFlight: 20,
 		credentialType: 'publitracApi',
 		server,
 		credentials: { ...server.credentials(), timeoutSeconds: FAULT_TIMEOUT_SECONDS },
@@ -73,12 +71,14 @@ export async function startPublitracTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'lead', operation: 'getLead', email: 'claude@sage.com' },
 			idempotent: true,
 			isCall: isMethod('getLead'),
+			itemsInFlight: 20,
 		},
 		write: {
 			label: 'Lead: Sync Lead',
 			parameters: { resource: 'lead', operation: 'syncLead', email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}' },
 			idempotent: true,
 			isCall: isMethod('syncLead'),
+			itemsInFlight: 20,
 		},
 		errorUnderOk: () => ({
 			headers: { 'content-type': 'text/xml' },
@@ -95,7 +95,6 @@ export async function startSpreadTarget(): Promise<FaultTarget> {
 	const basic = Buffer.from(`${server.publicKey}:${server.privateKey}`).toString('base64');
 	return {
 		vendor: 'SPREAD',
-		itemsInFlight: 1,
 		type: nodeType('spread'),
 		credentialType: 'spreadApi',
 		server,
@@ -106,12 +105,14 @@ export async function startSpreadTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'customer', operation: 'get', customerId: '123456' },
 			idempotent: true,
 			isCall: (request) => request.method === 'GET' && request.path.endsWith('/customers/123456'),
+			itemsInFlight: 20,
 		},
 		write: {
 			label: 'Customer: Create',
 			parameters: { resource: 'customer', operation: 'create', email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}' },
 			idempotent: false,
 			isCall: (request) => request.method === 'POST' && request.path.endsWith('/customers'),
+			itemsInFlight: 1,
 		},
 		errorUnderOk: () => ({
 			headers: { 'content-type': 'application/json' },
@@ -128,7 +129,6 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 	const server = await startInfluencerSoftServer({ apiKey });
 	return {
 		vendor: 'InfluencerSoft',
-		itemsInFlight: 1,
 		type: nodeType('influencerSoft'),
 		credentialType: 'influencerSoftApi',
 		server,
@@ -139,6 +139,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'contact', operation: 'getGroupStatuses', email: 'ann@example.com' },
 			idempotent: true,
 			isCall: (request) => request.path === '/api/GetLeadGroupStatuses',
+			itemsInFlight: 5,
 		},
 		write: {
 			label: 'Contact: Add or Update (with a group)',
@@ -150,6 +151,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			},
 			idempotent: false,
 			isCall: (request) => request.path === '/api/addupdatelead',
+			itemsInFlight: 1,
 		},
 		errorUnderOk: () => {
 			const text = `Wrong data, rpsKey=${echoed(apiKey)}`;
@@ -174,7 +176,6 @@ export async function startJtelTarget(): Promise<FaultTarget> {
 	const contactId = String(server.contacts[0].ID);
 	return {
 		vendor: 'jtel',
-		itemsInFlight: 1,
 		type: nodeType('jtelDialler'),
 		credentialType: 'jtelApi',
 		server,
@@ -185,6 +186,7 @@ export async function startJtelTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'contact', operation: 'get', contactId },
 			idempotent: true,
 			isCall: (request) => request.method === 'GET' && request.path.endsWith(`/dialler/contacts/${contactId}`),
+			itemsInFlight: 20,
 		},
 		write: {
 			label: 'Contact: Import (no overwrite)',
@@ -197,6 +199,7 @@ export async function startJtelTarget(): Promise<FaultTarget> {
 			},
 			idempotent: false,
 			isCall: (request) => request.method === 'POST' && request.path.endsWith('/dialler/contacts/import'),
+			itemsInFlight: 1,
 		},
 		errorUnderOk: () => ({
 			headers: { 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import { chunk } from '../../nodes/shared/batching';
 import { backoffDelayMs, parseJsonBody, retryAfterMs } from '../../nodes/shared/httpClient';
 import { paginate } from '../../nodes/shared/pagination';
-import { collectSecrets, redactText, redactValue } from '../../nodes/shared/redaction';
+import { collectSecrets, redactText, redactValue, secretMask } from '../../nodes/shared/redaction';
 
 describe('chunk', () => {
 	it('splits records into batches of at most the size, in order', () => {
@@ -91,6 +91,24 @@ describe('redaction', () => {
 			'[redacted]': 1,
 			n: 2,
 		});
+	});
+
+	it('copies only a value that holds a secret, and never changes the one it was given', () => {
+		const clean = { customers: [{ id: '1', email: 'a@b.example', tags: ['vip'] }] };
+		expect(redactValue(clean, secrets)).toBe(clean);
+		const shared = { nested: { echo: 'url?key=k3y%2Fwith%20space%26more' } };
+		const masked = redactValue({ kept: shared.nested, id: 7 }, secrets);
+		expect(masked).toEqual({ kept: { echo: 'url?key=[redacted]' }, id: 7 });
+		expect(shared.nested.echo).toBe('url?key=k3y%2Fwith%20space%26more');
+	});
+
+	it('computes the forms of a list of secrets once, and again when the list changes', () => {
+		const list = ['first-secret'];
+		const mask = secretMask(list);
+		expect(secretMask(list)).toBe(mask);
+		list.push('second-secret');
+		expect(secretMask(list)).not.toBe(mask);
+		expect(redactText('second-secret', list)).toBe('[redacted]');
 	});
 
 	it('leaves very short values alone rather than garble every message', () => {

@@ -1,4 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
+import { overlappedRead } from '../../shared/overlap';
 import type { InfluencerSoftAccount } from '../transport';
 import { connect } from '../transport';
 import * as contactAddOrUpdate from './contact/addOrUpdate.operation';
@@ -13,6 +14,12 @@ import * as orderUpdateStatus from './order/updateStatus.operation';
 import * as partnerGetStats from './partner/getStats.operation';
 import * as productDelete from './product/delete.operation';
 import * as productGetAll from './product/getAll.operation';
+
+/**
+ * Reads overlap, five at a time: InfluencerSoft numbers no rate limit but has an error for "request limit from this
+ * address exhausted" (8), so fewer than other vendors. Writes stay one at a time, in order.
+ */
+const READ = overlappedRead(5);
 
 /** Every resource and operation (the API method in brackets): the node's selectors, its subtitle and the routing come from here. */
 export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
@@ -34,6 +41,7 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
 					action: 'Get the groups of a contact',
 					description: 'Groups of a contact and its status in each (GetLeadGroupStatuses)',
 					module: contactGetGroupStatuses,
+					loop: READ,
 				},
 				removeFromGroup: {
 					name: 'Remove From Group',
@@ -52,8 +60,9 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
 					action: 'Count subscribers',
 					description: 'Number of contacts in a group or the account (GetCountSubscribe)',
 					module: groupCountSubscribers,
+					loop: READ,
 				},
-				getAll: { name: 'Get Many', action: 'Get many groups', description: 'Every contact group except auto-groups (GetAllGroups)', module: groupGetAll },
+				getAll: { name: 'Get Many', action: 'Get many groups', description: 'Every contact group except auto-groups (GetAllGroups)', module: groupGetAll, loop: READ },
 			},
 		},
 		order: {
@@ -78,6 +87,7 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
 					action: 'Get the stats of a partner',
 					description: 'Sales statistics of an affiliate partner over a period (GetPartnerStats)',
 					module: partnerGetStats,
+					loop: READ,
 				},
 			},
 		},
@@ -86,7 +96,7 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
 			defaultOperation: 'getAll',
 			operations: {
 				delete: { name: 'Delete', action: 'Delete a product', description: 'Delete a product from the shop (DeleteGood)', module: productDelete },
-				getAll: { name: 'Get Many', action: 'Get many products', description: 'Every product of the shop (GetAllGoods)', module: productGetAll },
+				getAll: { name: 'Get Many', action: 'Get many products', description: 'Every product of the shop (GetAllGoods)', module: productGetAll, loop: READ },
 			},
 		},
 	},

@@ -1,4 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
+import { overlappedRead } from '../../shared/overlap';
 import type { JtelConnection } from '../transport';
 import { connect } from '../transport';
 import * as getCampaign from './campaign/get.operation';
@@ -8,6 +9,12 @@ import * as deleteContactByUserData from './contact/deleteByUserData.operation';
 import * as getContact from './contact/get.operation';
 import * as getManyContacts from './contact/getAll.operation';
 import * as importContact from './contact/import.operation';
+
+/**
+ * Reads overlap (jtel documents no rate limit), 25 at a time: the dialler's server is often the call centre's own,
+ * busy placing calls. Imports and deletes stay one at a time, in order.
+ */
+const READ = overlappedRead(25);
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
 export const JTEL: VendorTable<JtelConnection> = {
@@ -19,8 +26,8 @@ export const JTEL: VendorTable<JtelConnection> = {
 			defaultOperation: 'import',
 			operations: {
 				import: { name: 'Import', action: 'Import a contact', description: 'Import a contact into a dialler campaign, chosen by ID or by name', module: importContact },
-				get: { name: 'Get', action: 'Get a contact', description: 'Get a dialler contact by ID', module: getContact },
-				getAll: { name: 'Get Many', action: 'Get many contacts', description: 'Get many dialler contacts, optionally of one campaign', module: getManyContacts },
+				get: { name: 'Get', action: 'Get a contact', description: 'Get a dialler contact by ID', module: getContact, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many contacts', description: 'Get many dialler contacts, optionally of one campaign', module: getManyContacts, loop: READ },
 				delete: { name: 'Delete', action: 'Delete a contact', description: 'Delete a dialler contact by ID', module: deleteContact },
 				deleteByUserData: {
 					name: 'Delete by User Data',
@@ -34,8 +41,8 @@ export const JTEL: VendorTable<JtelConnection> = {
 			name: 'Campaign',
 			defaultOperation: 'getAll',
 			operations: {
-				get: { name: 'Get', action: 'Get a campaign', description: 'Get a dialler campaign by ID', module: getCampaign },
-				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'Get many dialler campaigns', module: getManyCampaigns },
+				get: { name: 'Get', action: 'Get a campaign', description: 'Get a dialler campaign by ID', module: getCampaign, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'Get many dialler campaigns', module: getManyCampaigns, loop: READ },
 			},
 		},
 	},

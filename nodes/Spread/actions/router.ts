@@ -1,4 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
+import { overlappedRead } from '../../shared/overlap';
 import type { SpreadConnection } from '../transport';
 import { connect } from '../transport';
 import * as addToCagnotte from './cagnotte/add.operation';
@@ -19,6 +20,9 @@ import * as getManyOrders from './order/getAll.operation';
 import * as updateOrder from './order/update.operation';
 import * as getManySponsorships from './sponsorship/getAll.operation';
 
+/** Reads overlap (SPREAD documents no rate limit); writes stay one at a time, in order. */
+const READ = overlappedRead();
+
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
 export const SPREAD: VendorTable<SpreadConnection> = {
 	defaultResource: 'customer',
@@ -36,8 +40,8 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 					module: createOrUpdateCustomer,
 				},
 				delete: { name: 'Delete', action: 'Delete a customer', description: 'Delete a customer profile', module: deleteCustomer },
-				get: { name: 'Get', action: 'Get a customer', description: 'Get a customer by SPREAD ID', module: getCustomer },
-				getAll: { name: 'Get Many', action: 'Get many customers', description: 'List customers, with filters', module: getManyCustomers },
+				get: { name: 'Get', action: 'Get a customer', description: 'Get a customer by SPREAD ID', module: getCustomer, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many customers', description: 'List customers, with filters', module: getManyCustomers, loop: READ },
 				update: { name: 'Update', action: 'Update a customer', description: 'Update a customer profile', module: updateCustomer },
 				updateEmail: {
 					name: 'Update Email',
@@ -51,8 +55,8 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			name: 'Campaign',
 			defaultOperation: 'get',
 			operations: {
-				get: { name: 'Get', action: 'Get a campaign', description: 'Get a campaign by ID', module: getCampaign },
-				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'List the site\'s campaigns', module: getManyCampaigns },
+				get: { name: 'Get', action: 'Get a campaign', description: 'Get a campaign by ID', module: getCampaign, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many campaigns', description: 'List the site\'s campaigns', module: getManyCampaigns, loop: READ },
 			},
 		},
 		order: {
@@ -60,8 +64,8 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			defaultOperation: 'get',
 			operations: {
 				create: { name: 'Create', action: 'Create an order', description: 'Push a shop order to SPREAD (APIv1 CreateOrder)', module: createOrder },
-				get: { name: 'Get', action: 'Get an order', description: 'Get an order by merchant order ID', module: getOrder },
-				getAll: { name: 'Get Many', action: 'Get many orders', description: 'List orders', module: getManyOrders },
+				get: { name: 'Get', action: 'Get an order', description: 'Get an order by merchant order ID', module: getOrder, loop: READ },
+				getAll: { name: 'Get Many', action: 'Get many orders', description: 'List orders', module: getManyOrders, loop: READ },
 				update: { name: 'Update', action: 'Update an order', description: 'Update a shop order in SPREAD (APIv1 UpdateOrder)', module: updateOrder },
 			},
 		},
@@ -70,7 +74,7 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			defaultOperation: 'add',
 			operations: {
 				add: { name: 'Add Amount', action: 'Add an amount to a cagnotte', description: 'Credit a customer\'s cashback pot', module: addToCagnotte },
-				getAll: { name: 'Get Many', action: 'Get many cagnotte lines', description: 'List cagnotte lines', module: getManyCagnotteLines },
+				getAll: { name: 'Get Many', action: 'Get many cagnotte lines', description: 'List cagnotte lines', module: getManyCagnotteLines, loop: READ },
 			},
 		},
 		customerCustomEvent: {
@@ -84,7 +88,7 @@ export const SPREAD: VendorTable<SpreadConnection> = {
 			name: 'Sponsorship',
 			defaultOperation: 'getAll',
 			operations: {
-				getAll: { name: 'Get Many', action: 'Get many sponsorships', description: 'List sponsorships, with filters', module: getManySponsorships },
+				getAll: { name: 'Get Many', action: 'Get many sponsorships', description: 'List sponsorships, with filters', module: getManySponsorships, loop: READ },
 			},
 		},
 	},

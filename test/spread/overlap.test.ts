@@ -1,0 +1,80 @@
+import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { loadPackage, nodeType, runNode } from '../engine/runner';
+import type { RecordedRequest } from '../servers/vendorServer';
+import type { SpreadServer } from '../servers/spread';
+import { startSpreadServer } from '../servers/spread';
+
+const SPREAD = nodeType('spread');
+/** Every answer waits this long: longer than it takes the node to start all items' requests, even on a busy machine. */
+const ANSWER_DELAY_MS = 400;
+
+/** The most requests the server held at once: each is held from its arrival for ANSWER_DELAY_MS. */
+function mostAtOnce(requests: RecordedRequest[]): number {
+	const arrivals = requests.map((request) => request.receivedAt).sort((a, b) => a - b);
+	let most = 0;
+	for (let last = 0, first = 0; last < arrivals.length; last++) {
+		while (arrivals[last] - arrivals[first] >= ANSWER_DELAY_MS - 20) first++;
+		most = Math.max(most, last - first + 1);
+	}
+	return most;
+}
+
+describe('SPREAD node: reads overlap, writes stay in order', () => {
+	let server: SpreadServer;
+	const run = (parameters: INodeParameters, input: Array<Record<string, unknown>>) =>
+		runNode({
+			type: SPREAD,
+			parameters: { resource: 'customer', ...parameters },
+			credentials: { spreadApi: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl } },
+			input: input as never,
+		});
+	const ids = (count: number) => Array.from({ length: count }, (_, index) => ({ id: String(123456 + index) }));
+
+	beforeAll(async () => {
+		server = await startSpreadServer({ customers: 20 });
+	});
+	afterAll(async () => await server.close());
+	beforeEach(() => server.reset());
+
+	it('gets 20 customers at once by default, output in input order', async () => {
+		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 20);
+		const result = await run({ operation: 'get', customerId: '={{ $json.id }}' }, ids(20));
+		expect(result.nodeError).toBeUndefined();
+		expect(server.requests).toHaveLength(20);
+		expect(mostAtOnce(server.requests)).toBe(20);
+		expect(result.items.map((item) => item.json.id)).toEqual(ids(20).map(({ id }) => id));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(ids(20).map((_, index) => ({ item: index })));
+	});
+
+	it('Request Options → Requests in Parallel lowers it, down to one at a time', async () => {
+		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 6);
+		const three = await run({ operation: 'get', customerId: '={{ $json.id }}', requestOptions: { requestsInParallel: 3 } }, ids(6));
+		expect(three.items).toHaveLength(6);
+		expect(mostAtOnce(server.requests)).toBe(3);
+		server.reset();
+		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 3);
+		const one = await run({ operation: 'get', customerId: '={{ $json.id }}', requestOptions: { requestsInParallel: 1 } }, ids(3));
+		expect(one.items.map((item) => item.json.id)).toEqual(['123456', '123457', '123458']);
+		expect(mostAtOnce(server.requests)).toBe(1);
+	});
+
+	it('sends writes one at a time, in input order', async () => {
+		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 3);
+		const emails = ['first@in.order', 'second@in.order', 'third@in.order'];
+		const result = await run({ operation: 'create', email: '={{ $json.email }}', additionalFields: {} }, emails.map((email) => ({ email })));
+		expect(result.nodeError).toBeUndefined();
+		expect(mostAtOnce(server.requests)).toBe(1);
+		expect(server.requests.map((request) => (JSON.parse(request.body) as { customer: { email: string } }).customer.email)).toEqual(emails);
+	});
+
+	it('shows Request Options for reads only, and its help says writes go one at a time', async () => {
+		const pkg = await loadPackage();
+		const properties = (pkg.nodeTypes.getByName(SPREAD).description as INodeTypeDescription).properties;
+		const field = properties.find((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
+		expect(field?.displayOptions?.show?.operation).toEqual(['get', 'getAll']);
+		const option = (field?.options as INodeProperties[])[0];
+		expect(option).toMatchObject({ name: 'requestsInParallel', default: 200 });
+		expect(option.description).toMatch(/Writes .* are always sent one at a time, in input order/);
+	});
+});
