@@ -4,6 +4,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { redactValue } from '../shared/redaction';
 import { informationCallout } from '../shared/descriptions';
 import { readStartFrom, startFromOption } from '../shared/polling';
+import { optionSubtitle } from '../shared/router';
 import { formatWallClock, wallClockIn } from '../shared/wallClock';
 import { dropEmptyFields, simplifyField } from './actions/common';
 import { publitracCredentialTest } from './methods/credentialTest';
@@ -48,6 +49,12 @@ const LATEST_ZONE = 'Pacific/Kiritimati';
 const SAMPLE_MONTHS = 3;
 const SAMPLE_SIZE = 5;
 
+const TRIGGER_EVENTS = [
+	{ name: 'Lead Created', value: 'leadCreated', description: 'A new lead (by its createdDate)' },
+	{ name: 'Lead Created or Updated', value: 'leadChanged', description: 'A new lead or a change to one (by its lastUpdated); each change once' },
+	{ name: 'Lead Entered View', value: 'leadEnteredView', description: 'A lead that was not in a filtered list (view) at the last poll and is now' },
+];
+
 export class PublitracTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PUBLITRAC Trigger',
@@ -55,7 +62,7 @@ export class PublitracTrigger implements INodeType {
 		icon: { light: 'file:publitrac.svg', dark: 'file:publitrac.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ({"leadCreated":"Lead Created","leadChanged":"Lead Created or Updated","leadEnteredView":"Lead Entered View"})[$parameter["event"]] || $parameter["event"] }}',
+		subtitle: optionSubtitle('event', TRIGGER_EVENTS),
 		description: 'Starts the workflow when PUBLITRAC leads are created or updated',
 		defaults: { name: 'PUBLITRAC Trigger' },
 		polling: true,
@@ -71,11 +78,7 @@ export class PublitracTrigger implements INodeType {
 				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
-				options: [
-					{ name: 'Lead Created', value: 'leadCreated', description: 'A new lead (by its createdDate)' },
-					{ name: 'Lead Created or Updated', value: 'leadChanged', description: 'A new lead or a change to one (by its lastUpdated); each change once' },
-					{ name: 'Lead Entered View', value: 'leadEnteredView', description: 'A lead that was not in a filtered list (view) at the last poll and is now' },
-				],
+				options: TRIGGER_EVENTS,
 				default: 'leadCreated',
 			},
 			{

@@ -5,6 +5,7 @@ import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
+import { optionSubtitle } from '../shared/router';
 import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
@@ -28,6 +29,11 @@ interface PollState {
 /** Windows tried, newest first, to find the latest customer for a manual test run. */
 const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
 
+const TRIGGER_EVENTS = [
+	{ name: 'Customer Created', value: 'customerCreated', description: 'A new customer profile' },
+	{ name: 'Customer Created or Updated', value: 'customerChanged', description: 'A new customer profile or a change to an existing one' },
+];
+
 export class SpreadTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SPREAD Trigger',
@@ -35,7 +41,7 @@ export class SpreadTrigger implements INodeType {
 		icon: { light: 'file:spread.svg', dark: 'file:spread.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle('event', TRIGGER_EVENTS),
 		description: 'Starts the workflow when SPREAD customers are created or changed',
 		defaults: { name: 'SPREAD Trigger' },
 		polling: true,
@@ -47,14 +53,7 @@ export class SpreadTrigger implements INodeType {
 				displayName: 'Trigger On',
 				name: 'event',
 				type: 'options',
-				options: [
-					{ name: 'Customer Created', value: 'customerCreated', description: 'A new customer profile' },
-					{
-						name: 'Customer Created or Updated',
-						value: 'customerChanged',
-						description: 'A new customer profile or a change to an existing one',
-					},
-				],
+				options: TRIGGER_EVENTS,
 				default: 'customerCreated',
 			},
 			{

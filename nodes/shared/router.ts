@@ -50,6 +50,12 @@ export function tableSubtitle<Connection extends VendorConnection>(table: Vendor
 	return `={{ (${JSON.stringify(words)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
 }
 
+/** A trigger's subtitle in words: the picked option's name, looked up from the options of the parameter. */
+export function optionSubtitle(parameter: string, options: Array<{ name: string; value: string }>): string {
+	const words = Object.fromEntries(options.map(({ name, value }) => [value, name]));
+	return `={{ (${JSON.stringify(words)})[$parameter["${parameter}"]] || $parameter["${parameter}"] }}`;
+}
+
 /** The node's execute: connects once, then runs the picked operation through the shared item or batch loop. */
 export async function route<Connection extends VendorConnection>(this: IExecuteFunctions, table: VendorTable<Connection>): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -85,6 +85,13 @@ describe('canvas subtitles', () => {
 			}
 		}
 	});
+
+	it.each(['publitracTrigger', 'spreadTrigger'])('%s: the subtitle is the name of the event picked', async (name) => {
+		const nodeType = await nodeTypeOf(`${PACKAGE_NAME}.${name}`);
+		const events = nodeType.description.properties.find((property) => property.name === 'event')?.options as INodePropertyOptions[];
+		expect(events.length).toBeGreaterThan(1);
+		for (const event of events) expect(canvasSubtitle(nodeType, { event: String(event.value) })).toBe(event.name);
+	});
 });
 
 describe('field wording', () => {
