@@ -4,23 +4,27 @@ import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer } from '../../transport';
 import { emailField, forOperation, requireEmail } from '../common';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import { mapperParameter } from '../../../shared/resourceMapper';
 import { buildCustomerBody, customerDataFields } from './customerFields';
+import { mappedCustomer } from './customerMapping';
 
 export const description: INodeProperties[] = forOperation('customer', 'create', [
-	emailField('email', 'Email'),
-	{
+	...version1Only([emailField('email', 'Email'), {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
 		options: customerDataFields(),
-	},
+	}]),
+	...version2Only([mapperParameter({ method: 'getCustomerCreateFields', mode: 'add', record: 'customer' })]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const mapped = usesVersion2Fields(this) ? mappedCustomer(this, itemIndex) : undefined;
+	const email = requireEmail(this, itemIndex, 'Email', mapped ? mapped.email : this.getNodeParameter('email', itemIndex));
+	const fields = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const customer = { email, ...buildCustomerBody(this, itemIndex, fields) };
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });
 	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);

@@ -14,7 +14,7 @@ export function requireCountryCode(context: IExecuteFunctions, itemIndex: number
 	return code;
 }
 
-const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
+export const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
 	['firstName', 'First Name'],
 	['lastName', 'Last Name'],
 	['address', 'Address'],
@@ -30,7 +30,7 @@ const TEXT_FIELDS: Array<[name: string, displayName: string, description?: strin
 	['fonction', 'Job Title', 'Sent as `fonction`'],
 ];
 
-const FLAG_FIELDS: Array<[name: string, displayName: string, description: string]> = [
+export const FLAG_FIELDS: Array<[name: string, displayName: string, description: string]> = [
 	['isFan', 'Is Facebook Fan', 'Whether the customer is a fan of the Facebook page'],
 	['isFollow', 'Follows on Twitter', 'Whether the customer follows the Twitter account'],
 	['isFanLinkedin', 'Is LinkedIn Fan', 'Whether the customer is a fan of the LinkedIn page'],

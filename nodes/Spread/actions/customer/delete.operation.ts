@@ -2,14 +2,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
-import { customerIdField, forOperation, requireId } from '../common';
+import { forOperation } from '../common';
+import { customerIdOf, customerPickerFields } from './customerPicker';
 
 export const description: INodeProperties[] = forOperation('customer', 'delete', [
-	customerIdField('The SPREAD ID of the customer to delete'),
+	...customerPickerFields('The SPREAD ID of the customer to delete'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+	const customerId = await customerIdOf(this, itemIndex, spread);
 	const response = await spread.call({ method: 'DELETE', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
 	return { id: customerId, deleted: true, response: response.response ?? null };
 }

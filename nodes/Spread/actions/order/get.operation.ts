@@ -1,6 +1,12 @@
-import { getOperation } from '../common';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export const { description, execute } = getOperation({
+import type { ItemResult } from '../../../shared/itemLoop';
+import { byTextIdMode, fromListMode, locatorField, readLocator } from '../../../shared/locators';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import type { SpreadConnection } from '../../transport';
+import { forOperation, getOperation, requireMerchantId } from '../common';
+
+const byMerchantId = getOperation({
 	resource: 'order',
 	path: '/orders',
 	key: 'order',
@@ -13,3 +19,19 @@ export const { description, execute } = getOperation({
 		description: 'The order ID in your shop, as sent to SPREAD',
 	},
 });
+
+export const description: INodeProperties[] = [
+	...version1Only(byMerchantId.description),
+	...version2Only(
+		forOperation('order', 'get', [
+			locatorField('Order', 'order', [fromListMode('searchOrders'), byTextIdMode('CMD-1001')], 'The order, by its ID in your shop (merchant order ID)'),
+		]),
+	),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+	if (!usesVersion2Fields(this)) return await byMerchantId.execute.call(this, itemIndex, spread);
+	const orderId = requireMerchantId(this, itemIndex, 'Order', readLocator(this, itemIndex, 'order', 'Order').value);
+	const response = await spread.call({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}`, itemIndex });
+	return spread.requireRecord(response, 'order', itemIndex);
+}
