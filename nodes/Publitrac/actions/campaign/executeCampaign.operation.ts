@@ -5,18 +5,22 @@ import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
 import { assertXmlSafe, batchOptions, emailField, LEAD_EMAIL_MAX_LENGTH, readBatchSize, shortName, forOperation, text, validEmail } from '../common';
+import { campaignPicker, PICKED_VALUE } from '../pickers';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Campaign Names or IDs',
-		name: 'campaigns',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCampaigns' },
-		required: true,
-		default: [],
-		description:
-			'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	...campaignPicker(
+		{
+			displayName: 'Campaign Names or IDs',
+			name: 'campaigns',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getCampaigns' },
+			required: true,
+			default: [],
+			description:
+				'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		'Existing automated campaign to put the leads in (By Name: one name, or several separated by commas). If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call.',
+	),
 	emailField(
 		'Email of an existing lead, shorter than 50 characters (PUBLITRAC refuses the whole call otherwise, so a longer one is stopped before sending: under On Error → Continue that item gets its own error and the others go on). The emails of all input items go in as few calls as possible.',
 		'={{ $json.email }}',
@@ -45,7 +49,7 @@ export function plan(this: IExecuteFunctions, session: PublitracSession): BatchP
 	return {
 		batchSize,
 		prepare: (itemIndex) => {
-			const names = campaignNames(this.getNodeParameter('campaigns', itemIndex));
+			const names = campaignNames(this.getNodeParameter('campaigns', itemIndex, undefined, PICKED_VALUE));
 			if (names.length === 0) throw invalidInput(node, itemIndex, 'Campaign Names or IDs', 'needs at least one campaign');
 			const campaigns = [...new Set(names.map((name) => shortName(node, itemIndex, 'Campaign Names or IDs', name)))];
 			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex), LEAD_EMAIL_MAX_LENGTH);

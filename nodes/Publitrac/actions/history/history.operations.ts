@@ -4,6 +4,7 @@ import type { PublitracSession } from '../../transport';
 import { callPublitrac, cdata } from '../../transport';
 import type { ItemOperation } from '../../../shared/operations';
 import { assertXmlSafe, emailField, optionalFields, requiredText, forOperation, text, validEmail } from '../common';
+import { formPicker, PICKED_VALUE } from '../pickers';
 
 const leadEmailField = emailField('Email of an existing lead, shorter than 50 characters');
 
@@ -47,7 +48,10 @@ export const addClickLinkHistory = visitHistoryOperation('addClickLinkHistory', 
 
 const fillFormProperties: INodeProperties[] = [
 	leadEmailField,
-	{ displayName: 'Form Name', name: 'formName', type: 'string', required: true, default: '', description: 'A form that exists in PUBLITRAC' },
+	...formPicker(
+		{ displayName: 'Form Name', name: 'formName', type: 'string', required: true, default: '', description: 'A form that exists in PUBLITRAC' },
+		'A form that exists in PUBLITRAC, by its name (PUBLITRAC has no method that lists forms)',
+	),
 	optionalFields([
 		{ displayName: 'Context', name: 'context', type: 'string', default: '' },
 		{ displayName: 'Information', name: 'information', type: 'string', default: '', placeholder: 'Registration Form' },
@@ -70,7 +74,7 @@ export const addFillFormHistory: ItemOperation<PublitracSession> = {
 	async execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession) {
 		const node = this.getNode();
 		const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
-		const formName = requiredText(node, itemIndex, 'Form Name', this.getNodeParameter('formName', itemIndex)).trim();
+		const formName = requiredText(node, itemIndex, 'Form Name', this.getNodeParameter('formName', itemIndex, undefined, PICKED_VALUE)).trim();
 		const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const history: IDataObject = {};
 		if (given.information !== undefined) history.information = text(given.information);

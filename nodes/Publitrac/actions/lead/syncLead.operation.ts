@@ -5,10 +5,12 @@ import type { PublitracSession } from '../../transport';
 import { callPublitrac } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
 import { assertXmlSafe, optionalFields, forOperation, text } from '../common';
+import { usesVersion2Fields } from '../../../shared/nodeVersions';
+import { readMatchingField } from '../../../shared/resourceMapper';
 import { buildLeadElement, leadElementFields } from './leadElement';
 
 const properties: INodeProperties[] = [
-	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
+	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.', 'syncLead'),
 	optionalFields([
 		{
 			displayName: 'Use Token',
@@ -40,7 +42,13 @@ export const description = forOperation('lead', 'syncLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
 	const lead = buildLeadElement.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = { ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject) };
+	if (usesVersion2Fields(this)) {
+		// Version 2's mapper says what finds the lead; the options may still ask for more.
+		const findBy = readMatchingField(this, itemIndex, ['email', 'token', 'crmLeadId']);
+		if (findBy === 'token') options.useToken = true;
+		if (findBy === 'crmLeadId') options.customUnicityKeys = [text(options.customUnicityKeys), 'crmLeadId'].filter(Boolean).join(',');
+	}
 	// Flags are left out when false and sent as `true` when set, as in the document's example.
 	const query: IDataObject = {};
 	if (options.useToken === true) query.useToken = 'true';
@@ -51,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, sessio
 		.filter(Boolean);
 	if (unicityKeys.length) query.customUnicityKeys = unicityKeys.join(',');
 	if ((options.useToken === true || options.mergeAnonymous === true) && !text(lead.token).trim()) {
-		throw invalidInput(this.getNode(), itemIndex, 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
+		throw invalidInput(this.getNode(), itemIndex, usesVersion2Fields(this) ? 'Fields > Token' : 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
 	}
 	query.lead = lead;
 	assertXmlSafe(this.getNode(), itemIndex, query);

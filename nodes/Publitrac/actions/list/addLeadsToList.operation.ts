@@ -5,16 +5,20 @@ import { readAnswer, sendPublitracRequest } from '../../transport';
 import { shareOutAnswer } from '../batchErrors';
 import type { BatchEntry, BatchPlan } from '../../../shared/batchLoop';
 import { assertXmlSafe, batchOptions, emailField, readBatchSize, shortName, forOperation, validEmail } from '../common';
+import { listPicker, PICKED_VALUE } from '../pickers';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'List Name',
-		name: 'listName',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Static list to add the leads to; PUBLITRAC creates it if it does not exist. Shorter than 50 characters.',
-	},
+	...listPicker(
+		{
+			displayName: 'List Name',
+			name: 'listName',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Static list to add the leads to; PUBLITRAC creates it if it does not exist. Shorter than 50 characters.',
+		},
+		'Static list to add the leads to; PUBLITRAC creates it if it does not exist (type a new name under By Name). Shorter than 50 characters.',
+	),
 	emailField(
 		'Email of an existing lead. The emails of all input items go in as few calls as possible. If PUBLITRAC names some as not found, only those items fail.',
 		'={{ $json.email }}',
@@ -35,7 +39,7 @@ export function plan(this: IExecuteFunctions, session: PublitracSession): BatchP
 	return {
 		batchSize,
 		prepare: (itemIndex) => {
-			const listName = shortName(node, itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
+			const listName = shortName(node, itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex, undefined, PICKED_VALUE));
 			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 			assertXmlSafe(node, itemIndex, { listName, email });
 			return { group: listName, record: { email, listName } };

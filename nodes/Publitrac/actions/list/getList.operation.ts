@@ -4,9 +4,13 @@ import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
 import { fetchPages, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
+import { listPicker, PICKED_VALUE } from '../pickers';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'List Name', name: 'listName', type: 'string', required: true, default: '', description: 'Name of the list whose leads to get' },
+	...listPicker(
+		{ displayName: 'List Name', name: 'listName', type: 'string', required: true, default: '', description: 'Name of the list whose leads to get' },
+		'The list whose leads to get',
+	),
 	...returnAllFields,
 	simplifyField,
 ];
@@ -14,7 +18,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('list', 'getList', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	const listName = requiredText(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex)).trim();
+	const listName = requiredText(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex, undefined, PICKED_VALUE)).trim();
 	// The document's example says viewName=, a slip: the method takes listName.
 	return await fetchPages.call(this, session, itemIndex, { method: 'getList', params: { listName } }, readLeads);
 }
