@@ -2,7 +2,7 @@ import type { INodeParameters, ResourceMapperField } from 'n8n-workflow';
 
 import { loadMapperFields, searchNodeList } from '../engine/pollRunner';
 import { runNode } from '../engine/runner';
-import { startPublitracServer } from '../servers/publitrac';
+import { startPublitracServer, trackingCookie } from '../servers/publitrac';
 import type { PublitracServer } from '../servers/publitrac';
 import { PUBLITRAC } from './run';
 
@@ -76,7 +76,7 @@ describe('PUBLITRAC version 2: lead field mapping, list / view / form / campaign
 		const { fields } = await loadMapperFields({ ...harness(), method: 'getSyncLeadFields' });
 		server.reset();
 		const byToken = await run('lead', 'syncLead', {
-			columns: columns(fields, { email: 'johnsmith@publipage.com', token: '_nl-publipage.com-1282527313351-84730', city: 'Laval' }, { matchingColumns: ['token'] }),
+			columns: columns(fields, { email: 'johnsmith@publipage.com', token: trackingCookie('publipage.com', '1282527313351-84730'), city: 'Laval' }, { matchingColumns: ['token'] }),
 		});
 		expect(byToken.nodeError).toBeUndefined();
 		expect(server.queryOf(server.requests[0])).toMatchObject({ useToken: 'true', lead: { city: 'Laval' } });
