@@ -5,6 +5,8 @@ import type { FormFields } from '../../phpForm';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkCountryCode, checkEmail, checkListEntries, checkUtcOffset } from '../../validation';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import { mapperParameter, readMappedFields } from '../../../shared/resourceMapper';
 import { additionalFields, asStringList, forOperation } from '../common';
 
 /** Additional field → the addupdatelead parameter it fills. */
@@ -65,15 +67,55 @@ const tagList = (displayName: string, name: string, description: string, buttonT
 	description,
 });
 
+/** Version 1's contact fields (Additional Fields); version 2's mapper offers the same ones. */
+export const contactFieldProperties: INodeProperties[] = [
+	text('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
+	text('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
+	text('Billing City', 'billingCity', 'Billing city'),
+	text('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
+	text('Billing State', 'billingState', 'Billing region or state'),
+	text('Billing Zip', 'billingZip', 'Billing zip or postal code'),
+	text('Description', 'description', 'Information about the customer, shown in the contact card'),
+	text('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
+	text('First Name', 'firstName', 'The contact’s first name'),
+	text('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
+	text('Last Name', 'lastName', 'The contact’s surname'),
+	text('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
+	text('Middle Name', 'middleName', 'The contact’s middle name'),
+	text('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
+	text('Phone', 'phone', 'The contact’s phone number'),
+	text('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
+	text('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
+	text('Shipping City', 'shippingCity', 'Delivery city'),
+	text('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
+	text('Shipping State', 'shippingState', 'Delivery region or state'),
+	text('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
+	text('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
+	text('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
+	text('Viber ID', 'viber', 'The contact’s Viber ID'),
+	text('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
+	text('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
+];
+
 export const description: INodeProperties[] = forOperation('contact', 'addOrUpdate', [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		description: 'The contact’s email, which identifies the contact. InfluencerSoft allows a contact without email: leave empty to create one.',
-	},
+	...version2Only([
+		mapperParameter({
+			method: 'getContactFields',
+			mode: 'upsert',
+			record: 'contact',
+			description: 'The contact, found by its email (InfluencerSoft allows a contact without email: leave it empty to create one)',
+		}),
+	]),
+	...version1Only([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'The contact’s email, which identifies the contact. InfluencerSoft allows a contact without email: leave empty to create one.',
+		},
+	]),
 	groupPicker(
 		'Add to Group Names or IDs',
 		'addToLists',
@@ -82,41 +124,16 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
 	tagList('Add Tags', 'addTags', 'Tags to add to the contact', 'Add Tag'),
 	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact', 'Add Tag to Remove'),
-	additionalFields([
-			text('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
-			text('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
-			text('Billing City', 'billingCity', 'Billing city'),
-			text('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
-			text('Billing State', 'billingState', 'Billing region or state'),
-			text('Billing Zip', 'billingZip', 'Billing zip or postal code'),
-			text('Description', 'description', 'Information about the customer, shown in the contact card'),
-			text('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
-			text('First Name', 'firstName', 'The contact’s first name'),
-			text('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
-			text('Last Name', 'lastName', 'The contact’s surname'),
-			text('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
-			text('Middle Name', 'middleName', 'The contact’s middle name'),
-			text('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
-			text('Phone', 'phone', 'The contact’s phone number'),
-			text('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
-			text('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
-			text('Shipping City', 'shippingCity', 'Delivery city'),
-			text('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
-			text('Shipping State', 'shippingState', 'Delivery region or state'),
-			text('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
-			text('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
-			text('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
-			text('Viber ID', 'viber', 'The contact’s Viber ID'),
-			text('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
-			text('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
-	]),
+	...version1Only([additionalFields(contactFieldProperties)]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
 	const node = this.getNode();
-	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
+	// Version 2 maps the email and the contact fields; version 1 has an Email field and Additional Fields.
+	const mapped = usesVersion2Fields(this) ? readMappedFields(this, itemIndex) : undefined;
+	const rawEmail = String((mapped ? mapped.email : this.getNodeParameter('email', itemIndex, '')) ?? '').trim();
 	const email = rawEmail === '' ? undefined : checkEmail(node, itemIndex, 'Email', rawEmail);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additional = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const lists = (name: string, label: string) => checkListEntries(node, itemIndex, label, asStringList(this.getNodeParameter(name, itemIndex, [])));
 
 	const fields: FormFields = {};

@@ -5,16 +5,17 @@ import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { checkEmail } from '../../validation';
 import { emailField, forOperation, groupField } from '../common';
+import { groupPicker, PICKED_VALUE } from '../pickers';
 
 export const description = forOperation('contact', 'removeFromGroup', [
 	emailField('The contact’s email'),
-	groupField('Group to unsubscribe the contact from. '),
+	...groupPicker(groupField('Group to unsubscribe the contact from. '), 'The group to unsubscribe the contact from'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
 	const node = this.getNode();
 	const email = checkEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex) as string);
-	const group = String(this.getNodeParameter('group', itemIndex) ?? '').trim();
+	const group = String(this.getNodeParameter('group', itemIndex, '', PICKED_VALUE) ?? '').trim();
 	if (group === '') throw invalidInput(node, itemIndex, 'Group Name or ID', 'choose a group');
 	const answer = await callApi.call(
 		this,

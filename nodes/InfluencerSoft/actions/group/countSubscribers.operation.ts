@@ -4,6 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { forOperation, groupField } from '../common';
+import { groupPicker, PICKED_VALUE } from '../pickers';
 
 export const description = forOperation('group', 'countSubscribers', [
 	{
@@ -17,12 +18,12 @@ export const description = forOperation('group', 'countSubscribers', [
 			{ name: 'All Contacts', value: 'all' },
 		],
 	},
-	{ ...groupField(''), displayOptions: { show: { scope: ['group'] } } },
+	...groupPicker({ ...groupField(''), displayOptions: { show: { scope: ['group'] } } }, 'The group whose subscribers to count'),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
 	const scope = this.getNodeParameter('scope', itemIndex) as string;
-	const group = scope === 'group' ? String(this.getNodeParameter('group', itemIndex) ?? '').trim() : scope;
+	const group = scope === 'group' ? String(this.getNodeParameter('group', itemIndex, '', PICKED_VALUE) ?? '').trim() : scope;
 	if (group === '') throw invalidInput(this.getNode(), itemIndex, 'Group Name or ID', 'choose a group');
 	// `unique` and `all` are identifiers InfluencerSoft reserves in the same field.
 	const answer = await callApi.call(this, account, { method: 'GetCountSubscribe', fields: { group_name: group }, idempotent: true }, itemIndex);

@@ -4,21 +4,25 @@ import { invalidInput } from '../../../shared/errors';
 import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { forOperation } from '../common';
+import { PICKED_VALUE, productPicker } from '../pickers';
 
 export const description = forOperation('product', 'delete', [
-	{
-		displayName: 'Product Name or ID',
-		name: 'product',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProducts' },
-		required: true,
-		default: '',
-		description: 'Product to delete. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	...productPicker(
+		{
+			displayName: 'Product Name or ID',
+			name: 'product',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getProducts' },
+			required: true,
+			default: '',
+			description: 'Product to delete. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		'The product to delete',
+	),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
-	const product = String(this.getNodeParameter('product', itemIndex) ?? '').trim();
+	const product = String(this.getNodeParameter('product', itemIndex, '', PICKED_VALUE) ?? '').trim();
 	if (product === '') throw invalidInput(this.getNode(), itemIndex, 'Product Name or ID', 'choose a product');
 	const answer = await callApi.call(this, account, { method: 'DeleteGood', fields: { good_name: product }, idempotent: false }, itemIndex);
 	return { success: true, message: answer.errorText, product, deleted: true };
