@@ -1,37 +1,11 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/errors';
+import { byIdMode, byNameMode, fromListMode, locatorField } from '../../shared/locators';
 import { readRecordId } from './values';
 
 /** The campaign field: picked from GET /dialler/campaigns, or given by ID or by name (e.g. from an expression). */
-export const campaignLocator: INodeProperties = {
-	displayName: 'Campaign',
-	name: 'campaign',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '538',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A campaign ID is a whole number' } }],
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'My Campaign',
-		},
-	],
-};
+export const campaignLocator: INodeProperties = locatorField('Campaign', 'campaign', [fromListMode('searchCampaigns'), byIdMode('538', 'campaign'), byNameMode('My Campaign')]);
 
 export type CampaignChoice = { byName: true; name: string; id?: undefined } | { byName: false; id: number; name?: undefined };
 

@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { JtelConnection } from '../../transport';
 import { jtelRequest } from '../../transport';
-import { showFor } from '../descriptions';
+import { contactPicker } from '../contactPicker';
 import { readRecordId } from '../values';
 
 export const description: INodeProperties[] = [
-	showFor('contact', 'delete', {
+	...contactPicker('delete', {
 		displayName: 'Contact ID',
 		name: 'contactId',
 		type: 'string',
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
-	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
+	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex, undefined, { extractValue: true }));
 	// Deleting one ID twice deletes nothing more: safe to retry.
 	const response = await jtelRequest.call(
 		this,
