@@ -138,7 +138,8 @@ async function dismissPopups(page: Page) {
 async function pickOption(page: Page, parameter: string, name: string) {
 	const input = page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`).first();
 	await input.click();
-	const option = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`) });
+	// An option holds its name and, for operations, a description: the name is an element of its own.
+	const option = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ has: page.getByText(name, { exact: true }) });
 	await option.first().click({ timeout: 10000 });
 	await page.waitForTimeout(300);
 }
