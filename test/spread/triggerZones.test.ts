@@ -58,7 +58,7 @@ describe('SPREAD Trigger: whatever zone SPREAD stamps in (controlled clock)', ()
 			jest.setSystemTime(activation - 3 * HOUR);
 			server = await startSpreadServer({ customers: 5, stampZone });
 			const stampField = event === 'customerCreated' ? 'createdAt' : 'updatedAt';
-			const keyOf = (customer: IDataObject) => `${String(customer.id)}@${String(customer[stampField])}`;
+			const keyOf = (customer: Record<string, unknown>) => `${String(customer.id)}@${String(customer[stampField])}`;
 			const credentials = { spreadApi: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl } };
 			const runnerFrom = async (nodeStaticData?: IDataObject) => await pollRunner({ type: TRIGGER, parameters: { event }, credentials, nodeStaticData, timezone: 'America/New_York' });
 			let made = 0;
