@@ -206,6 +206,7 @@ async function pollView(this: IPollFunctions, session: PublitracSession): Promis
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const known = state.event === 'leadEnteredView' && state.viewName === viewName ? new Set(state.viewMembers ?? []) : undefined;
 	const backfill = known === undefined && readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined;
+	if (state.event !== 'leadEnteredView') for (const key of ['seen', 'lastPoll', 'cursor', 'seenAtCursor'] as const) delete state[key];
 	state.event = 'leadEnteredView';
 	state.viewName = viewName;
 	state.viewMembers = leads.map((lead) => String(lead.id));

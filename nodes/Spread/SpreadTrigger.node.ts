@@ -132,7 +132,9 @@ export class SpreadTrigger implements INodeType {
 		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDate }, { returnAll: true, limit: 0 });
 		const byDate = new Map<string, IDataObject[]>();
 		for (const customer of customers) {
-			const date = String(customer[stamp] ?? '').trim().slice(0, 10);
+			// A date filter returns no record without that date; one whose date cannot be read is left as before.
+			if (timeOf(customer) === undefined) continue;
+			const date = String(customer[stamp]).trim().slice(0, 10);
 			const onDate = byDate.get(date);
 			if (onDate) onDate.push(customer);
 			else byDate.set(date, [customer]);
