@@ -77,7 +77,7 @@ export class PublitracTrigger implements INodeType {
 		properties: [
 			informationCallout(
 				'pollNote',
-				'A lead is new when it was not there at the last poll (a change: its lastUpdated was not seen yet); the first poll after activation only notes what is there. Each poll asks PUBLITRAC for the leads of every date a clock on Earth showed since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), whatever zone it stamps in: 2 or 3 calls a poll, plus one per further 100 leads on a date (1 or 2 with Account Time Zone set), within its 35 calls a second.',
+				'A lead is new when it was not there at the last poll (a change: its lastUpdated was not seen yet); the first poll after activation only notes what is there. Each poll asks PUBLITRAC for the leads of every date a clock on Earth showed since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), whatever zone it stamps in: 2 or 3 calls a poll (3 or 4 polling once a day), plus one per further 100 leads on a date; up to one fewer with Account Time Zone set; within its 35 calls a second.',
 			),
 			{
 				displayName: 'Trigger On',
