@@ -57,7 +57,9 @@ export function mapperParameter(options: MapperParameterOptions): INodePropertie
 		required: true,
 		description: options.description,
 		typeOptions: {
-			...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}),
+			// Operations of a node share this parameter's name: a new operation must reload its own fields (the editor
+			// keeps the value while the parameter stays shown, and refetches only when a parameter it depends on changes).
+			loadOptionsDependsOn: ['resource', 'operation', ...(options.dependsOn ?? [])],
 			resourceMapper: {
 				resourceMapperMethod: options.method,
 				mode: options.mode,
