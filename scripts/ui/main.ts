@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Page, type Response } from 'playwright-core';
 
 import type { INodePropertyOptions, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_NAME } from '../../test/engine/runner';
 import type { WorkflowJson } from '../../test/e2e/examples';
@@ -207,9 +208,13 @@ async function checkPickers(page: Page, label: string, calls: EditorCalls, searc
 		await picker.locator('[data-test-id="rlc-input"]').click();
 		const search = page.locator('[data-test-id="resource-locator-dropdown"]:visible [data-test-id="rlc-search"] input, [data-test-id="rlc-search"]:visible input').first();
 		if (searchFor[parameter] && (await search.isVisible().catch(() => false))) await search.fill(searchFor[parameter]);
-		const listed = await waitFor(() => calls.pickerResults.slice(before).some((call) => call.results > 0), 15000);
-		const items = await page.locator('[data-test-id="rlc-item"]:visible').count();
-		if (!listed || items === 0) throw new Error(`${label}: the ${parameter} picker listed no records (${JSON.stringify(calls.pickerResults.slice(before))})`);
+		// The editor keeps a picker's results for a while: the records it shows count, fetched now or before.
+		const items = page.locator('[data-test-id="rlc-item"]:visible');
+		const listed = await items.first().waitFor({ timeout: 15000 }).then(
+			() => true,
+			() => false,
+		);
+		if (!listed) throw new Error(`${label}: the ${parameter} picker listed no records (${JSON.stringify(calls.pickerResults.slice(before))})`);
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(200);
 	}
@@ -259,6 +264,7 @@ async function main() {
 				await onCanvas.waitFor({ timeout: 60000 });
 				await settle(page);
 				await dismissPopups(page);
+				const mappersOfNode = calls.mapperFields.length;
 				await onCanvas.dblclick();
 				await page.locator('[data-test-id="ndv"]').first().waitFor({ timeout: 30000 });
 				await settle(page, 1000);
@@ -280,8 +286,16 @@ async function main() {
 							await pickOption(page, 'operation', operation.name);
 							await settle(page, 300);
 							const hasMapper = await page.locator('[data-test-id="ndv"] [data-test-id="resource-mapper-container"]').first().isVisible().catch(() => false);
-							if (hasMapper) {
-								const loaded = await waitFor(() => calls.mapperFields.slice(mappersBefore).some((call) => call.fields > 0), 15000);
+							const mapper = properties.find(
+								(property) =>
+									property.type === 'resourceMapper' &&
+									NodeHelpers.displayParameter({ resource: String(resource.value), operation: String(operation.value) }, property, { typeVersion: nodeCase.version }, description),
+							);
+							if (Boolean(mapper) !== hasMapper) throw new Error(`${where}: the field mapper is ${hasMapper ? 'shown' : 'missing'} in the editor`);
+							if (mapper) {
+								// Its fields, from the sandbox: fetched when the operation was picked (or when the node opened on it).
+								const method = mapper.typeOptions?.resourceMapper?.resourceMapperMethod as string;
+								const loaded = await waitFor(() => calls.mapperFields.slice(mappersOfNode).some((call) => call.method === method && call.fields > 0), 15000);
 								if (!loaded) throw new Error(`${where}: the field mapper loaded no fields (${JSON.stringify(calls.mapperFields.slice(mappersBefore))})`);
 							}
 							await checkPickers(page, where, calls, nodeCase.searchFor ?? {});
