@@ -68,7 +68,13 @@ export function mapperParameter(options: MapperParameterOptions): INodePropertie
 				multiKeyMatch: false,
 				supportAutoMap: true,
 				...(options.mode === 'upsert'
-					? { matchingFieldsLabels: { title: 'Find By', description: `The field that finds an existing ${options.record}: matched, it is updated; else created` } }
+					? {
+							matchingFieldsLabels: {
+								title: 'Find By',
+								description: `The field that finds an existing ${options.record}: found, it is updated; else created`,
+								hint: `The field that finds an existing ${options.record}: found, it is updated; else created`,
+							},
+						}
 					: {}),
 			},
 		},

@@ -99,7 +99,9 @@ const CASES: NodeCase[] = [
 
 const isTrigger = (type: string) => type.endsWith('Trigger');
 const workflowId = (type: string) => `ui${type}`.slice(0, 21);
-const nodeName = (type: string) => `UI ${type}`;
+/** The node as n8n names a new one: its display name (what the screenshots show). */
+const displayNames = new Map<string, string>();
+const nodeName = (type: string) => displayNames.get(type) ?? type;
 
 /** One workflow per node: Manual Trigger → the node (a trigger stands alone). */
 function workflowOf(nodeCase: NodeCase): WorkflowJson {
@@ -222,6 +224,7 @@ async function checkPickers(page: Page, label: string, calls: EditorCalls, searc
 
 async function main() {
 	const pkg = await loadPackage();
+	for (const { type, version } of CASES) displayNames.set(type, pkg.nodeTypes.getByNameAndVersion(`${PACKAGE_NAME}.${type}`, version).description.displayName);
 	const userFolder = makeTempDir('leadbridge-ui-');
 	const demo = await startDemo({ userFolder, say, extraWorkflows: CASES.map(workflowOf) });
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -297,6 +300,13 @@ async function main() {
 								const method = mapper.typeOptions?.resourceMapper?.resourceMapperMethod as string;
 								const loaded = await waitFor(() => calls.mapperFields.slice(mappersOfNode).some((call) => call.method === method && call.fields > 0), 15000);
 								if (!loaded) throw new Error(`${where}: the field mapper loaded no fields (${JSON.stringify(calls.mapperFields.slice(mappersBefore))})`);
+							}
+							// Every record picker n8n's display rules show for this operation is in the editor (none hidden by a wrong displayOptions).
+							const shownValues = { resource: String(resource.value), operation: String(operation.value) };
+							for (const property of properties) {
+								if (property.type !== 'resourceLocator' || !NodeHelpers.displayParameter(shownValues, property, { typeVersion: nodeCase.version }, description)) continue;
+								const inEditor = await page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${property.name}"]`).first().isVisible().catch(() => false);
+								if (!inEditor) throw new Error(`${where}: the ${property.displayName} picker is not shown in the editor`);
 							}
 							await checkPickers(page, where, calls, nodeCase.searchFor ?? {});
 							operations++;
