@@ -3,10 +3,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
-import type { SpreadConnection } from './transport';
+import type { SpreadClient } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import { optionSubtitle } from '../shared/router';
-import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { connect, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { normalizeCustomer } from './actions/customer/typedCustomer';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -95,7 +96,7 @@ export class SpreadTrigger implements INodeType {
 		const cursor = state.cursor;
 		const seenAtCursor = new Set(state.idsAtCursor ?? []);
 		// SPREAD filters by whole days: ask from a day that surely covers the cursor, keep what is at or after it.
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDateCovering(cursor) }, { returnAll: true, limit: 0 });
+		const customers = await spread.list({ path: '/customers', key: 'customers', qs: { ...baseQuery, [filter]: afterDateCovering(cursor) }, returnAll: true, limit: 0 });
 
 		const fresh: Array<{ time: number; customer: IDataObject }> = [];
 		let newCursor = cursor;
@@ -119,14 +120,14 @@ export class SpreadTrigger implements INodeType {
 }
 
 /** The most recently created (or changed) customer, looking in ever wider windows so a large base is not read whole. */
-async function findLatest(spread: SpreadConnection, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
+async function findLatest(spread: SpreadClient, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
 	const now = Date.now();
 	const windows: Array<IDataObject> = [
 		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: afterDateCovering(now - days * 86400000) })),
 		{},
 	];
 	for (const window of windows) {
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, ...window }, { returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
+		const customers = await spread.list({ path: '/customers', key: 'customers', qs: { ...baseQuery, ...window }, returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
 		let latest: IDataObject | undefined;
 		let latestTime = -Infinity;
 		for (const customer of customers) {
@@ -136,4 +137,25 @@ async function findLatest(spread: SpreadConnection, filter: string, stamp: strin
 		if (latest) return latest;
 	}
 	return undefined;
+}
+
+/** SPREAD dates: `2018-04-10T14:15:48+0000` (customers) or `2016-11-04 08:54:47` (UTC, other resources). */
+export function parseSpreadDate(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value === '') return undefined;
+	let text = value.trim().replace(' ', 'T');
+	if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
+	const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	return Number.isNaN(time) ? undefined : time;
+}
+
+/** A day, in ms. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The `…After` date (`YYYY-mm-dd`, the only form SPREAD's filters take) that returns every record stamped at
+ * or after `time`, whichever way SPREAD reads a bare date: "after" may exclude the whole day, and the day may
+ * be taken in any zone from UTC-12 to UTC+14. 36 hours back covers both; the caller drops what is older.
+ */
+export function afterDateCovering(time: number): string {
+	return new Date(time - 1.5 * DAY_MS).toISOString().slice(0, 10);
 }

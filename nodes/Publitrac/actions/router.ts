@@ -1,12 +1,14 @@
 import type { VendorTable } from '../../shared/operations';
-import type { PublitracSession } from '../transport';
+import type { PublitracClient } from '../transport';
 import { connect } from '../transport';
 import * as addEmailCampaign from './campaign/addEmailCampaign.operation';
 import * as executeCampaign from './campaign/executeCampaign.operation';
 import * as getCampaigns from './campaign/getCampaigns.operation';
-import { OVERLAPPED } from './common';
+import { OVERLAPPED } from './fields';
 import * as createTransaction from './ecommerce/createTransaction.operation';
-import { addClickLinkHistory, addFillFormHistory, addWebVisitHistory } from './history/history.operations';
+import * as addClickLinkHistory from './history/addClickLinkHistory.operation';
+import * as addFillFormHistory from './history/addFillFormHistory.operation';
+import * as addWebVisitHistory from './history/addWebVisitHistory.operation';
 import * as addLead from './lead/addLead.operation';
 import * as deleteLead from './lead/deleteLead.operation';
 import * as getLead from './lead/getLead.operation';
@@ -26,7 +28,7 @@ import * as getView from './view/getView.operation';
  * Every resource and operation (valued by the API method's name): the node's selectors, its subtitle and the
  * routing come from here. Reads and upserts overlap (OVERLAPPED); calls that add or send run one item at a time.
  */
-export const PUBLITRAC: VendorTable<PublitracSession> = {
+export const PUBLITRAC: VendorTable<PublitracClient> = {
 	defaultResource: 'lead',
 	connect,
 	resources: {

@@ -1,26 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
-import { emailAddress } from '../../shared/email';
-import { invalidInput } from '../../shared/errors';
 import type { ItemOperation } from '../../shared/operations';
-import { pathSegment, positiveIntegerId } from '../../shared/pathSegments';
-import type { SpreadConnection } from '../transport';
-import { calendarDateOf } from '../../shared/wallClock';
+import type { SpreadClient } from '../transport';
+import { readCalendarDate, readPathSegment, readRecordId, readReturnAllAndLimit } from '../../shared/checks';
 
 /** A SPREAD operation: its fields and what it does for one input item. */
-export type SpreadOperation = ItemOperation<SpreadConnection>;
+export type SpreadOperation = ItemOperation<SpreadClient>;
 
 export { forOperation };
-
-export function readReturnAllAndLimit(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex) as number);
-	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-		throw invalidInput(context.getNode(), itemIndex, 'Limit', `must be a whole number of 1 or more, got ${limit}`);
-	}
-	return { returnAll, limit };
-}
 
 /** The date filters SPREAD's list endpoints share; note the vendor's own spelling `createBefore`. */
 export const DATE_FILTERS: Array<{ displayName: string; name: string; param: string; description: string }> = [
@@ -36,39 +24,15 @@ export function dateFilterFields(): INodeProperties[] {
 	return DATE_FILTERS.map(({ displayName, name, description }) => ({ displayName, name, type: 'dateTime', default: '', description: description + DATE_ONLY_NOTE }));
 }
 
-/**
- * `YYYY-mm-dd`, the calendar date as the user typed or picked it: no conversion through `Date`, which in an
- * instance running with a zone east of UTC would turn the picker's `2024-06-01T00:00:00` into the day before.
- */
-export function requireCalendarDate(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const date = calendarDateOf(value, context.getTimezone());
-	if (date === undefined) throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is not a date`, 'Use the form YYYY-MM-DD, e.g. 2024-06-01');
-	return date;
-}
-
 /** Turns the date filters the user set into query parameters (`YYYY-mm-dd`), refusing anything that is not a date. */
 export function dateFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const { displayName, name, param } of DATE_FILTERS) {
 		const value = filters[name];
 		if (value === undefined || value === null || value === '') continue;
-		qs[param] = requireCalendarDate(context, itemIndex, `Filters > ${displayName}`, value);
+		qs[param] = readCalendarDate(context, itemIndex, `Filters > ${displayName}`, value);
 	}
 	return qs;
-}
-
-export function requireEmail(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	return emailAddress(context.getNode(), itemIndex, field, typeof value === 'string' ? value : '');
-}
-
-/** A merchant's own ID (an order number): free text that is also safe as one URL path segment. */
-export function requireMerchantId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	return pathSegment(context.getNode(), itemIndex, field, value);
-}
-
-/** A SPREAD record ID (customer, campaign, operation): a positive whole number, checked before any request. */
-export function requireId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	return positiveIntegerId(context.getNode(), itemIndex, field, value);
 }
 
 export interface ListOperationSpec {
@@ -89,11 +53,11 @@ export function listOperation(spec: ListOperationSpec): SpreadOperation {
 		: [];
 	return {
 		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimitFields(), ...filterFields]),
-		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
+		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient) {
 			const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 			const filters = filterFields.length ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {};
 			const qs = spec.query ? spec.query(this, itemIndex, filters) : {};
-			return await spread.list(spec.path, spec.key, qs, { returnAll, limit, itemIndex });
+			return await spread.list({ path: spec.path, key: spec.key, qs, returnAll, limit, itemIndex });
 		},
 	};
 }
@@ -112,12 +76,12 @@ export interface GetOperationSpec {
 export function getOperation(spec: GetOperationSpec): SpreadOperation {
 	return {
 		description: forOperation(spec.resource, 'get', [{ ...spec.idField, required: true }]),
-		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
+		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient) {
 			const value = this.getNodeParameter(spec.idField.name, itemIndex);
 			const segment =
 				spec.idKind === 'freeText'
-					? encodeURIComponent(requireMerchantId(this, itemIndex, spec.idField.displayName, value))
-					: requireId(this, itemIndex, spec.idField.displayName, value);
+					? encodeURIComponent(readPathSegment(this, itemIndex, spec.idField.displayName, value))
+					: readRecordId(this, itemIndex, spec.idField.displayName, value);
 			const response = await spread.call({ method: 'GET', path: `${spec.path}/${segment}`, itemIndex });
 			return spread.requireRecord(response, spec.key, itemIndex);
 		},
@@ -145,7 +109,7 @@ export function sponsorshipFilterFields(): INodeProperties[] {
 
 export function sponsorshipFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs = dateFilterQuery(context, itemIndex, filters);
-	if (filters.operationId) qs.operartionId = requireId(context, itemIndex, 'Filters > Operation ID', filters.operationId);
+	if (filters.operationId) qs.operartionId = readRecordId(context, itemIndex, 'Filters > Operation ID', filters.operationId);
 	if (filters.url) qs.url = String(filters.url);
 	return qs;
 }

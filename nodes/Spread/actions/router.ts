@@ -1,6 +1,6 @@
 import type { VendorTable } from '../../shared/operations';
 import { overlappedRead } from '../../shared/overlap';
-import type { SpreadConnection } from '../transport';
+import type { SpreadClient } from '../transport';
 import { connect } from '../transport';
 import * as addToCagnotte from './cagnotte/add.operation';
 import * as getManyCagnotteLines from './cagnotte/getAll.operation';
@@ -24,7 +24,7 @@ import * as getManySponsorships from './sponsorship/getAll.operation';
 const READ = overlappedRead();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
-export const SPREAD: VendorTable<SpreadConnection> = {
+export const SPREAD: VendorTable<SpreadClient> = {
 	defaultResource: 'customer',
 	connect,
 	resources: {

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
+import type { InfluencerSoftClient } from '../../transport';
 import { checkCountryCode, checkEmail, checkListEntries, checkUtcOffset } from '../../validation';
 import { additionalFields, asStringList, forOperation } from '../common';
 
@@ -112,7 +111,7 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
 	const email = rawEmail === '' ? undefined : checkEmail(node, itemIndex, 'Email', rawEmail);
@@ -145,6 +144,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 
 	// Resending is harmless only when the email names the contact and no group would send its confirmation email again.
 	const idempotent = email !== undefined && fields.add_to_lists === undefined;
-	const answer = await callApi.call(this, account, { method: 'addupdatelead', fields, idempotent }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'addupdatelead', fields, idempotent, itemIndex });
 	return { success: true, message: answer.errorText, ...(email !== undefined ? { email } : {}), result: answer.result as IDataObject };
 }

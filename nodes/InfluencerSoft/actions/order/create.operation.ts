@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
+import type { InfluencerSoftClient } from '../../transport';
 import { checkCountryCode, checkEmail } from '../../validation';
 import { additionalFields, emailField, forOperation } from '../common';
 
@@ -62,7 +61,7 @@ export const description = forOperation('order', 'create', [
 	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const email = checkEmail(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex) as string);
 	const rows = ((this.getNodeParameter('products', itemIndex, {}) as IDataObject).product ?? []) as IDataObject[];
@@ -85,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	fields.goods = goods;
 
 	// Never resent: a second call would create a second invoice.
-	const answer = await callApi.call(this, account, { method: 'createorder', fields, idempotent: false }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'createorder', fields, idempotent: false, itemIndex });
 	const result = (answer.result ?? {}) as IDataObject;
 	return { success: true, orderId: result.bill_id ?? null, customerEmail: email, result };
 }

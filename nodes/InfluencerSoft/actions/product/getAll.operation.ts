@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { callApi, resultList } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
+import { resultList } from '../../transport';
+import type { InfluencerSoftClient } from '../../transport';
 import { returnAllAndLimitFields } from '../../../shared/descriptions';
 import { applyLimit, forOperation } from '../common';
 
@@ -10,8 +10,8 @@ const NO_PRODUCTS = 700;
 
 export const description = forOperation('product', 'getAll', returnAllAndLimitFields());
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
-	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] }, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject[]> {
+	const answer = await influencerSoft.call({ method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS], itemIndex });
 	const products = resultList(answer.result).map((product) => {
 		const price = Number(product.good_sum);
 		return product.good_sum !== undefined && Number.isFinite(price) ? { ...product, good_sum: price } : product;

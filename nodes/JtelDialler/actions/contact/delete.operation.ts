@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { JtelConnection } from '../../transport';
-import { jtelRequest } from '../../transport';
+import type { JtelClient } from '../../transport';
 import { showFor } from '../descriptions';
 import { readRecordId } from '../values';
 
@@ -16,14 +15,9 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
 	// Deleting one ID twice deletes nothing more: safe to retry.
-	const response = await jtelRequest.call(
-		this,
-		connection,
-		{ method: 'DELETE', path: `/dialler/contacts/contact/${contactId}`, idempotent: true },
-		itemIndex,
-	);
+	const response = await jtel.call({ method: 'DELETE', path: `/dialler/contacts/contact/${contactId}`, idempotent: true, itemIndex });
 	return { deleted: true, DiallerContactsID: contactId, status: response.status ?? 200 };
 }

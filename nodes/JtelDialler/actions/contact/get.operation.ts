@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { JtelConnection } from '../../transport';
-import { foundRecords, jtelRequest } from '../../transport';
+import type { JtelClient } from '../../transport';
 import { showFor, simplifyOutput } from '../descriptions';
 import { readRecordId, withoutEmptyFields } from '../values';
 
@@ -17,9 +16,9 @@ export const description: INodeProperties[] = [
 	simplifyOutput('contact', 'get'),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true }, itemIndex);
+	const response = await jtel.call({ method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true, itemIndex });
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return foundRecords.call(this, response, 'Dialler contact', itemIndex, connection.client.secrets).map((record) => (simplify ? withoutEmptyFields(record) : record));
+	return jtel.foundRecords(response, 'Dialler contact', itemIndex).map((record) => (simplify ? withoutEmptyFields(record) : record));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { JtelConnection } from '../../transport';
-import { jtelRequest, recordsOf } from '../../transport';
+import type { JtelClient } from '../../transport';
+import { recordsOf } from '../../transport';
 import { returnAllAndLimit, showFor, simplifyOutput } from '../descriptions';
 import { applyLimit, readRecordId, withoutEmptyFields } from '../values';
 
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.campaignId !== undefined && filters.campaignId !== '') {
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	}
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/contacts', qs, idempotent: true, large: true }, itemIndex);
+	const response = await jtel.call({ method: 'GET', path: '/dialler/contacts', qs, idempotent: true, large: true, itemIndex });
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return applyLimit(recordsOf(response), returnAll, limit).map((record) => (simplify ? withoutEmptyFields(record) : record));
 }

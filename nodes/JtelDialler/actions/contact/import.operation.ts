@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { JtelConnection } from '../../transport';
-import { jtelRequest, recordsOf } from '../../transport';
+import type { JtelClient } from '../../transport';
+import { recordsOf } from '../../transport';
 import { campaignLocator, readCampaign } from '../campaignLocator';
 import { showFor, simplifyOutput } from '../descriptions';
 import { readDateTime, readPhoneNumber, withoutEmptyFields } from '../values';
@@ -145,17 +145,12 @@ export function buildImportBody(context: IExecuteFunctions, itemIndex: number): 
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const body = buildImportBody(this, itemIndex);
 	const overwriteDuplicates = this.getNodeParameter('overwriteDuplicates', itemIndex, false) as boolean;
 	// Sending it twice is harmless only when jtel matches the second one to the first on UserData.
 	const idempotent = overwriteDuplicates && typeof body.UserData === 'string' && body.UserData.trim() !== '';
-	const response = await jtelRequest.call(
-		this,
-		connection,
-		{ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent },
-		itemIndex,
-	);
+	const response = await jtel.call({ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent, itemIndex });
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const records = recordsOf(response);
 	// Never drop the item: without a record, the answer itself says what jtel did.

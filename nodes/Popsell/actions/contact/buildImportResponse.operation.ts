@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { informationCallout } from '../../../shared/descriptions';
-import { asNodeError } from '../../../shared/itemLoop';
+import { asNodeError } from '../../../shared/errors';
 import { formatPopsellDate, toWallClock } from '../../dates';
 import { errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
 import { answerPopsell, answerItem, respondField } from './answer';
