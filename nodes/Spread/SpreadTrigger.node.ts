@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
-import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
+import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/fields';
 import type { SpreadClient } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import { optionSubtitle } from '../shared/router';

@@ -11,6 +11,16 @@ export function forOperation(resource: string, operation: string, properties: IN
 	}));
 }
 
+/** A required email field (`email`, "Email" unless named otherwise). */
+export function emailField(description?: string, { name = 'email', displayName = 'Email', defaultValue = '' } = {}): INodeProperties {
+	return { displayName, name, type: 'string', placeholder: 'name@email.com', required: true, default: defaultValue, description };
+}
+
+/** An optional text field. */
+export function textField(displayName: string, name: string, description?: string, placeholder?: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', ...(description ? { description } : {}), ...(placeholder ? { placeholder } : {}) };
+}
+
 /** Return All / Limit, as every list operation shows them (n8n's own wording). */
 export function returnAllAndLimitFields(): INodeProperties[] {
 	return [

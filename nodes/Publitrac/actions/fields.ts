@@ -6,7 +6,6 @@ import { CALLS_PER_SECOND } from '../transport';
 import { withoutEmptyFields } from '../../shared/checks';
 import { customFieldsElement, readWholeNumber } from './checks';
 
-export { forOperation } from '../../shared/descriptions';
 
 export const returnAllFields: INodeProperties[] = returnAllAndLimitFields();
 
@@ -36,10 +35,6 @@ export function simplifiedIfAsked(context: IExecuteFunctions, itemIndex: number,
 /** A collection of optional fields (Additional Fields, Options, Lead Fields). */
 export function optionalFields(options: INodeProperties[], name = 'additionalFields', displayName = 'Additional Fields', placeholder = 'Add Field'): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
-}
-
-export function emailField(description: string, defaultValue = ''): INodeProperties {
-	return { displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: defaultValue, description };
 }
 
 /** Custom lead fields as name/value pairs; they become `<customFields><name>value</name></customFields>`. */

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
 import type { InfluencerSoftClient } from '../../transport';
-import { checkEmail } from '../../validation';
-import { additionalFields, asStringList, emailField, forOperation } from '../common';
+import { additionalFields } from '../fields';
+import { asStringList, readContactEmail } from '../checks';
+import { forOperation, emailField } from '../../../shared/descriptions';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 
@@ -50,7 +51,7 @@ export const description = forOperation('contact', 'addToGroup', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
-	const email = checkEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex) as string);
+	const email = readContactEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 	const groups = asStringList(this.getNodeParameter('groups', itemIndex, []));
 	if (groups.length === 0) throw invalidInput(node, itemIndex, 'Group Names or IDs', 'choose at least one group');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { InfluencerSoftClient } from '../../transport';
-import { forOperation, groupField } from '../common';
+import { groupField } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
 
 export const description = forOperation('group', 'countSubscribers', [
 	{

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resultList } from '../../transport';
 import type { InfluencerSoftClient } from '../../transport';
-import { returnAllAndLimitFields } from '../../../shared/descriptions';
-import { applyLimit, forOperation } from '../common';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
 export const description = forOperation('group', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject[]> {
+	const wanted = readReturnAllAndLimit(this, itemIndex);
 	// Auto-groups are left out by InfluencerSoft itself.
 	const answer = await influencerSoft.call({ method: 'GetAllGroups', fields: {}, idempotent: true, itemIndex });
-	return applyLimit.call(this, itemIndex, resultList(answer.result));
+	return limitRecords(resultList(answer.result), wanted);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { InfluencerSoftClient } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation } from '../../../shared/descriptions';
 
 export const description = forOperation('order', 'delete', [
 	{ displayName: 'Order ID', name: 'orderId', type: 'string', required: true, default: '', description: 'The order (invoice) number to delete' },

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
 import type { InfluencerSoftClient } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation } from '../../../shared/descriptions';
 
 const STATUSES = ['sent', 'paid', 'return', 'cancel'];
 

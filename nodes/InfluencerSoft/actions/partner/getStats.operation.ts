@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { InfluencerSoftClient } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation } from '../../../shared/descriptions';
 
 export const description = forOperation('partner', 'getStats', [
 	{ displayName: 'Partner', name: 'partner', type: 'string', required: true, default: '', description: 'Login (ID) of the affiliate partner' },

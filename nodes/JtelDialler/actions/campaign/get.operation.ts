@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { JtelClient } from '../../transport';
-import { showFor } from '../descriptions';
-import { campaignLocator, readCampaign } from '../campaignLocator';
+import { forOperation } from '../../../shared/descriptions';
+import { campaignLocator } from '../fields';
+import { readCampaign } from '../checks';
 
-export const description: INodeProperties[] = [
-	showFor('campaign', 'get', { ...campaignLocator, modes: campaignLocator.modes?.filter((mode) => mode.name !== 'name') }),
-];
+export const description: INodeProperties[] = forOperation('campaign', 'get', [
+	{ ...campaignLocator, modes: campaignLocator.modes?.filter((mode) => mode.name !== 'name') },
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const campaignId = readCampaign(this, itemIndex).id;

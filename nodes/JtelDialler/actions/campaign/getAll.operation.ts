@@ -2,14 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { JtelClient } from '../../transport';
 import { recordsOf } from '../../transport';
-import { returnAllAndLimit } from '../descriptions';
-import { applyLimit } from '../values';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
-export const description: INodeProperties[] = returnAllAndLimit('campaign', 'getAll');
+export const description: INodeProperties[] = forOperation('campaign', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const wanted = readReturnAllAndLimit(this, itemIndex);
 	const response = await jtel.call({ method: 'GET', path: '/dialler/campaigns', idempotent: true, itemIndex });
-	return applyLimit(recordsOf(response), returnAll, limit);
+	return limitRecords(recordsOf(response), wanted);
 }

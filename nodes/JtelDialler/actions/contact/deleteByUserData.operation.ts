@@ -2,18 +2,18 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { JtelClient } from '../../transport';
-import { showFor } from '../descriptions';
+import { forOperation } from '../../../shared/descriptions';
 
-export const description: INodeProperties[] = [
-	showFor('contact', 'deleteByUserData', {
+export const description: INodeProperties[] = forOperation('contact', 'deleteByUserData', [
+	{
 		displayName: 'User Data',
 		name: 'userData',
 		type: 'string',
 		required: true,
 		default: '',
 		description: 'The UserData of the contact to delete. jtel deletes only the first contact that matches.',
-	}),
-];
+	},
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const userData = String(this.getNodeParameter('userData', itemIndex, '') ?? '');

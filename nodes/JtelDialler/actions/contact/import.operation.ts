@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { JtelClient } from '../../transport';
 import { recordsOf } from '../../transport';
-import { campaignLocator, readCampaign } from '../campaignLocator';
-import { showFor, simplifyOutput } from '../descriptions';
-import { readDateTime, readPhoneNumber, withoutEmptyFields } from '../values';
+import { forOperation } from '../../../shared/descriptions';
+import { withoutEmptyFields } from '../../../shared/checks';
+import { campaignLocator, simplifyField } from '../fields';
+import { readCampaign, readDateTime, readPhoneNumber } from '../checks';
 
 type FieldKind = 'string' | 'number' | 'dateTime' | 'phone';
 
@@ -97,7 +98,7 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [...fields.map((field) => showFor('contact', 'import', field)), simplifyOutput('contact', 'import')];
+export const description: INodeProperties[] = forOperation('contact', 'import', [...fields, simplifyField]);
 
 /** Builds the import body, refusing bad input before anything is sent. */
 export function buildImportBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -155,5 +156,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	const records = recordsOf(response);
 	// Never drop the item: without a record, the answer itself says what jtel did.
 	if (records.length === 0) return response;
-	return records.map((record) => (simplify ? withoutEmptyFields(record) : record));
+	return records.map((record) => (simplify ? withoutEmptyFields(record, { keepEmptyText: true }) : record));
 }

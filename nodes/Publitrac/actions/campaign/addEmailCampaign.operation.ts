@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracClient } from '../../transport';
 import { cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
-import { customFieldsCollection, emailField, optionalFields, readCustomFields, forOperation } from '../fields';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { customFieldsCollection, optionalFields, readCustomFields } from '../fields';
 import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
 import { asText, readText } from '../../../shared/checks';
 
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 		description: 'Sent as CDATA. PUBLITRAC merge tags such as {{FirstName;Default=}} work here.',
 	},
 	{ displayName: 'Text Body', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Plain-text version, sent as CDATA' },
-	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', '={{ $json.email }}'),
+	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', { defaultValue: '={{ $json.email }}' }),
 	optionalFields(
 		[
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },

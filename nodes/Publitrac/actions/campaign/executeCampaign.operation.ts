@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
-import { batchOptions, emailField, readBatchSize, forOperation } from '../fields';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { batchOptions, readBatchSize } from '../fields';
 import { assertXmlSafe, readLeadEmail, readNameUnder50 } from '../checks';
 import { asText } from '../../../shared/checks';
 
@@ -18,10 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	emailField(
-		'Email of an existing lead, shorter than 50 characters (PUBLITRAC refuses the whole call otherwise, so a longer one is stopped before sending: under On Error → Continue that item gets its own error and the others go on). The emails of all input items go in as few calls as possible.',
-		'={{ $json.email }}',
-	),
+	emailField('Email of an existing lead, shorter than 50 characters (PUBLITRAC refuses the whole call otherwise, so a longer one is stopped before sending: under On Error → Continue that item gets its own error and the others go on). The emails of all input items go in as few calls as possible.', { defaultValue: '={{ $json.email }}' }),
 	batchOptions,
 ];
 

@@ -4,7 +4,8 @@ import type { PublitracClient } from '../../transport';
 import { readCampaigns } from '../../transport';
 import { readReturnAllAndLimit } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation, returnAllFields, simplifiedIfAsked } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { returnAllFields, simplifiedIfAsked } from '../fields';
 
 const properties: INodeProperties[] = [...returnAllFields];
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracClient } from '../../transport';
 import { cdata } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation, optionalFields } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { optionalFields } from '../fields';
 import { assertXmlSafe, readLeadEmail } from '../checks';
 import { leadEmailField } from './visitHistory';
 import { asText, readText } from '../../../shared/checks';

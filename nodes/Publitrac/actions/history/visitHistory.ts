@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracClient } from '../../transport';
 import type { ItemOperation } from '../../../shared/operations';
-import { emailField, optionalFields, forOperation } from '../fields';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { optionalFields } from '../fields';
 import { assertXmlSafe, readLeadEmail } from '../checks';
 import { asText } from '../../../shared/checks';
 

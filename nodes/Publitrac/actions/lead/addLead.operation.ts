@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracClient } from '../../transport';
-import { informationCallout } from '../../../shared/descriptions';
+import { informationCallout, forOperation } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../fields';
 import { assertXmlSafe } from '../checks';
 import { buildLeadElement, leadElementFields } from './leadElement';
 

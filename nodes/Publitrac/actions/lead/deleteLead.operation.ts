@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation, optionalFields } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { optionalFields } from '../fields';
 import { readPublitracEmail } from '../checks';
 
 /** PUBLITRAC's "lead does not exist". */

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { simplifiedIfAsked, forOperation, simplifyField } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { simplifiedIfAsked, simplifyField } from '../fields';
 import { readPublitracEmail } from '../checks';
 
 const properties: INodeProperties[] = [

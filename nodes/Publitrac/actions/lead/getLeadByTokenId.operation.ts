@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { simplifiedIfAsked, forOperation, simplifyField } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { simplifiedIfAsked, simplifyField } from '../fields';
 import { readText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [

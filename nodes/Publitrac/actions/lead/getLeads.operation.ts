@@ -4,7 +4,8 @@ import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
 import { readReturnAllAndLimit, asText } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation, returnAllFields, simplifiedIfAsked, simplifyField } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { returnAllFields, simplifiedIfAsked, simplifyField } from '../fields';
 import { assertXmlSafe, readElementName } from '../checks';
 import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { customFieldsCollection, emailField, optionalFields, readCustomFields } from '../fields';
+import { emailField } from '../../../shared/descriptions';
+import { customFieldsCollection, optionalFields, readCustomFields } from '../fields';
 import { readPublitracDate, readPublitracEmail, readWholeNumber, readZeroOrOne } from '../checks';
 import { asText } from '../../../shared/checks';
 import { LEAD_FIELDS, leadFieldProperties } from './leadFields';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
 import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
 
 const properties: INodeProperties[] = [

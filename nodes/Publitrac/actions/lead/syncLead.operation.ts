@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { optionalFields, forOperation } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { optionalFields } from '../fields';
 import { assertXmlSafe } from '../checks';
 import { asText } from '../../../shared/checks';
 import { buildLeadElement, leadElementFields } from './leadElement';

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracClient } from '../../transport';
 import { shareOutAnswer } from '../batchErrors';
 import type { BatchEntry, BatchPlan } from '../../../shared/batchLoop';
-import { batchOptions, emailField, readBatchSize, forOperation } from '../fields';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { batchOptions, readBatchSize } from '../fields';
 import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
 
 const properties: INodeProperties[] = [
@@ -15,10 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Static list to add the leads to; PUBLITRAC creates it if it does not exist. Shorter than 50 characters.',
 	},
-	emailField(
-		'Email of an existing lead. The emails of all input items go in as few calls as possible. If PUBLITRAC names some as not found, only those items fail.',
-		'={{ $json.email }}',
-	),
+	emailField('Email of an existing lead. The emails of all input items go in as few calls as possible. If PUBLITRAC names some as not found, only those items fail.', { defaultValue: '={{ $json.email }}' }),
 	batchOptions,
 ];
 

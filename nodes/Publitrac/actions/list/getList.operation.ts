@@ -4,7 +4,8 @@ import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
 import { readReturnAllAndLimit, readText } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation, returnAllFields, simplifiedIfAsked, simplifyField } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { returnAllFields, simplifiedIfAsked, simplifyField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'List Name', name: 'listName', type: 'string', required: true, default: '', description: 'Name of the list whose leads to get' },

@@ -4,7 +4,8 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { CheckContext } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
-import { optionalFields, forOperation } from '../fields';
+import { forOperation } from '../../../shared/descriptions';
+import { optionalFields } from '../fields';
 import { assertXmlSafe, readPublitracDate, readWholeNumber } from '../checks';
 import { asText, readText } from '../../../shared/checks';
 

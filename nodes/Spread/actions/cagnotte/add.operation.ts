@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { customerIdField, emailField, forOperation } from '../common';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
 import { readEmail, readRecordId } from '../../../shared/checks';
 
 export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 		],
 		default: 'email',
 	},
-	{ ...emailField('email', 'Email'), displayOptions: { show: { identifyBy: ['email'] } } },
+	{ ...emailField(), displayOptions: { show: { identifyBy: ['email'] } } },
 	{ ...customerIdField('The SPREAD ID of the customer'), displayOptions: { show: { identifyBy: ['customerId'] } } },
 	{
 		displayName: 'Amount',

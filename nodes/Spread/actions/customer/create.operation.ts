@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { normalizeCustomer } from './typedCustomer';
-import { emailField, forOperation } from '../common';
+import { emailField, forOperation } from '../../../shared/descriptions';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail } from '../../../shared/checks';
 
 export const description: INodeProperties[] = forOperation('customer', 'create', [
-	emailField('email', 'Email'),
+	emailField(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { informationCallout } from '../../../shared/descriptions';
+import { informationCallout, emailField, forOperation } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { unwrapRecord } from '../../transport';
 import { normalizeCustomer } from './typedCustomer';
-import { emailField, forOperation } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail } from '../../../shared/checks';
 
@@ -15,7 +14,7 @@ export const description: INodeProperties[] = forOperation('customer', 'createOr
 		'createOrUpdateNote',
 		'Two calls, not atomic: SPREAD is asked for a customer with this email (case ignored), then that customer is updated, or a new one created. If two runs handle the same email at the same moment, both may find none and both create: SPREAD then refuses the second (an error on that item) or keeps two profiles, which later runs report as an error naming both IDs.',
 	),
-	emailField('email', 'Email', 'Finds the customer; a new customer gets this email'),
+	emailField('Finds the customer; a new customer gets this email'),
 	{
 		displayName: 'Fields',
 		name: 'additionalFields',

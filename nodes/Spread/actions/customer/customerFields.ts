@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import { sortByName } from '../common';
+import { sortByName } from '../fields';
 import { typedCustomer } from './typedCustomer';
 import { readFlag, readGender, readTags } from '../checks';
 import { readCalendarDate, readCountryCode } from '../../../shared/checks';

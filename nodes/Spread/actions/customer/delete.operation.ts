@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { customerIdField, forOperation } from '../common';
+import { forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
 import { readRecordId } from '../../../shared/checks';
 
 export const description: INodeProperties[] = forOperation('customer', 'delete', [

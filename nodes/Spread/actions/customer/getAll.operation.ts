@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { dateFilterFields, dateFilterQuery, forOperation, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
-import { returnAllAndLimitFields } from '../../../shared/descriptions';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { dateFilterFields, dateFilterQuery, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../fields';
 import { outputCustomer, SIMPLIFY_FIELD } from './customerFields';
 import { readCountryCode, readEmail, readReturnAllAndLimit } from '../../../shared/checks';
 

@@ -4,13 +4,14 @@ import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { normalizeCustomer } from './typedCustomer';
-import { customerIdField, emailField, forOperation } from '../common';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail, readRecordId } from '../../../shared/checks';
 
 export const description: INodeProperties[] = forOperation('customer', 'update', [
 	customerIdField('The SPREAD ID of the customer to update'),
-	emailField('email', 'Email', 'The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),
+	emailField('The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -4,12 +4,12 @@ import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { normalizeCustomer } from './typedCustomer';
-import { emailField, forOperation } from '../common';
+import { emailField, forOperation } from '../../../shared/descriptions';
 import { readEmail } from '../../../shared/checks';
 
 export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
-	emailField('oldEmail', 'Current Email'),
-	emailField('newEmail', 'New Email'),
+	emailField(undefined, { name: 'oldEmail', displayName: 'Current Email' }),
+	emailField(undefined, { name: 'newEmail', displayName: 'New Email' }),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { customerIdField, forOperation } from '../common';
+import { forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
 import { readInstant, readRecordId } from '../../../shared/checks';
 
 export const description: INodeProperties[] = forOperation('customerCustomEvent', 'create', [

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
 
 export const description: INodeProperties[] = forOperation('order', 'create', orderFields('create'));

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import { formatWallClock, toWallClock, wallClockIn } from '../../../shared/wallClock';
-import { emailField, sortByName } from '../common';
+import { emailField } from '../../../shared/descriptions';
+import { sortByName } from '../fields';
 import { customerDataFields, readCustomFields } from '../customer/customerFields';
 import { readGender, readTags } from '../checks';
 import { readCalendarDate, readCountryCode, readEmail, readPathSegment } from '../../../shared/checks';
@@ -63,7 +64,7 @@ export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 					? "The order's ID in your shop; Order → Get finds it by this ID afterwards"
 					: 'The ID in your shop of the order to update, as it was created',
 		},
-		emailField('customerEmail', 'Customer Email', "The buyer's email: SPREAD attaches the order to this customer, creating the profile if needed"),
+		emailField("The buyer's email: SPREAD attaches the order to this customer, creating the profile if needed", { name: 'customerEmail', displayName: 'Customer Email' }),
 		{
 			displayName: 'Amount',
 			name: 'amount',

@@ -1,9 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { CheckContext } from '../../shared/checks';
+import { readRecordId } from '../../shared/checks';
 import { invalidInput } from '../../shared/errors';
-import { positiveIntegerId } from '../../shared/pathSegments';
 import type { WallClock } from '../../shared/wallClock';
 import { formatWallClock, isValidWallClock, wallClockIn } from '../../shared/wallClock';
+
+/** Checks only jtel needs, with the shared signature (nodes/shared/checks.ts). */
 
 const format = (clock: WallClock) => formatWallClock(clock, 'T');
 
@@ -52,7 +55,7 @@ function normaliseOffset(offset: string): string {
 }
 
 /** A date-time field of the jtel API, validated and formatted before any request. */
-export function readDateTime(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function readDateTime(context: CheckContext, itemIndex: number, field: string, value: unknown): string {
 	const formatted = toJtelDateTime(value, context.getTimezone());
 	if (formatted === undefined) {
 		throw invalidInput(
@@ -70,7 +73,7 @@ export function readDateTime(context: IExecuteFunctions, itemIndex: number, fiel
 const PHONE_NUMBER = /^\+?[0-9(][0-9 ()./-]*$/;
 
 /** Checks a phone number, trimmed; letters and other stray characters are refused before any request. */
-export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function readPhoneNumber(context: CheckContext, itemIndex: number, field: string, value: unknown): string {
 	const phone = String(value ?? '').trim();
 	if (/\p{L}/u.test(phone)) throw invalidInput(context.getNode(), itemIndex, field, `"${phone}" contains letters`, 'A dialler phone number holds digits, an optional leading +, spaces and the separators ( ) - / .');
 	if (!PHONE_NUMBER.test(phone) || !/\d{3}/.test(phone.replace(/\D/g, ''))) {
@@ -79,19 +82,21 @@ export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number, f
 	return phone;
 }
 
-/** A jtel record ID: a positive whole number, given as a number or a string of digits. */
-export function readRecordId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
-	const id = Number(positiveIntegerId(context.getNode(), itemIndex, field, value));
+/** A jtel record ID as the number jtel takes: a positive whole number, given as a number or a string of digits. */
+export function readJtelId(context: CheckContext, itemIndex: number, field: string, value: unknown): number {
+	const id = Number(readRecordId(context, itemIndex, field, value));
 	if (!Number.isSafeInteger(id)) throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is too large for a jtel ID`);
 	return id;
 }
 
-/** Leaves out the fields jtel sends without a value (most dialling statistics of a fresh contact). */
-export function withoutEmptyFields(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
-}
+export type CampaignChoice = { byName: true; name: string; id?: undefined } | { byName: false; id: number; name?: undefined };
 
-/** Return All / Limit for APIs without paging: the node cuts the list. */
-export function applyLimit<T>(records: T[], returnAll: boolean, limit: number): T[] {
-	return returnAll ? records : records.slice(0, Math.max(0, limit));
+/** Reads the campaign field of one item: a name in "By Name" mode, otherwise a checked ID. */
+export function readCampaign(context: IExecuteFunctions, itemIndex: number): CampaignChoice {
+	const locator = context.getNodeParameter('campaign', itemIndex) as INodeParameterResourceLocator | string;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
+	const value = String((typeof locator === 'object' && locator !== null ? locator.value : locator) ?? '').trim();
+	if (value === '') throw invalidInput(context.getNode(), itemIndex, 'Campaign', 'is empty', 'Choose the dialler campaign from the list, or give its ID or its name.');
+	if (mode === 'name') return { byName: true, name: value };
+	return { byName: false, id: readJtelId(context, itemIndex, 'Campaign', value) };
 }
