@@ -44,9 +44,9 @@ export function returnAllAndLimitFields(): INodeProperties[] {
 }
 
 /**
- * A note that only informs (set-up steps, limits kept for the user). n8n 1.123 and 2.x draw a `notice` in warning
- * colours and a `callout` in neutral ones with an info icon (which the user may dismiss), so notes use the callout.
- * Its text is a sentence, not a title: the linter's title-case rule knows `notice` but not yet `callout`.
+ * A note that only informs (set-up steps, limits kept for the user). n8n draws a `notice` in warning colours and a
+ * `callout` in neutral ones with an info icon (which the user may dismiss), so notes use the callout. Its text is a
+ * sentence, not a title.
  */
 export function informationCallout(name: string, text: string, show?: Record<string, string[]>): INodeProperties {
 	return { displayName: text, name, type: 'callout', default: '', ...(show ? { displayOptions: { show } } : {}) };

@@ -56,8 +56,8 @@ export async function runForEachItem(
 		}
 	};
 	// Workers start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item refused before
-	// its call (bad input) stops the loop before many more are under way, while 200 workers cost only 8 turns
-	// (a turn per worker made 200 parallel reads start ~200 ms late).
+	// its call (bad input) stops the loop before many more are under way, while many workers cost only a few turns
+	// (a turn per worker would hold the last reads back by as many turns).
 	const running: Array<Promise<void>> = [];
 	for (let started = 0; started < Math.min(Math.max(1, concurrency), itemCount) && !stopped; started++) {
 		if (started > 0 && (started & (started - 1)) === 0) await sleep(0);

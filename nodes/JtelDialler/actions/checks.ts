@@ -4,7 +4,7 @@ import type { CheckContext } from '../../shared/checks';
 import { readRecordId } from '../../shared/checks';
 import { invalidInput } from '../../shared/errors';
 import type { WallClock } from '../../shared/wallClock';
-import { formatWallClock, isValidWallClock, wallClockIn } from '../../shared/wallClock';
+import { formatWallClock, isValidWallClock, toWallClock, wallClockIn } from '../../shared/wallClock';
 
 /** Checks only jtel needs, with the shared signature (nodes/shared/checks.ts). */
 
@@ -22,17 +22,19 @@ const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2
  * Returns undefined when the value is not a real calendar date and time.
  */
 export function toJtelDateTime(value: unknown, timeZone: string): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : format(wallClockIn(value, timeZone));
-	if (value !== null && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
-		return toJtelDateTime((value as { toISO: () => string | null }).toISO(), timeZone);
-	}
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
+	if (typeof value === 'number') return undefined;
+	// Text is read by jtel's forms only; a Date or a Luxon DateTime is an instant, shown in the workflow's zone.
+	const clock = typeof value === 'string' ? parseJtelText(value.trim(), timeZone) : toWallClock(value, timeZone);
+	return clock ? format(clock) : undefined;
+}
+
+/** The text forms above; one with a zone or offset is read as that instant and shown in `timeZone`. */
+function parseJtelText(text: string, timeZone: string): WallClock | undefined {
 	const iso = ISO_LIKE.exec(text);
 	const german = iso ? null : GERMAN.exec(text);
-	if (!iso && !german) return undefined;
-	const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [german![3], german![2], german![1]];
-	const match = (iso ?? german)!;
+	const match = iso ?? german;
+	if (!match) return undefined;
+	const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [match[3], match[2], match[1]];
 	const clock: WallClock = {
 		year: Number(year),
 		month: Number(month),
@@ -43,10 +45,10 @@ export function toJtelDateTime(value: unknown, timeZone: string): string | undef
 	};
 	if (!isValidWallClock(clock)) return undefined;
 	const zone = iso?.[7];
-	if (zone === undefined) return format(clock);
+	if (zone === undefined) return clock;
 	const offset = zone.toUpperCase() === 'Z' ? 'Z' : normaliseOffset(zone);
 	const instant = new Date(`${format(clock)}${offset}`);
-	return Number.isNaN(instant.getTime()) ? undefined : format(wallClockIn(instant, timeZone));
+	return Number.isNaN(instant.getTime()) ? undefined : wallClockIn(instant, timeZone);
 }
 
 function normaliseOffset(offset: string): string {

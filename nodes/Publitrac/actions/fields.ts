@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimitFields } from '../../shared/descriptions';
-import type { ItemLoopOptions } from '../../shared/itemLoop';
-import { CALLS_PER_SECOND } from '../transport';
 import { withoutEmptyFields } from '../../shared/checks';
 import { customFieldsElement, readWholeNumber } from './checks';
 
@@ -16,13 +14,6 @@ export const simplifyField: INodeProperties = {
 	default: false,
 	description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
 };
-
-/**
- * For calls that are safe to overlap (reads and upserts): many items under way at once, while the shared throttle
- * sends their calls at the credential's rate, so the calls in flight settle at rate × latency by themselves. Two
- * seconds of calls at PUBLITRAC's 35/s keep the rate up to 2 s of latency, and while refused calls wait their Retry-After.
- */
-export const OVERLAPPED: ItemLoopOptions = { concurrency: 2 * CALLS_PER_SECOND };
 
 /** The records as the user wants them: as PUBLITRAC sent them, or without the empty fields when Simplify is on. */
 export function simplifiedIfAsked(context: IExecuteFunctions, itemIndex: number, records: IDataObject[]): IDataObject[] {

@@ -1,10 +1,10 @@
 import type { VendorTable } from '../../shared/operations';
+import type { ItemLoopOptions } from '../../shared/itemLoop';
 import type { PublitracClient } from '../transport';
-import { connect } from '../transport';
+import { CALLS_PER_SECOND, connect } from '../transport';
 import * as addEmailCampaign from './campaign/addEmailCampaign.operation';
 import * as executeCampaign from './campaign/executeCampaign.operation';
 import * as getCampaigns from './campaign/getCampaigns.operation';
-import { OVERLAPPED } from './fields';
 import * as createTransaction from './ecommerce/createTransaction.operation';
 import * as addClickLinkHistory from './history/addClickLinkHistory.operation';
 import * as addFillFormHistory from './history/addFillFormHistory.operation';
@@ -23,6 +23,15 @@ import * as getList from './list/getList.operation';
 import * as getOpportunities from './opportunity/getOpportunities.operation';
 import * as syncOpportunity from './opportunity/syncOpportunity.operation';
 import * as getView from './view/getView.operation';
+
+/**
+ * For calls that are safe to overlap (reads and upserts): many items under way at once, while the shared throttle
+ * sends their calls at the credential's rate, so the calls in flight settle at rate × latency by themselves. Two
+ * seconds of calls at PUBLITRAC's 35/s keep the rate up to 2 s of latency, and while refused calls wait their Retry-After.
+ * Unlike SPREAD's READ (overlappedRead, which the user may lower in Request Options), the number is fixed: PUBLITRAC
+ * documents a rate limit, so the throttle, not the number in flight, sets the pace and there is nothing to tune.
+ */
+const OVERLAPPED: ItemLoopOptions = { concurrency: 2 * CALLS_PER_SECOND };
 
 /**
  * Every resource and operation (valued by the API method's name): the node's selectors, its subtitle and the

@@ -20,7 +20,11 @@ import * as getManyOrders from './order/getAll.operation';
 import * as updateOrder from './order/update.operation';
 import * as getManySponsorships from './sponsorship/getAll.operation';
 
-/** Reads overlap (SPREAD documents no rate limit); writes stay one at a time, in order. */
+/**
+ * Reads overlap (SPREAD documents no rate limit, so nothing but the number in flight bounds the load: the user may
+ * lower it in Request Options); writes stay one at a time, in order. PUBLITRAC's OVERLAPPED differs: its documented
+ * rate limit is kept by the throttle, which sets the pace whatever the number in flight.
+ */
 const READ = overlappedRead();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
