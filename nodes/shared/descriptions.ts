@@ -21,6 +21,16 @@ export function textField(displayName: string, name: string, description?: strin
 	return { displayName, name, type: 'string', default: '', ...(description ? { description } : {}), ...(placeholder ? { placeholder } : {}) };
 }
 
+/** The optional fields of an operation, under "Add Field". */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** How an operation runs (not what it sends), under "Add Option". */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** Return All / Limit, as every list operation shows them (n8n's own wording). */
 export function returnAllAndLimitFields(): INodeProperties[] {
 	return [

@@ -1,9 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
-}
-
 /** One contact group, from the drop-down or an expression. */
 export function groupField(description: string): INodeProperties {
 	return {

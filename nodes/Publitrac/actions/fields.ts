@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimitFields } from '../../shared/descriptions';
+import { optionsCollection, returnAllAndLimitFields } from '../../shared/descriptions';
 import { withoutEmptyFields } from '../../shared/checks';
 import { customFieldsElement, readWholeNumber } from './checks';
 
@@ -22,11 +22,6 @@ export function simplifiedIfAsked(context: IExecuteFunctions, itemIndex: number,
 }
 
 // ---- Fields several operations share. ----
-
-/** A collection of optional fields (Additional Fields, Options, Lead Fields). */
-export function optionalFields(options: INodeProperties[], name = 'additionalFields', displayName = 'Additional Fields', placeholder = 'Add Field'): INodeProperties {
-	return { displayName, name, type: 'collection', placeholder, default: {}, options };
-}
 
 /** Custom lead fields as name/value pairs; they become `<customFields><name>value</name></customFields>`. */
 export const customFieldsCollection: INodeProperties = {
@@ -53,8 +48,7 @@ export function readCustomFields(this: IExecuteFunctions, itemIndex: number): ID
 }
 
 /** For the methods that take many emails in one call. */
-export const batchOptions = optionalFields(
-	[
+export const batchOptions = optionsCollection([
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',
@@ -63,11 +57,7 @@ export const batchOptions = optionalFields(
 			default: 500,
 			description: 'Most emails sent in one call',
 		},
-	],
-	'options',
-	'Options',
-	'Add Option',
-);
+	]);
 
 export function readBatchSize(this: IExecuteFunctions): number {
 	return Number(readWholeNumber(this, 0, 'Options > Batch Size', this.getNodeParameter('options.batchSize', 0, 500), 1, 1000));

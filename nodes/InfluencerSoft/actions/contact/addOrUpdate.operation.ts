@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
 import type { InfluencerSoftClient } from '../../transport';
-import { additionalFields } from '../fields';
 import { readContactEmail, readListEntries, readUtcOffset } from '../checks';
 import { readCountryCode } from '../../../shared/checks';
-import { forOperation, textField } from '../../../shared/descriptions';
+import { additionalFields, forOperation, textField } from '../../../shared/descriptions';
 
 /** Additional field → the addupdatelead parameter it fills. */
 const CONTACT_FIELDS: Record<string, string> = {

@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
 import type { InfluencerSoftClient } from '../../transport';
-import { additionalFields } from '../fields';
 import { asStringList, readContactEmail } from '../checks';
-import { forOperation, emailField } from '../../../shared/descriptions';
+import { additionalFields, emailField, forOperation } from '../../../shared/descriptions';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 

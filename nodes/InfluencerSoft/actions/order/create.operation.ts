@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
 import type { InfluencerSoftClient } from '../../transport';
-import { additionalFields } from '../fields';
 import { readContactEmail } from '../checks';
 import { readCountryCode } from '../../../shared/checks';
-import { forOperation, emailField, textField } from '../../../shared/descriptions';
+import { additionalFields, emailField, forOperation, textField } from '../../../shared/descriptions';
 
 export const description = forOperation('order', 'create', [
 	emailField('Email of the contact the invoice is issued to', { name: 'customerEmail', displayName: 'Customer Email' }),

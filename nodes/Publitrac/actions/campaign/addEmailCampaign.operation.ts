@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracClient } from '../../transport';
 import { cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
-import { emailField, forOperation } from '../../../shared/descriptions';
-import { customFieldsCollection, optionalFields, readCustomFields } from '../fields';
+import { additionalFields, emailField, forOperation, optionsCollection } from '../../../shared/descriptions';
+import { customFieldsCollection, readCustomFields } from '../fields';
 import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
 import { asText, readText } from '../../../shared/checks';
 
@@ -32,8 +32,7 @@ const properties: INodeProperties[] = [
 	},
 	{ displayName: 'Text Body', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Plain-text version, sent as CDATA' },
 	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', { defaultValue: '={{ $json.email }}' }),
-	optionalFields(
-		[
+	{ ...additionalFields([
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
@@ -55,21 +54,11 @@ const properties: INodeProperties[] = [
 				description: 'The kind of that source, e.g. Web, Organic Search, Manual',
 			},
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-		],
-		'leadFields',
-		'Lead Fields',
-	),
+		]), displayName: 'Lead Fields', name: 'leadFields' },
 	customFieldsCollection,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'Send as Sales Rep', name: 'sendAsSalesRep', type: 'boolean', default: false, description: "Whether to send from each lead's sales rep" },
-		],
-	},
+	optionsCollection([
+		{ displayName: 'Send as Sales Rep', name: 'sendAsSalesRep', type: 'boolean', default: false, description: "Whether to send from each lead's sales rep" },
+	]),
 ];
 
 const LEAD_ORDER = ['firstName', 'lastName', 'company', 'phone'];

@@ -4,8 +4,7 @@ import { invalidInput, vendorApiError } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { CheckContext } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../../../shared/descriptions';
-import { optionalFields } from '../fields';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { readPublitracEmail, readWholeNumber } from '../checks';
 import { asText, readText } from '../../../shared/checks';
 
@@ -46,7 +45,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionalFields([
+	additionalFields([
 		{ displayName: 'Info', name: 'info', type: 'string', default: '' },
 		{ displayName: 'Shipping', name: 'shipping', type: 'string', default: '', placeholder: 'air' },
 		{ displayName: 'Tax', name: 'tax', type: 'number', default: 0 },

@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracClient } from '../../transport';
 import { cdata } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../../../shared/descriptions';
-import { optionalFields } from '../fields';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { assertXmlSafe, readLeadEmail } from '../checks';
 import { leadEmailField } from './visitHistory';
 import { asText, readText } from '../../../shared/checks';
@@ -12,7 +11,7 @@ import { asText, readText } from '../../../shared/checks';
 const fillFormProperties: INodeProperties[] = [
 	leadEmailField,
 	{ displayName: 'Form Name', name: 'formName', type: 'string', required: true, default: '', description: 'A form that exists in PUBLITRAC' },
-	optionalFields([
+	additionalFields([
 		{ displayName: 'Context', name: 'context', type: 'string', default: '' },
 		{ displayName: 'Information', name: 'information', type: 'string', default: '', placeholder: 'Registration Form' },
 		{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '' },

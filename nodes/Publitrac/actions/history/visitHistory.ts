@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracClient } from '../../transport';
 import type { ItemOperation } from '../../../shared/operations';
-import { emailField, forOperation } from '../../../shared/descriptions';
-import { optionalFields } from '../fields';
+import { additionalFields, emailField, forOperation } from '../../../shared/descriptions';
 import { assertXmlSafe, readLeadEmail } from '../checks';
 import { asText } from '../../../shared/checks';
 
@@ -26,7 +25,7 @@ const VISIT_ORDER = ['information', 'context', 'url', 'query', 'referral', 'ip',
 export function visitHistoryOperation(method: string, element: string): ItemOperation<PublitracClient> {
 	const properties: INodeProperties[] = [
 		leadEmailField,
-		optionalFields(visitFields),
+		additionalFields(visitFields),
 	];
 	return {
 		description: forOperation('history', method, properties),

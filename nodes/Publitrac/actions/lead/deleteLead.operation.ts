@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../../../shared/descriptions';
-import { optionalFields } from '../fields';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import { readPublitracEmail } from '../checks';
 
 /** PUBLITRAC's "lead does not exist". */
@@ -20,8 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Email of the lead to delete. Sent as email, as Get by Email takes it: PUBLITRAC names deleteLead only in its status tables (2005), so the call is inferred.',
 	},
-	optionalFields(
-		[
+	optionsCollection([
 			{
 				displayName: 'Retry If Unsure',
 				name: 'retryIfUnsure',
@@ -30,11 +28,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to send the call again when the connection failed after it may have reached PUBLITRAC. A retry that then finds no lead counts as deleted (the first call did it).',
 			},
-		],
-		'options',
-		'Options',
-		'Add Option',
-	),
+		]),
 ];
 
 export const description = forOperation('lead', 'deleteLead', properties);

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { emailField } from '../../../shared/descriptions';
-import { customFieldsCollection, optionalFields, readCustomFields } from '../fields';
+import { additionalFields, emailField } from '../../../shared/descriptions';
+import { customFieldsCollection, readCustomFields } from '../fields';
 import { readPublitracDate, readPublitracEmail, readWholeNumber, readZeroOrOne } from '../checks';
 import { asText } from '../../../shared/checks';
 import { LEAD_FIELDS, leadFieldProperties } from './leadFields';
 
 /** The fields of a `<lead>`: its email, the native fields (Additional Fields) and the custom ones. */
 export function leadElementFields(emailDescription: string): INodeProperties[] {
-	return [emailField(emailDescription), optionalFields(leadFieldProperties()), customFieldsCollection];
+	return [emailField(emailDescription), additionalFields(leadFieldProperties()), customFieldsCollection];
 }
 
 /** The `<lead>` element from the item's fields, every value checked against its type before anything is sent. */

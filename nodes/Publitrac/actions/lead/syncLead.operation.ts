@@ -3,15 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../../../shared/descriptions';
-import { optionalFields } from '../fields';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import { assertXmlSafe } from '../checks';
 import { asText } from '../../../shared/checks';
 import { buildLeadElement, leadElementFields } from './leadElement';
 
 const properties: INodeProperties[] = [
 	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
-	optionalFields([
+	optionsCollection([
 		{
 			displayName: 'Use Token',
 			name: 'useToken',
@@ -35,7 +34,7 @@ const properties: INodeProperties[] = [
 			description:
 				'Comma-separated lead fields that together identify a lead instead of the email. Sent as one element holding the list: the document does not show its XML shape.',
 		},
-	], 'options', 'Options', 'Add Option'),
+	]),
 ];
 
 export const description = forOperation('lead', 'syncLead', properties);

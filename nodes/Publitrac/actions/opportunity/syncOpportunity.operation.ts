@@ -4,8 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { CheckContext } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
-import { forOperation } from '../../../shared/descriptions';
-import { optionalFields } from '../fields';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { assertXmlSafe, readPublitracDate, readWholeNumber } from '../checks';
 import { asText, readText } from '../../../shared/checks';
 
@@ -46,7 +45,7 @@ const properties: INodeProperties[] = [
 		description:
 			'At least one: the annex of the PUBLITRAC document lists the leads as mandatory. Comma-separated (or a list in an expression) CRM Lead IDs, the External ID each lead was given by Sync Lead; PUBLITRAC refuses an ID it does not know (9005).',
 	},
-	optionalFields([
+	additionalFields([
 		{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
 		{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
 		{

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { forOperation, optionsCollection, returnAllAndLimitFields } from '../../../shared/descriptions';
 import { dateFilterFields, dateFilterQuery, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../fields';
 import { outputCustomer, SIMPLIFY_FIELD } from './customerFields';
 import { readCountryCode, readEmail, readReturnAllAndLimit } from '../../../shared/checks';
@@ -51,23 +51,16 @@ export const description: INodeProperties[] = forOperation('customer', 'getAll',
 		default: {},
 		options: sortByName(FILTER_FIELDS),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Case Insensitive',
-				name: 'caseInsensitive',
-				type: 'boolean',
-				default: true,
-				description: 'Whether text filters ignore upper and lower case',
-			},
-			SHOW_CUSTOM_FIELDS_OPTION,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Case Insensitive',
+			name: 'caseInsensitive',
+			type: 'boolean',
+			default: true,
+			description: 'Whether text filters ignore upper and lower case',
+		},
+		SHOW_CUSTOM_FIELDS_OPTION,
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {

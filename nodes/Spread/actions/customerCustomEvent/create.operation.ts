@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../shared/errors';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
-import { forOperation } from '../../../shared/descriptions';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
 import { readInstant, readRecordId } from '../../../shared/checks';
 
@@ -17,17 +17,10 @@ export const description: INodeProperties[] = forOperation('customerCustomEvent'
 		default: '',
 		placeholder: 'store_visit',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the event happened (sent as YYYY-MM-DD HH:MM:SS, UTC); SPREAD uses now when empty' },
-			{ displayName: 'Metadata', name: 'metadata', type: 'json', default: '{}', description: 'Free data about the event, as a JSON object' },
-		],
-	},
+	additionalFields([
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the event happened (sent as YYYY-MM-DD HH:MM:SS, UTC); SPREAD uses now when empty' },
+		{ displayName: 'Metadata', name: 'metadata', type: 'json', default: '{}', description: 'Free data about the event, as a JSON object' },
+	]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import { formatWallClock, toWallClock, wallClockIn } from '../../../shared/wallClock';
-import { emailField } from '../../../shared/descriptions';
+import { additionalFields, emailField } from '../../../shared/descriptions';
 import { sortByName } from '../fields';
 import { customerDataFields, readCustomFields } from '../customer/customerFields';
 import { readGender, readTags } from '../checks';
@@ -74,7 +74,7 @@ export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 			default: 0,
 			description: 'The order total',
 		},
-		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: sortByName(optional) },
+		additionalFields(sortByName(optional)),
 	];
 }
 
