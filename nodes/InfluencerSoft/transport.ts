@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
-import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
+import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
@@ -104,17 +104,15 @@ export interface InfluencerSoftAnswer {
 }
 
 /** The one door to InfluencerSoft: signed form calls (legacy CamelCase methods and API 2.0), JSON answers checked and their signature verified. */
-export class InfluencerSoftClient {
+export class InfluencerSoftClient extends VendorHttpClient {
 	constructor(
-		private readonly context: RequestContext,
+		context: RequestContext,
 		readonly baseUrl: string,
 		private readonly login: string,
 		private readonly apiKey: string,
-		private readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
+		http: VendorClient,
+	) {
+		super(context, http);
 	}
 
 	/** One call to InfluencerSoft: signs it, sends it form-encoded, checks the answer and its signature. */
@@ -125,9 +123,7 @@ export class InfluencerSoftClient {
 		const fields: FormFields = legacy
 			? { ...call.fields, hash: signLegacyRequest(call.fields, this.login, this.apiKey) }
 			: { rpsKey: this.apiKey, ...call.fields };
-		const response = await sendVendorRequest.call(
-			this.context,
-			this.http,
+		const response = await this.sendRequest(
 			{
 				method: 'POST',
 				url: `${this.baseUrl}/api/${call.method}`,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsF
 import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
-import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
+import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
 import type { VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
@@ -66,15 +66,13 @@ export async function connect(context: JtelContext): Promise<JtelClient> {
 }
 
 /** The one door to jtel's Dialler REST API: JSON in and out, `{status, error}` answers (even under HTTP 200) as errors. */
-export class JtelClient {
+export class JtelClient extends VendorHttpClient {
 	constructor(
-		private readonly context: JtelContext,
+		context: JtelContext,
 		readonly apiUrl: string,
-		private readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
+		http: VendorClient,
+	) {
+		super(context, http);
 	}
 
 	/** Turns jtel's `{status, error}` answers into NodeApiError, and reads the JSON of the others. */
@@ -82,9 +80,7 @@ export class JtelClient {
 		const call = request;
 		const itemIndex = request.itemIndex ?? 0;
 		const client = this.http;
-		const response = await sendVendorRequest.call(
-			this.context,
-			client,
+		const response = await this.sendRequest(
 			{
 				method: call.method,
 				url: `${this.apiUrl}${call.path}`,

@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
-import { sendVendorRequest } from '../shared/httpClient';
+import { VendorHttpClient } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
@@ -171,15 +171,13 @@ export async function connect(context: RequestContext): Promise<PublitracClient>
  * The one door to PUBLITRAC: XML documents in, XML answers out, each method judged by its own success status
  * (SUCCESS_STATUS), errors with a hint per code (errorHints.ts), and paged methods walked by `page`.
  */
-export class PublitracClient {
+export class PublitracClient extends VendorHttpClient {
 	constructor(
-		private readonly context: RequestContext,
+		context: RequestContext,
 		readonly apiUrl: string,
-		private readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
+		http: VendorClient,
+	) {
+		super(context, http);
 	}
 
 	/**
@@ -193,9 +191,7 @@ export class PublitracClient {
 		const isGet = request.httpMethod === 'GET';
 		const form = new URLSearchParams();
 		if (!isGet) for (const [key, value] of Object.entries(params)) if (value !== undefined) form.append(key, asText(value));
-		const response = await sendVendorRequest.call(
-			this.context,
-			this.http,
+		const response = await this.sendRequest(
 			{
 				method: request.httpMethod,
 				url: request.url ?? this.apiUrl,
