@@ -130,7 +130,7 @@ export function limitRecords<T>(records: T[], { returnAll, limit }: ReturnAllAnd
 
 /**
  * Leaves out the fields a vendor sends without a value (Simplify): null and undefined, and also '' unless
- * `keepEmptyText` (jtel's empty text is a value the user set; PUBLITRAC sends most lead fields as '').
+ * `keepEmptyText` (PUBLITRAC sends an unset lead field as ''; jtel's Simplify promises to drop only null fields).
  */
 export function withoutEmptyFields(record: IDataObject, { keepEmptyText = false } = {}): IDataObject {
 	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined && (keepEmptyText || value !== '')));
