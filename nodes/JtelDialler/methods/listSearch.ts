@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesSearch, pageOfResults } from '../../shared/locators';
-import { connect, jtelRequest, recordsOf } from '../transport';
+import { connect, recordsOf } from '../transport';
 import { campaignIdOf, listCampaigns } from './loadOptions';
 
 /**
@@ -30,8 +30,8 @@ function contactName(contact: IDataObject): string {
  * (name, phone, e-mail, User Data or ID) filters here and the editor gets a page at a time.
  */
 export async function searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const connection = await connect(this);
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/contacts', idempotent: true });
+	const jtel = await connect(this);
+	const response = await jtel.call({ method: 'GET', path: '/dialler/contacts', idempotent: true });
 	const contacts = recordsOf(response)
 		.filter((contact) => (contact.ID ?? contact.DiallerContactsID) !== undefined)
 		.filter((contact) =>

@@ -1,13 +1,13 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { matchesSearch } from '../../shared/locators';
-import { answerError, callPublitrac, connect, readAnswer, readCampaigns, readPaging, sendPublitracRequest } from '../transport';
+import { connect, readCampaigns, readPaging } from '../transport';
 
 /** The campaign picker: one getCampaigns page per scroll (PUBLITRAC pages, but does not filter, campaigns). */
 export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const session = await connect(this);
+	const publitrac = await connect(this);
 	const page = Number(paginationToken ?? 1) || 1;
-	const answer = await callPublitrac.call(this, session, { method: 'getCampaigns', httpMethod: 'GET', params: { page }, idempotent: true });
+	const answer = await publitrac.call({ method: 'getCampaigns', httpMethod: 'GET', params: { page }, idempotent: true });
 	const campaigns = readCampaigns(answer.response);
 	return {
 		results: campaigns
@@ -29,12 +29,12 @@ const UNKNOWN_NAME = new Set(['9009', '9010']);
 async function lookUpName(context: ILoadOptionsFunctions, method: 'getList' | 'getView', parameter: 'listName' | 'viewName', filter?: string): Promise<INodeListSearchResult> {
 	const name = (filter ?? '').trim();
 	if (name === '') return { results: [] };
-	const session = await connect(context);
-	const { statusCode, body } = await sendPublitracRequest.call(context, session, { method, httpMethod: 'GET', params: { [parameter]: name, page: 1 }, idempotent: true });
-	const answer = readAnswer.call(context, session, method, statusCode, body);
+	const publitrac = await connect(context);
+	const { statusCode, body } = await publitrac.send({ method, httpMethod: 'GET', params: { [parameter]: name, page: 1 }, idempotent: true });
+	const answer = publitrac.readAnswer(method, statusCode, body);
 	if (answer.failed) {
 		if (UNKNOWN_NAME.has(answer.status)) return { results: [] };
-		throw answerError.call(context, session, method, answer);
+		throw publitrac.answerError(method, answer);
 	}
 	const total = readPaging(answer.response)?.total;
 	return { results: [{ name, value: name, description: total === undefined ? undefined : `${total} lead${total === 1 ? '' : 's'}` }] };

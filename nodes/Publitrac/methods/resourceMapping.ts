@@ -4,7 +4,7 @@ import { mapperField } from '../../shared/resourceMapper';
 import { LEAD_FIELDS } from '../actions/lead/leadFields';
 import type { LeadFieldKind } from '../actions/lead/leadFields';
 import { customFieldMapperId } from '../actions/lead/leadMapping';
-import { callPublitrac, connect, readLeads } from '../transport';
+import { connect, readLeads } from '../transport';
 
 const MAPPER_TYPE: Record<LeadFieldKind, FieldType> = { text: 'string', flag: 'boolean', integer: 'number', date: 'dateTime' };
 
@@ -17,8 +17,8 @@ const READ_ONLY_LEAD_FIELDS = new Set(['id', 'email', 'status', 'createdDate', '
  * `<queries/>`): any element that is not a native lead field is one.
  */
 async function customLeadFields(context: ILoadOptionsFunctions): Promise<ResourceMapperField[]> {
-	const session = await connect(context);
-	const answer = await callPublitrac.call(context, session, { method: 'getLeads', httpMethod: 'GET', query: { queries: '' }, params: { page: 1 }, idempotent: true });
+	const publitrac = await connect(context);
+	const answer = await publitrac.call({ method: 'getLeads', httpMethod: 'GET', query: { queries: '' }, params: { page: 1 }, idempotent: true });
 	const native = new Set([...LEAD_FIELDS.map(({ name }) => name), ...READ_ONLY_LEAD_FIELDS]);
 	const names = new Set<string>();
 	for (const lead of readLeads(answer.response)) {

@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer } from '../../transport';
-import { emailField, forOperation, requireEmail } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { normalizeCustomer } from './typedCustomer';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { buildCustomerBody, customerDataFields } from './customerFields';
+import { readEmail } from '../../../shared/checks';
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
 import { mapperParameter } from '../../../shared/resourceMapper';
-import { buildCustomerBody, customerDataFields } from './customerFields';
 import { mappedCustomer } from './customerMapping';
 
 export const description: INodeProperties[] = forOperation('customer', 'create', [
-	...version1Only([emailField('email', 'Email'), {
+	...version1Only([emailField(), {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -21,9 +22,9 @@ export const description: INodeProperties[] = forOperation('customer', 'create',
 	...version2Only([mapperParameter({ method: 'getCustomerCreateFields', mode: 'add', record: 'customer' })]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const mapped = usesVersion2Fields(this) ? mappedCustomer(this, itemIndex) : undefined;
-	const email = requireEmail(this, itemIndex, 'Email', mapped ? mapped.email : this.getNodeParameter('email', itemIndex));
+	const email = readEmail(this, itemIndex, 'Email', mapped ? mapped.email : this.getNodeParameter('email', itemIndex));
 	const fields = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const customer = { email, ...buildCustomerBody(this, itemIndex, fields) };
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });

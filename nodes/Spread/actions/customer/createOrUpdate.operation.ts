@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { informationCallout } from '../../../shared/descriptions';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer, unwrapRecord } from '../../transport';
-import { emailField, forOperation, requireEmail } from '../common';
+import { informationCallout, emailField, forOperation } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { unwrapRecord } from '../../transport';
+import { normalizeCustomer } from './typedCustomer';
+import { buildCustomerBody, customerDataFields } from './customerFields';
+import { readEmail } from '../../../shared/checks';
 import { invalidInput } from '../../../shared/errors';
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
 import { mapperParameter, readMatchingField } from '../../../shared/resourceMapper';
-import { buildCustomerBody, customerDataFields } from './customerFields';
 import { mappedCustomer } from './customerMapping';
 
 export const description: INodeProperties[] = forOperation('customer', 'createOrUpdate', [
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = forOperation('customer', 'createOr
 		'createOrUpdateNote',
 		'Two calls, not atomic: SPREAD is asked for a customer with this email (case ignored), then that customer is updated, or a new one created. If two runs handle the same email at the same moment, both may find none and both create: SPREAD then refuses the second (an error on that item) or keeps two profiles, which later runs report as an error naming both IDs.',
 	),
-	...version1Only([emailField('email', 'Email', 'Finds the customer; a new customer gets this email'),
+	...version1Only([emailField('Finds the customer; a new customer gets this email'),
 	{
 		displayName: 'Fields',
 		name: 'additionalFields',
@@ -40,15 +41,15 @@ export const description: INodeProperties[] = forOperation('customer', 'createOr
 /** Enough to tell "one match" from "several". */
 const MATCHES_TO_READ = 2;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	if (!usesVersion2Fields(this)) {
-		const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+		const email = readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 		const fields = buildCustomerBody(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 		return await upsert(this, itemIndex, spread, { email, caseInsensitive: 1 }, email, fields);
 	}
 	const given = mappedCustomer(this, itemIndex);
 	const findBy = readMatchingField(this, itemIndex, ['email', 'externalId']);
-	const email = given.email === undefined && findBy !== 'email' ? undefined : requireEmail(this, itemIndex, 'Email', given.email);
+	const email = given.email === undefined && findBy !== 'email' ? undefined : readEmail(this, itemIndex, 'Email', given.email);
 	const fields = buildCustomerBody(this, itemIndex, given);
 	if (findBy === 'email') return await upsert(this, itemIndex, spread, { email, caseInsensitive: 1 }, email, fields);
 	const externalId = String(fields.externalId ?? '').trim();
@@ -57,15 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 }
 
 /** Finds the customer by the filter, then updates it or creates one. */
-async function upsert(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	spread: SpreadConnection,
-	filter: IDataObject,
-	email: string | undefined,
-	fields: IDataObject,
-): Promise<ItemResult> {
-	const matches = await spread.list('/customers', 'customers', filter, { returnAll: false, limit: MATCHES_TO_READ, itemIndex });
+async function upsert(context: IExecuteFunctions, itemIndex: number, spread: SpreadClient, filter: IDataObject, email: string | undefined, fields: IDataObject): Promise<ItemResult> {
+	const matches = await spread.list({ path: '/customers', key: 'customers', qs: filter, returnAll: false, limit: MATCHES_TO_READ, itemIndex });
 	const by = filter.externalId !== undefined ? `External ID ${String(filter.externalId)}` : String(email);
 	if (matches.length > 1) {
 		throw new NodeOperationError(context.getNode(), `${filter.externalId !== undefined ? 'External ID' : 'Email'}: several SPREAD customers have ${by} (IDs ${matches.map((match) => String(match.id)).join(', ')}) (item ${itemIndex})`, {

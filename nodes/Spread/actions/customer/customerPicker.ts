@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
 import { byEmailMode, byIdMode, fromListMode, locatorField, readLocator } from '../../../shared/locators';
-import type { SpreadConnection } from '../../transport';
-import { customerIdField, requireEmail, requireId } from '../common';
+import type { SpreadClient } from '../../transport';
+import { readEmail, readRecordId } from '../../../shared/checks';
+import { customerIdField } from '../fields';
 
 /** Version 2's customer field: picked from the list, or given by SPREAD ID or by e-mail (SPREAD finds customers by e-mail). */
 export function customerLocator(description: string): INodeProperties {
@@ -15,8 +16,8 @@ export function customerLocator(description: string): INodeProperties {
 const MATCHES_TO_READ = 2;
 
 /** Finds the one customer with this e-mail (case ignored); none or several is an error on the item. */
-export async function findCustomerByEmail(context: IExecuteFunctions, itemIndex: number, spread: SpreadConnection, email: string): Promise<IDataObject | undefined> {
-	const matches = await spread.list('/customers', 'customers', { email, caseInsensitive: 1 }, { returnAll: false, limit: MATCHES_TO_READ, itemIndex });
+export async function findCustomerByEmail(context: IExecuteFunctions, itemIndex: number, spread: SpreadClient, email: string): Promise<IDataObject | undefined> {
+	const matches = await spread.list({ path: '/customers', key: 'customers', qs: { email, caseInsensitive: 1 }, returnAll: false, limit: MATCHES_TO_READ, itemIndex });
 	if (matches.length > 1) {
 		throw new NodeOperationError(context.getNode(), `Email: several SPREAD customers have ${email} (IDs ${matches.map((match) => String(match.id)).join(', ')}) (item ${itemIndex})`, {
 			itemIndex,
@@ -33,20 +34,20 @@ export interface PickedCustomer {
 }
 
 /** The customer the Customer field points at: an ID as given, an e-mail looked up (one GET). */
-export async function pickedCustomer(context: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<PickedCustomer> {
+export async function pickedCustomer(context: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<PickedCustomer> {
 	const { mode, value } = readLocator(context, itemIndex, 'customer', 'Customer');
-	if (mode !== 'email') return { id: requireId(context, itemIndex, 'Customer', value) };
-	const email = requireEmail(context, itemIndex, 'Customer', value);
+	if (mode !== 'email') return { id: readRecordId(context, itemIndex, 'Customer', value) };
+	const email = readEmail(context, itemIndex, 'Customer', value);
 	const record = await findCustomerByEmail(context, itemIndex, spread, email);
 	if (!record) {
 		throw new NodeOperationError(context.getNode(), `Customer: no SPREAD customer has the email ${email} (item ${itemIndex})`, { itemIndex });
 	}
-	return { id: requireId(context, itemIndex, 'Customer', record.id), record };
+	return { id: readRecordId(context, itemIndex, 'Customer', record.id), record };
 }
 
 /** The customer's SPREAD ID: version 1's Customer ID field, version 2's Customer picker. */
-export async function customerIdOf(context: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<string> {
-	if (!usesVersion2Fields(context)) return requireId(context, itemIndex, 'Customer ID', context.getNodeParameter('customerId', itemIndex));
+export async function customerIdOf(context: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<string> {
+	if (!usesVersion2Fields(context)) return readRecordId(context, itemIndex, 'Customer ID', context.getNodeParameter('customerId', itemIndex));
 	return (await pickedCustomer(context, itemIndex, spread)).id;
 }
 

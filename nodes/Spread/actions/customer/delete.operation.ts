@@ -1,15 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { forOperation } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
 import { customerIdOf, customerPickerFields } from './customerPicker';
 
 export const description: INodeProperties[] = forOperation('customer', 'delete', [
 	...customerPickerFields('The SPREAD ID of the customer to delete'),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const customerId = await customerIdOf(this, itemIndex, spread);
 	const response = await spread.call({ method: 'DELETE', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
 	return { id: customerId, deleted: true, response: response.response ?? null };

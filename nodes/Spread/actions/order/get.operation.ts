@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
+import { readPathSegment } from '../../../shared/checks';
+import { forOperation } from '../../../shared/descriptions';
 import { byTextIdMode, fromListMode, locatorField, readLocator } from '../../../shared/locators';
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
-import type { SpreadConnection } from '../../transport';
-import { forOperation, getOperation, requireMerchantId } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { getOperation } from '../listAndGet';
 
 const byMerchantId = getOperation({
 	resource: 'order',
@@ -29,9 +31,9 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	if (!usesVersion2Fields(this)) return await byMerchantId.execute.call(this, itemIndex, spread);
-	const orderId = requireMerchantId(this, itemIndex, 'Order', readLocator(this, itemIndex, 'order', 'Order').value);
+	const orderId = readPathSegment(this, itemIndex, 'Order', readLocator(this, itemIndex, 'order', 'Order').value);
 	const response = await spread.call({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}`, itemIndex });
 	return spread.requireRecord(response, 'order', itemIndex);
 }

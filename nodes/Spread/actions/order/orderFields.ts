@@ -2,11 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import { formatWallClock, toWallClock, wallClockIn } from '../../../shared/wallClock';
-import { emailField, requireCalendarDate, requireEmail, requireMerchantId, sortByName } from '../common';
+import { additionalFields, emailField } from '../../../shared/descriptions';
+import { sortByName } from '../fields';
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
 import { mapperParameter, readMappedFields } from '../../../shared/resourceMapper';
-import { customerDataFields, readCustomFields, requireCountryCode } from '../customer/customerFields';
+import { customerDataFields, readCustomFields } from '../customer/customerFields';
 import { asFieldCollection } from '../customer/customerMapping';
+import { readGender, readTags } from '../checks';
+import { readCalendarDate, readCountryCode, readEmail, readPathSegment } from '../../../shared/checks';
 
 /** The state the public sources show for an order (`order_state` 10, `status` "10" in v2 answers). */
 export const DEFAULT_ORDER_STATE = '10';
@@ -81,7 +84,7 @@ function orderFieldsOfVersion1(operation: 'create' | 'update', optional: INodePr
 					? "The order's ID in your shop; Order → Get finds it by this ID afterwards"
 					: 'The ID in your shop of the order to update, as it was created',
 		},
-		emailField('customerEmail', 'Customer Email', "The buyer's email: SPREAD attaches the order to this customer, creating the profile if needed"),
+		emailField("The buyer's email: SPREAD attaches the order to this customer, creating the profile if needed", { name: 'customerEmail', displayName: 'Customer Email' }),
 		{
 			displayName: 'Amount',
 			name: 'amount',
@@ -91,7 +94,7 @@ function orderFieldsOfVersion1(operation: 'create' | 'update', optional: INodePr
 			default: 0,
 			description: 'The order total',
 		},
-		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: sortByName(optional) },
+		additionalFields(sortByName(optional)),
 	];
 }
 
@@ -122,8 +125,8 @@ export function buildOrderForm(context: IExecuteFunctions, itemIndex: number): O
 	// Version 2 maps every field, version 1 has three fields and a collection: both give the same names.
 	const mapped = usesVersion2Fields(context) ? asFieldCollection(readMappedFields(context, itemIndex)) : undefined;
 	const given = (name: string) => (mapped ? mapped[name] : context.getNodeParameter(name, itemIndex));
-	const orderId = requireMerchantId(context, itemIndex, 'Merchant Order ID', given('orderId'));
-	const email = requireEmail(context, itemIndex, 'Customer Email', given('customerEmail'));
+	const orderId = readPathSegment(context, itemIndex, 'Merchant Order ID', given('orderId'));
+	const email = readEmail(context, itemIndex, 'Customer Email', given('customerEmail'));
 	const amount = readAmount(context, itemIndex, given('amount'));
 	const fields = mapped ?? (context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const date = readOrderDate(context, itemIndex, fields.date);
@@ -143,19 +146,11 @@ export function buildOrderForm(context: IExecuteFunctions, itemIndex: number): O
 		if (typeof value === 'object') throw invalidInput(context.getNode(), itemIndex, `Additional Fields > ${displayName}`, 'must be text');
 		data.push([key, String(value)]);
 	}
-	if (fields.birthday) data.push(['customer_birthday', requireCalendarDate(context, itemIndex, 'Additional Fields > Birthday', fields.birthday)]);
-	if (fields.country) data.push(['customer_country', requireCountryCode(context, itemIndex, 'Additional Fields > Country', fields.country)]);
-	if (fields.gender !== undefined) {
-		if (fields.gender !== 'male' && fields.gender !== 'female') {
-			throw invalidInput(context.getNode(), itemIndex, 'Additional Fields > Gender', `must be male or female, got "${String(fields.gender)}"`);
-		}
-		data.push(['customer_gender', fields.gender]);
-	}
+	if (fields.birthday) data.push(['customer_birthday', readCalendarDate(context, itemIndex, 'Additional Fields > Birthday', fields.birthday)]);
+	if (fields.country) data.push(['customer_country', readCountryCode(context, itemIndex, 'Additional Fields > Country', fields.country)]);
+	if (fields.gender !== undefined) data.push(['customer_gender', readGender(context, itemIndex, 'Additional Fields > Gender', fields.gender)]);
 	if (fields.optIn !== undefined) data.push(['customer_isoptin', fields.optIn === true || fields.optIn === 'true' || fields.optIn === 1 ? '1' : '0']);
-	const tags = (Array.isArray(fields.tags) ? fields.tags : fields.tags === undefined ? [] : [fields.tags])
-		.flatMap((tag) => String(tag).split(','))
-		.map((tag) => tag.trim())
-		.filter(Boolean);
+	const tags = readTags(context, itemIndex, 'Additional Fields > Tags', fields.tags);
 	// APIv1 takes the tags as one comma-separated text.
 	if (tags.length) data.push(['add_tag', tags.join(', ')]);
 	const customFields = readCustomFields(context, itemIndex, fields.customFields as IDataObject | undefined);
