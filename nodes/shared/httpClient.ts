@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { vendorApiError } from './errors';
+import type { InFlightLimit } from './inFlightLimit';
 import { asNodeError } from './itemLoop';
 import { redactText } from './redaction';
 import { DEFAULT_TIMEOUT_MS } from './requestTimeout';
@@ -78,6 +79,8 @@ export interface VendorClient {
 	outage?: VendorOutage;
 	/** Tries in a row that got no answer at all (refused, reset, timed out); any answer sets it back to 0. */
 	unansweredInARow?: number;
+	/** The item loop's limit on items under way (set by the router): told about every refusal (429) and answer. */
+	inFlight?: InFlightLimit;
 }
 
 export interface VendorResponse {
@@ -169,10 +172,13 @@ export async function sendVendorRequest(
 		timeout: request.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 
-	// 429s from a throttled vendor cost time, not tries: the throttle slows down until they stop.
+	// 429s cost time, not tries: the throttle (a vendor with a rate limit) or the loop's in-flight limit (one without)
+	// slows down until they stop. Only one of the two listens, so a refusal never slows a run down twice.
+	const inFlight = spacer ? undefined : client.inFlight;
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
 		const release = spacer ? await spacer.acquire() : undefined;
+		const call = inFlight?.sending() ?? 0;
 		let waitMs: number | undefined;
 		try {
 			const response = (
@@ -180,8 +186,10 @@ export async function sendVendorRequest(
 					? await this.helpers.httpRequest(options)
 					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
 			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
-			if (spacer && response.statusCode === 429) refusedByLimit++;
+			if ((spacer || inFlight) && response.statusCode === 429) refusedByLimit++;
 			release?.(response.statusCode === 429);
+			if (response.statusCode === 429) inFlight?.refused(call);
+			else inFlight?.answered();
 			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { InFlightLimit } from './inFlightLimit';
 import { redactValue, secretMask } from './redaction';
 
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
@@ -16,54 +17,101 @@ function toItems(result: ItemResult, pairedItem: IPairedItemData): INodeExecutio
 
 export interface ItemLoopOptions {
 	/**
-	 * How many items may be in flight at once (1 by default). Only for calls safe to overlap (reads, upserts):
-	 * the shared throttle still spaces the calls, but reading parameters and waiting for answers overlap.
+	 * How many items may be in flight at once (1 by default). Only for calls safe to overlap (reads, upserts, and
+	 * keyed writes): the shared throttle still spaces the calls, but reading parameters and waiting for answers overlap.
 	 */
 	concurrency?: number;
 	/** The user may lower `concurrency` (Request Options → Requests in Parallel, nodes/shared/overlap.ts). */
 	adjustable?: boolean;
+	/**
+	 * A write that overlaps only across records: items naming the same record (the operation's `recordKey`) run one
+	 * after another, in input order, so the vendor never sees two changes to one record race.
+	 */
+	keyed?: boolean;
 }
+
+/** What one run of the loop is given besides its options. */
+export interface ItemLoopRun {
+	/** The record an item writes to; throws on bad input, before any request for that item. */
+	recordKey?: (itemIndex: number) => string;
+	/** Lowers the items under way when the vendor refuses calls (429); the transport reports to it. */
+	inFlight?: InFlightLimit;
+}
+
+type Outcome = { items: INodeExecutionData[] } | { error: unknown };
 
 /**
  * Runs an operation once per input item. Each item's results carry its pairedItem and keep the input order;
  * under Continue On Fail a failed item gives one error item and the others go on. Without it, no new item
  * starts after a failure, and the first failed item's error is thrown.
+ *
+ * Items start in input order, at most `concurrency` under way (fewer while the vendor refuses calls). With a
+ * record key, an item waits for the earlier items naming the same record before it sends anything.
  */
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	operation: (itemIndex: number) => Promise<ItemResult>,
 	secrets: string[] = [],
 	{ concurrency = 1 }: ItemLoopOptions = {},
+	{ recordKey, inFlight = new InFlightLimit(concurrency) }: ItemLoopRun = {},
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const continueOnFail = this.continueOnFail();
-	const outcomes: Array<{ items: INodeExecutionData[] } | { error: unknown }> = new Array(itemCount);
+	const outcomes: Outcome[] = new Array(itemCount);
 	// Secret forms computed once for the whole run; results are copied only when one holds a secret.
 	const mask = secretMask(secrets);
-	let next = 0;
 	let stopped = false;
-	const worker = async () => {
-		while (!stopped && next < itemCount) {
-			const itemIndex = next++;
-			try {
-				const items = toItems(await operation(itemIndex), { item: itemIndex });
-				for (const item of items) item.json = mask.value(item.json);
-				outcomes[itemIndex] = { items };
-			} catch (error) {
-				outcomes[itemIndex] = { error };
-				if (!continueOnFail) stopped = true;
-			}
+	const fail = (itemIndex: number, error: unknown) => {
+		outcomes[itemIndex] = { error };
+		if (!continueOnFail) stopped = true;
+	};
+	// The last item of each record still under way: the next item naming that record waits for it.
+	const lastOfRecord = new Map<string, Promise<void>>();
+	let freeSlot: (() => void) | undefined;
+	const running = new Set<Promise<void>>();
+
+	const runItem = async (itemIndex: number, after: Promise<void> | undefined) => {
+		try {
+			if (after) await after;
+			// A failure (Continue On Fail off) while this item waited its turn: it is never sent.
+			if (stopped) return;
+			const items = toItems(await operation(itemIndex), { item: itemIndex });
+			for (const item of items) item.json = mask.value(item.json);
+			outcomes[itemIndex] = { items };
+		} catch (error) {
+			fail(itemIndex, error);
 		}
 	};
-	// Workers start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item refused before
-	// its call (bad input) stops the loop before many more are under way, while 200 workers cost only 8 turns
-	// (a turn per worker made 200 parallel reads start ~200 ms late).
-	const running: Array<Promise<void>> = [];
-	for (let started = 0; started < Math.min(Math.max(1, concurrency), itemCount) && !stopped; started++) {
-		if (started > 0 && (started & (started - 1)) === 0) await sleep(0);
-		running.push(worker());
+
+	for (let itemIndex = 0, started = 0; itemIndex < itemCount && !stopped; itemIndex++) {
+		while (running.size >= inFlight.current) await new Promise<void>((wake) => (freeSlot = wake));
+		if (stopped) break;
+		let key: string | undefined;
+		try {
+			key = recordKey?.(itemIndex);
+		} catch (error) {
+			fail(itemIndex, error);
+			continue;
+		}
+		const after = key === undefined ? undefined : lastOfRecord.get(key);
+		inFlight.started();
+		const run: Promise<void> = runItem(itemIndex, after).finally(() => {
+			inFlight.finished();
+			running.delete(run);
+			if (key !== undefined && lastOfRecord.get(key) === run) lastOfRecord.delete(key);
+			freeSlot?.();
+			freeSlot = undefined;
+		});
+		running.add(run);
+		if (key !== undefined) lastOfRecord.set(key, run);
+		// The first items start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item
+		// refused before its call (bad input) stops the loop before many more are under way, while 200 items
+		// cost only 8 turns (a turn per item made 200 parallel reads start ~200 ms late).
+		started++;
+		if (started < inFlight.ceiling && (started & (started - 1)) === 0) await sleep(0);
 	}
 	await Promise.all(running);
+
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		const outcome = outcomes[itemIndex];

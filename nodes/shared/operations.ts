@@ -1,17 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BatchPlan } from './batchLoop';
+import type { InFlightLimit } from './inFlightLimit';
 import type { ItemLoopOptions, ItemResult } from './itemLoop';
 
 /** What every vendor's `connect(context)` returns: its own client, with the secrets every output is masked of. */
 export interface VendorConnection {
-	client: { secrets: string[] };
+	client: { secrets: string[]; inFlight?: InFlightLimit };
 }
 
 /** Most operations: one input item in, its results out (the shared item loop pairs, masks and catches). */
 export interface ItemOperation<Connection> {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, connection: Connection): Promise<ItemResult>;
+	/**
+	 * A write's record (an e-mail, a record ID, a phone number…): items naming the same one run one after another, in
+	 * input order, the others overlap (a table line with `loop: keyedWrite()`). Read and checked from the item's
+	 * parameters before any request, so bad input fails there.
+	 */
+	recordKey?(this: IExecuteFunctions, itemIndex: number, connection: Connection): string;
 }
 
 /** Calls that carry many items at once (PUBLITRAC list and campaign calls): a plan the shared batch loop runs. */

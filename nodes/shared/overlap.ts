@@ -20,6 +20,15 @@ export function overlappedRead(inParallel = READS_IN_PARALLEL): ItemLoopOptions 
 	return { concurrency: inParallel, adjustable: true };
 }
 
+/**
+ * Loop options of a write whose operation names each item's record (`recordKey`): writes to different records
+ * overlap, writes to the same record run one after another, in input order. The same bound as reads: a write costs
+ * the vendor what a read does, and n8n needs as many under way to keep up with the HTTP Request node.
+ */
+export function keyedWrite(inParallel = READS_IN_PARALLEL): ItemLoopOptions {
+	return { concurrency: inParallel, adjustable: true, keyed: true };
+}
+
 function requestOptionsField(resource: string, operations: string[], inParallel: number): INodeProperties {
 	return {
 		displayName: 'Request Options',
@@ -36,8 +45,10 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 				typeOptions: { minValue: 1, maxValue: inParallel },
 				default: inParallel,
 				description:
-					`How many input items are read at once (at most ${inParallel}). Lower it if the server refuses or slows down under load; 1 reads one item at a time. ` +
-					'Output keeps the input order. Writes (create, update, delete, import) are always sent one at a time, in input order.',
+					`How many input items are sent at once (at most ${inParallel}; fewer for a while when the server answers 429). ` +
+					'Writes to the same record (the same email, ID or phone) are never sent at once: they go one after another, in input order. ' +
+					'Lower it if the server refuses or slows down under load; 1 sends one item at a time, in input order. Output keeps the input order. ' +
+					'When an item fails and Continue On Fail is off, no new item starts, but up to this number minus one later items may already have been sent.',
 			},
 		],
 	};

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runInBatches } from './batchLoop';
+import { InFlightLimit } from './inFlightLimit';
 import { runForEachItem } from './itemLoop';
 import type { VendorConnection, VendorTable } from './operations';
 import { loopOptionsFor, requestOptionsFields } from './overlap';
@@ -66,7 +67,15 @@ export async function route<Connection extends VendorConnection>(this: IExecuteF
 	const secrets = connection.client.secrets;
 	const module = entry.module;
 	if ('execute' in module) {
-		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, loopOptionsFor(this, entry.loop))];
+		const loop = loopOptionsFor(this, entry.loop);
+		// A write overlaps only when its module names each item's record; without one it runs one item at a time.
+		const keyed = loop?.keyed === true && module.recordKey !== undefined;
+		const options = loop?.keyed && !keyed ? { ...loop, concurrency: 1 } : loop;
+		// The transport tells the limit about refusals (429), so the items under way follow what the vendor accepts.
+		const inFlight = new InFlightLimit(options?.concurrency ?? 1);
+		connection.client.inFlight = inFlight;
+		const recordKey = keyed ? (itemIndex: number) => (module.recordKey as NonNullable<typeof module.recordKey>).call(this, itemIndex, connection) : undefined;
+		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, options, { recordKey, inFlight })];
 	}
 	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, connection), secrets)];
 	return [await module.executeOnce.call(this, connection)];

@@ -71,3 +71,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	const answer = await callApi.call(this, account, { method: 'AddLeadToGroup', fields, idempotent: false }, itemIndex);
 	return { success: true, message: answer.errorText, email, groups, result: answer.result as IDataObject };
 }
+
+/** The record this item writes to: the contact, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${checkEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex) as string).toLowerCase()}`;
+}

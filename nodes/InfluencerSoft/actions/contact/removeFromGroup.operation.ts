@@ -24,3 +24,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	);
 	return { success: true, message: answer.errorText, email, group };
 }
+
+/** The record this item writes to: the contact, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${checkEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex) as string).toLowerCase()}`;
+}

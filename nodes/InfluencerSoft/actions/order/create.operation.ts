@@ -89,3 +89,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	const result = (answer.result ?? {}) as IDataObject;
 	return { success: true, orderId: result.bill_id ?? null, customerEmail: email, result };
 }
+
+/** The record this item writes to: the customer the invoice is for, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${checkEmail(this.getNode(), itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex) as string).toLowerCase()}`;
+}

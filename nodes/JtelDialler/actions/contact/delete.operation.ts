@@ -27,3 +27,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	);
 	return { deleted: true, DiallerContactsID: contactId, status: response.status ?? 200 };
 }
+
+/** The record this item writes to: the contact, by ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `id:${readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex))}`;
+}

@@ -28,3 +28,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	);
 	return { deleted: true, UserData: userData, status: response.status ?? 200 };
 }
+
+/** The record this item writes to: the contacts with this User Data. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const userData = String(this.getNodeParameter('userData', itemIndex, '') ?? '');
+	if (userData.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'User Data', 'is empty', 'An empty User Data could match an unrelated contact.');
+	return `userData:${userData}`;
+}

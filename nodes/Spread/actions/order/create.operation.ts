@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/itemLoop';
 import { callSpreadApiV1 } from '../../apiV1';
 import type { SpreadConnection } from '../../transport';
-import { forOperation } from '../common';
+import { forOperation, requireMerchantId } from '../common';
 import { buildOrderForm, orderFields } from './orderFields';
 
 export const description: INodeProperties[] = forOperation('order', 'create', orderFields('create'));
@@ -13,4 +13,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const { form, summary } = buildOrderForm(this, itemIndex);
 	const response = await callSpreadApiV1.call(this, spread, 'CreateOrder', form, itemIndex);
 	return { ...summary, response };
+}
+
+/** The record this item writes to: its order, by merchant order ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `order:${requireMerchantId(this, itemIndex, 'Merchant Order ID', this.getNodeParameter('orderId', itemIndex))}`;
 }
