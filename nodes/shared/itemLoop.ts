@@ -65,16 +65,10 @@ export async function runForEachItem(
 		outcomes[itemIndex] = { error };
 		if (!continueOnFail) stopped = true;
 	};
-	// The last item of each record still under way: the next item naming that record waits for it.
-	const lastOfRecord = new Map<string, Promise<void>>();
-	let freeSlot: (() => void) | undefined;
-	const running = new Set<Promise<void>>();
-
-	const runItem = async (itemIndex: number, after: Promise<void> | undefined) => {
+	const runItem = async (itemIndex: number) => {
+		// A failure (Continue On Fail off) while this item waited its turn: it is never sent.
+		if (stopped) return;
 		try {
-			if (after) await after;
-			// A failure (Continue On Fail off) while this item waited its turn: it is never sent.
-			if (stopped) return;
 			const items = toItems(await operation(itemIndex), { item: itemIndex });
 			for (const item of items) item.json = mask.value(item.json);
 			outcomes[itemIndex] = { items };
@@ -83,8 +77,34 @@ export async function runForEachItem(
 		}
 	};
 
+	// Items run in chains, each holding one of the slots the limit allows: a chain runs one item, then the items
+	// queued behind it for the same record, one after another, then gives its slot back. Items without a record key
+	// are chains of one.
+	const queuedBehind = new Map<string, number[]>();
+	let chains = 0;
+	/** Items taken from the input and not yet done, queued ones included. */
+	let pending = 0;
+	let wake: (() => void) | undefined;
+	const running: Array<Promise<void>> = [];
+	const runChain = async (first: number, key: string | undefined) => {
+		for (let itemIndex: number | undefined = first; itemIndex !== undefined; itemIndex = key === undefined ? undefined : queuedBehind.get(key)?.shift()) {
+			await runItem(itemIndex);
+			pending--;
+			wake?.();
+		}
+		if (key !== undefined) queuedBehind.delete(key);
+		chains--;
+		inFlight.finished();
+		wake?.();
+	};
+	const waitUntil = async (ready: () => boolean) => {
+		while (!ready()) await new Promise<void>((resolveWake) => (wake = resolveWake));
+	};
+
 	for (let itemIndex = 0, started = 0; itemIndex < itemCount && !stopped; itemIndex++) {
-		while (running.size >= inFlight.current) await new Promise<void>((wake) => (freeSlot = wake));
+		// Items queued behind a record may run ahead of the slots by as many again, no more: the key of every
+		// item is read before it is taken, so a bad one is found early without reading the whole input ahead.
+		await waitUntil(() => stopped || pending < 2 * inFlight.current);
 		if (stopped) break;
 		let key: string | undefined;
 		try {
@@ -93,17 +113,21 @@ export async function runForEachItem(
 			fail(itemIndex, error);
 			continue;
 		}
-		const after = key === undefined ? undefined : lastOfRecord.get(key);
+		pending++;
+		const queue = key === undefined ? undefined : queuedBehind.get(key);
+		if (queue) {
+			queue.push(itemIndex);
+			continue;
+		}
+		await waitUntil(() => stopped || chains < inFlight.current);
+		if (stopped) {
+			pending--;
+			break;
+		}
+		if (key !== undefined) queuedBehind.set(key, []);
+		chains++;
 		inFlight.started();
-		const run: Promise<void> = runItem(itemIndex, after).finally(() => {
-			inFlight.finished();
-			running.delete(run);
-			if (key !== undefined && lastOfRecord.get(key) === run) lastOfRecord.delete(key);
-			freeSlot?.();
-			freeSlot = undefined;
-		});
-		running.add(run);
-		if (key !== undefined) lastOfRecord.set(key, run);
+		running.push(runChain(itemIndex, key));
 		// The first items start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item
 		// refused before its call (bad input) stops the loop before many more are under way, while 200 items
 		// cost only 8 turns (a turn per item made 200 parallel reads start ~200 ms late).
