@@ -89,15 +89,15 @@ async function linkRows(
 		for (const latencyMs of latencies) {
 			if (skip(latencyMs, count)) continue;
 			await server.setLatency(latencyMs);
-			const runs: Array<{ done: number; wallMs: number; cpuMs: number; calls: number; connections: number }> = [];
+			const runs: Array<{ done: number; wallMs: number; cpuMs: number; calls: number; connections: number; spanMs: number }> = [];
 			for (let round = 0; round < ROUNDS; round++) {
 				await pause(100);
 				await server.reset();
 				const { result: done, wallMs, cpuMs } = await timed(async () => await run(count));
 				const stats = await server.stats();
-				runs.push({ done, wallMs, cpuMs, calls: stats.calls, connections: stats.connections ?? 0 });
+				runs.push({ done, wallMs, cpuMs, calls: stats.calls, connections: stats.connections ?? 0, spanMs: stats.spanMs });
 			}
-			const { done, wallMs, cpuMs, calls, connections } = runs.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
+			const { done, wallMs, cpuMs, calls, connections, spanMs } = runs.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
 			rows.push({
 				side: label,
 				'latency ms': latencyMs,
@@ -106,6 +106,7 @@ async function linkRows(
 				calls,
 				'connections per call': calls ? round(connections / calls, 2) : 0,
 				'wall s': round(wallMs / 1000, 3),
+				'arrivals span s': round(spanMs / 1000, 3),
 				'items/s': round((done * 1000) / wallMs, 1),
 				'CPU ms/item': round(cpuMs / count, 2),
 				runs: runs.length,

@@ -6,7 +6,7 @@ import { startJtelServer } from '../servers/jtel';
 /** Where each node shows Request Options (its reads and its keyed writes), and the most items it sends at once. */
 const EXPECTED: Record<string, { inParallel: number; reads: Record<string, string[]> }> = {
 	spread: {
-		inParallel: 200,
+		inParallel: 1000,
 		reads: {
 			customer: ['create', 'createOrUpdate', 'delete', 'get', 'getAll', 'update'],
 			campaign: ['get', 'getAll'],
@@ -16,7 +16,7 @@ const EXPECTED: Record<string, { inParallel: number; reads: Record<string, strin
 			sponsorship: ['getAll'],
 		},
 	},
-	jtelDialler: { inParallel: 200, reads: { contact: ['import', 'get', 'getAll', 'delete', 'deleteByUserData'], campaign: ['get', 'getAll'] } },
+	jtelDialler: { inParallel: 1000, reads: { contact: ['import', 'get', 'getAll', 'delete', 'deleteByUserData'], campaign: ['get', 'getAll'] } },
 	influencerSoft: {
 		inParallel: 5,
 		reads: {

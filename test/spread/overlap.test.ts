@@ -75,7 +75,7 @@ describe('SPREAD node: reads overlap, writes overlap across records', () => {
 		const field = properties.find((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
 		expect(field?.displayOptions?.show?.operation).toEqual(['create', 'createOrUpdate', 'delete', 'get', 'getAll', 'update']);
 		const option = (field?.options as INodeProperties[])[0];
-		expect(option).toMatchObject({ name: 'requestsInParallel', default: 200 });
+		expect(option).toMatchObject({ name: 'requestsInParallel', default: 1000 });
 		expect(option.description).toMatch(/Writes to the same record .* are never sent at once: they go one after another, in input order/);
 		expect(option.description).toMatch(/up to this number minus one later items may already have been sent/);
 	});
