@@ -177,8 +177,7 @@ export async function sendVendorRequest(
 	const inFlight = spacer ? undefined : client.inFlight;
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
-		const release = spacer ? await spacer.acquire() : undefined;
-		const call = inFlight?.sending() ?? 0;
+		const release = spacer ? await spacer.acquire() : await inFlight?.acquire();
 		let waitMs: number | undefined;
 		try {
 			const response = (
@@ -188,8 +187,6 @@ export async function sendVendorRequest(
 			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
 			if ((spacer || inFlight) && response.statusCode === 429) refusedByLimit++;
 			release?.(response.statusCode === 429);
-			if (response.statusCode === 429) inFlight?.refused(call);
-			else inFlight?.answered();
 			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
@@ -209,6 +206,8 @@ export async function sendVendorRequest(
 				return result;
 			}
 		} catch (error) {
+			// A spacer counts a call when sent, whatever happens to it; the in-flight limit frees its place.
+			if (!spacer) release?.();
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
 			client.unansweredInARow = (client.unansweredInARow ?? 0) + 1;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { InFlightLimit } from './inFlightLimit';
 import { redactValue, secretMask } from './redaction';
 
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
@@ -34,8 +33,6 @@ export interface ItemLoopOptions {
 export interface ItemLoopRun {
 	/** The record an item writes to; throws on bad input, before any request for that item. */
 	recordKey?: (itemIndex: number) => string;
-	/** Lowers the items under way when the vendor refuses calls (429); the transport reports to it. */
-	inFlight?: InFlightLimit;
 }
 
 type Outcome = { items: INodeExecutionData[] } | { error: unknown };
@@ -45,17 +42,19 @@ type Outcome = { items: INodeExecutionData[] } | { error: unknown };
  * under Continue On Fail a failed item gives one error item and the others go on. Without it, no new item
  * starts after a failure, and the first failed item's error is thrown.
  *
- * Items start in input order, at most `concurrency` under way (fewer while the vendor refuses calls). With a
- * record key, an item waits for the earlier items naming the same record before it sends anything.
+ * Items start in input order, at most `concurrency` under way (the transport's in-flight limit may hold their
+ * calls back while the vendor refuses some). With a record key, an item waits for the earlier items naming the same
+ * record before it sends anything.
  */
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	operation: (itemIndex: number) => Promise<ItemResult>,
 	secrets: string[] = [],
 	{ concurrency = 1 }: ItemLoopOptions = {},
-	{ recordKey, inFlight = new InFlightLimit(concurrency) }: ItemLoopRun = {},
+	{ recordKey }: ItemLoopRun = {},
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
+	const slots = Math.max(1, concurrency);
 	const continueOnFail = this.continueOnFail();
 	const outcomes: Outcome[] = new Array(itemCount);
 	// Secret forms computed once for the whole run; results are copied only when one holds a secret.
@@ -94,7 +93,6 @@ export async function runForEachItem(
 		}
 		if (key !== undefined) queuedBehind.delete(key);
 		chains--;
-		inFlight.finished();
 		wake?.();
 	};
 	const waitUntil = async (ready: () => boolean) => {
@@ -104,7 +102,7 @@ export async function runForEachItem(
 	for (let itemIndex = 0, started = 0; itemIndex < itemCount && !stopped; itemIndex++) {
 		// Items queued behind a record may run ahead of the slots by as many again, no more: the key of every
 		// item is read before it is taken, so a bad one is found early without reading the whole input ahead.
-		await waitUntil(() => stopped || pending < 2 * inFlight.current);
+		await waitUntil(() => stopped || pending < 2 * slots);
 		if (stopped) break;
 		let key: string | undefined;
 		try {
@@ -119,20 +117,19 @@ export async function runForEachItem(
 			queue.push(itemIndex);
 			continue;
 		}
-		await waitUntil(() => stopped || chains < inFlight.current);
+		await waitUntil(() => stopped || chains < slots);
 		if (stopped) {
 			pending--;
 			break;
 		}
 		if (key !== undefined) queuedBehind.set(key, []);
 		chains++;
-		inFlight.started();
 		running.push(runChain(itemIndex, key));
 		// The first items start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item
 		// refused before its call (bad input) stops the loop before many more are under way, while 200 items
 		// cost only 8 turns (a turn per item made 200 parallel reads start ~200 ms late).
 		started++;
-		if (started < inFlight.ceiling && (started & (started - 1)) === 0) await sleep(0);
+		if (started < slots && (started & (started - 1)) === 0) await sleep(0);
 	}
 	await Promise.all(running);
 

@@ -71,11 +71,10 @@ export async function route<Connection extends VendorConnection>(this: IExecuteF
 		// A write overlaps only when its module names each item's record; without one it runs one item at a time.
 		const keyed = loop?.keyed === true && module.recordKey !== undefined;
 		const options = loop?.keyed && !keyed ? { ...loop, concurrency: 1 } : loop;
-		// The transport tells the limit about refusals (429), so the items under way follow what the vendor accepts.
-		const inFlight = new InFlightLimit(options?.concurrency ?? 1);
-		connection.client.inFlight = inFlight;
+		// Calls wait for a place under this limit, which a vendor's 429s lower (nodes/shared/inFlightLimit.ts).
+		connection.client.inFlight = new InFlightLimit(options?.concurrency ?? 1);
 		const recordKey = keyed ? (itemIndex: number) => (module.recordKey as NonNullable<typeof module.recordKey>).call(this, itemIndex, connection) : undefined;
-		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, options, { recordKey, inFlight })];
+		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, options, { recordKey })];
 	}
 	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, connection), secrets)];
 	return [await module.executeOnce.call(this, connection)];

@@ -124,6 +124,21 @@ describe('keyed writes: different records overlap, one record stays in input ord
 			expect(landed.map((request) => recordOf(request)?.item).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(records.map((_, item) => item));
 			expect(server.customers.get(ids.A)?.firstName).toBe('step5');
 		});
+
+		it('429s slow the overlap down: after a burst of refusals, no more than half as many calls are out at once', async () => {
+			// The first eight requests are refused (not held); after them the server holds answers until five wait
+			// at once, which never happens while the limit is halved: the gate opens on its fallback instead.
+			server.injectFault({ kind: 'rateLimited', retryAfterSeconds: 0 }, 8);
+			let arrived = 0;
+			const held = server.holdAnswers({ key: (request) => (request.method === 'PUT' && ++arrived > 8 ? String(arrived) : undefined), until: 5, fallbackMs: 1000 });
+			const records = ['A', 'B', 'C', 'D', 'E', 'A', 'B', 'C', 'D', 'E', 'A', 'B'];
+			const result = await run({ requestOptions: { requestsInParallel: 8 } }, records);
+			expect(result.nodeError).toBeUndefined();
+			expect(held.openedBy).toBe('fallback');
+			expect(held.mostAtOnce).toBeLessThanOrEqual(4);
+			expect(result.items.map((item) => item.json.firstName)).toEqual(records.map((_, item) => `step${item}`));
+			expect(server.requests.filter((request) => request.method === 'PUT' && request.answeredStatus === 200)).toHaveLength(records.length);
+		});
 	});
 
 	describe('jtel import with Overwrite Duplicates (record: User Data)', () => {
