@@ -178,6 +178,11 @@ export async function sendVendorRequest(
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
 		const release = spacer ? await spacer.acquire() : await inFlight?.acquire();
+		// Given up on while this item's first call waited for its turn: it is not sent (tries already under way go on).
+		if (attempt === 1 && client.outage) {
+			if (!spacer) release?.();
+			throw outageError(this, client, itemIndex);
+		}
 		let waitMs: number | undefined;
 		try {
 			const response = (
