@@ -79,7 +79,7 @@ export interface VendorClient {
 	outage?: VendorOutage;
 	/** Tries in a row that got no answer at all (refused, reset, timed out); any answer sets it back to 0. */
 	unansweredInARow?: number;
-	/** The item loop's limit on items under way (set by the router): told about every refusal (429) and answer. */
+	/** Calls out at once in a run of the item loop (set by the router): each try waits for a place; a 429 halves it. */
 	inFlight?: InFlightLimit;
 }
 
@@ -172,7 +172,7 @@ export async function sendVendorRequest(
 		timeout: request.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 
-	// 429s cost time, not tries: the throttle (a vendor with a rate limit) or the loop's in-flight limit (one without)
+	// 429s cost time, not tries: the throttle (a vendor with a rate limit) or the run's in-flight limit (one without)
 	// slows down until they stop. Only one of the two listens, so a refusal never slows a run down twice.
 	const inFlight = spacer ? undefined : client.inFlight;
 	let refusedByLimit = 0;

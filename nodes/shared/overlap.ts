@@ -13,7 +13,6 @@ import type { VendorConnection, VendorTable } from './operations';
  */
 export const IN_PARALLEL = 1000;
 
-
 const FIELD = 'requestOptions';
 const OPTION = 'requestsInParallel';
 
