@@ -10,9 +10,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { vendorApiError } from './errors';
+import { asNodeError, vendorApiError } from './errors';
 import type { InFlightLimit } from './inFlightLimit';
-import { asNodeError } from './itemLoop';
 import { redactText } from './redaction';
 import { DEFAULT_TIMEOUT_MS } from './requestTimeout';
 import { getCallSpacer } from './throttle';
@@ -309,6 +308,34 @@ function networkFailure(
 		client.secrets,
 		{ code: code ?? null, attempts } as JsonObject,
 	);
+}
+
+/**
+ * What every vendor's client (`<Vendor>Client` in its transport.ts) is built on: the execution's context and the
+ * VendorClient the shared transport needs, the secrets to mask, and one way to send.
+ */
+export abstract class VendorHttpClient {
+	constructor(
+		protected readonly context: RequestContext,
+		protected readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
+	}
+
+	protected async sendRequest(request: VendorRequest, itemIndex?: number): Promise<VendorResponse> {
+		return await sendVendorRequest.call(this.context, this.http, request, itemIndex);
+	}
 }
 
 /** Parses a JSON body, or explains what came instead (an HTML page, a cut-off body). */

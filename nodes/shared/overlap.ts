@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemLoopOptions } from './itemLoop';
-import type { VendorConnection, VendorTable } from './operations';
+import type { ConnectedClient, VendorTable } from './operations';
 
 /**
  * Calls of a vendor without a documented rate limit overlap: at most this many items in flight by default. The HTTP
@@ -56,7 +56,7 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 }
 
 /** One Request Options field per resource, shown for its reads that overlap. */
-export function requestOptionsFields<Connection extends VendorConnection>(table: VendorTable<Connection>): INodeProperties[] {
+export function requestOptionsFields<Client extends ConnectedClient>(table: VendorTable<Client>): INodeProperties[] {
 	return Object.entries(table.resources).flatMap(([resource, { operations }]) => {
 		const adjustable = Object.entries(operations).filter(([, entry]) => entry.loop?.adjustable);
 		if (adjustable.length === 0) return [];

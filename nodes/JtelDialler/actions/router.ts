@@ -1,6 +1,6 @@
 import type { VendorTable } from '../../shared/operations';
 import { keyedWrite, overlappedRead } from '../../shared/overlap';
-import type { JtelConnection } from '../transport';
+import type { JtelClient } from '../transport';
 import { connect } from '../transport';
 import * as getCampaign from './campaign/get.operation';
 import * as getManyCampaigns from './campaign/getAll.operation';
@@ -19,7 +19,7 @@ const READ = overlappedRead();
 const WRITE = keyedWrite();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
-export const JTEL: VendorTable<JtelConnection> = {
+export const JTEL: VendorTable<JtelClient> = {
 	defaultResource: 'contact',
 	connect,
 	resources: {

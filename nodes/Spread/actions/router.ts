@@ -1,6 +1,6 @@
 import type { VendorTable } from '../../shared/operations';
 import { keyedWrite, overlappedRead } from '../../shared/overlap';
-import type { SpreadConnection } from '../transport';
+import type { SpreadClient } from '../transport';
 import { connect } from '../transport';
 import * as addToCagnotte from './cagnotte/add.operation';
 import * as getManyCagnotteLines from './cagnotte/getAll.operation';
@@ -21,15 +21,17 @@ import * as updateOrder from './order/update.operation';
 import * as getManySponsorships from './sponsorship/getAll.operation';
 
 /**
- * Reads overlap (SPREAD documents no rate limit). Writes overlap across records: the operation's `recordKey` names
- * the customer or order, and writes to one record stay one at a time, in input order. Update Email touches two
- * addresses at once, so it has no single key and runs one item at a time.
+ * Reads overlap (SPREAD documents no rate limit, so nothing but the number in flight bounds the load: the user may
+ * lower it in Request Options). Writes overlap across records: the operation's `recordKey` names the customer or
+ * order, and writes to one record stay one at a time, in input order. Update Email touches two addresses at once, so
+ * it has no single key and runs one item at a time. PUBLITRAC's OVERLAPPED differs: its documented rate limit is kept
+ * by the throttle, which sets the pace whatever the number in flight.
  */
 const READ = overlappedRead();
 const WRITE = keyedWrite();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
-export const SPREAD: VendorTable<SpreadConnection> = {
+export const SPREAD: VendorTable<SpreadClient> = {
 	defaultResource: 'customer',
 	connect,
 	resources: {
