@@ -172,16 +172,23 @@ export async function sendVendorRequest(
 	// 429s from a throttled vendor cost time, not tries: the throttle slows down until they stop.
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
-		const release = spacer ? await spacer.acquire() : undefined;
+		const endCall = spacer ? await spacer.acquire(options.timeout as number) : undefined;
 		let waitMs: number | undefined;
 		try {
-			const response = (
-				request.authenticate === false
-					? await this.helpers.httpRequest(options)
-					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
-			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
+			let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
+			try {
+				response = (
+					request.authenticate === false
+						? await this.helpers.httpRequest(options)
+						: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
+				) as typeof response;
+			} catch (error) {
+				// The throttle bounds when the call reached the server by when it ended, answered or not.
+				endCall?.('unanswered');
+				throw error;
+			}
 			if (spacer && response.statusCode === 429) refusedByLimit++;
-			release?.(response.statusCode === 429);
+			endCall?.(response.statusCode === 429 ? 'refused' : 'answered');
 			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
