@@ -13,15 +13,16 @@ const CLOCK_STEP_MS = 1;
 const HEADROOM = 1.02;
 
 /**
- * A call's answer comes back after the call reached the server. Part of that round trip is the network, the same
- * both ways for every call; the rest is this process's own delay (a busy event loop, cold code), which differs
- * from call to call. Only the network part may be taken off the answer time to bound the arrival: it is the
- * shortest round trip seen, less this margin for the jitter of the network itself. On a local server (a round trip
- * under the margin) nothing is taken off and the bound is the answer time itself.
+ * A call's answer comes back after the call reached the server. Part of that round trip is the network; the rest is
+ * this process's own delay (cold code, a busy event loop), which differs from call to call and can be on either side
+ * of the arrival. Only the network's part may be taken off the answer time to bound the arrival, and only when the
+ * round trips show no delay of the process's own: while the last ones all lie within this margin of each other, the
+ * shortest less the margin is taken off. Round trips that spread wider (a fresh or busy process), or shorter than the
+ * margin (a local server), take nothing off: the bound is the answer time itself.
  */
-const NETWORK_JITTER_MARGIN_MS = 50;
+const NETWORK_JITTER_MARGIN_MS = 30;
 
-/** Round trips remembered for the shortest one, and how many it takes before one is trusted. */
+/** Round trips looked at for the network's part, and how many it takes before one is trusted. */
 const ROUND_TRIP_SAMPLES = 100;
 const MIN_ROUND_TRIP_SAMPLES = 10;
 
@@ -162,7 +163,9 @@ export class CallSpacer {
 	/** What may be taken off an answer's time to bound its arrival: the network's share of the round trip. */
 	private networkShare(): number {
 		if (this.roundTrips.length < MIN_ROUND_TRIP_SAMPLES) return 0;
-		return Math.max(0, Math.min(...this.roundTrips) - NETWORK_JITTER_MARGIN_MS);
+		const shortest = Math.min(...this.roundTrips);
+		if (Math.max(...this.roundTrips) - shortest > NETWORK_JITTER_MARGIN_MS) return 0;
+		return Math.max(0, shortest - NETWORK_JITTER_MARGIN_MS);
 	}
 
 	/** The latest a call may have reached (or may still reach) the server. */

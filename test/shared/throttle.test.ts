@@ -26,9 +26,9 @@ describe('CallSpacer on a quiet line', () => {
 		expect(log.mostInFlight).toBe(10);
 		expect(server.busiestSecond()).toBe(20);
 		expect(server.refusals).toBe(0);
-		// The network's round trip is taken off the answer time (less 50 ms for its jitter): each second costs
-		// 1000 + 50 ms at most, not 1000 + 500.
-		expect(log.sentAt[99]).toBeLessThanOrEqual(Math.ceil((99 / 20) * 1050));
+		// The round trips are all alike, so they are the network's: taken off the answer time (less 30 ms for its
+		// jitter), each second costs 1000 + 30 ms at most, not 1000 + 500.
+		expect(log.sentAt[99]).toBeLessThanOrEqual(Math.ceil((99 / 20) * 1030));
 	});
 
 	it('a spacer at 17.5 calls/s puts 17 calls in a second, never 18', async () => {
@@ -54,6 +54,20 @@ describe('CallSpacer when calls reach the wire late (counted as the server count
 		expect(log.sentAt[20]).toBe(53 + 1000 + 1);
 		expect(spacer.stats.heldForArrivals).toBeGreaterThan(0);
 		expect(server.busiestSecond()).toBe(20);
+		expect(server.refusals).toBe(0);
+	});
+
+	it.each([1, 2, 3])('a fresh n8n process on a busy machine (seed %i): calls leave up to 1.4 s late, less and less, answered 5 ms after they arrive: never more than 35 in a second', async (seed) => {
+		// What real n8n 2.41 showed on its first execution at load 15: the first calls took 0.7-1.3 s to come back, the
+		// next ones less and less, nearly all of it before they reached the server. Those long round trips are not the
+		// network's: nothing of them may be taken off the answer times.
+		const clock = new VirtualClock();
+		const spacer = new CallSpacer(35, clock);
+		const server = new ArrivalCounter(35);
+		const random = seededRandom(seed);
+		const trips = Array.from({ length: 300 }, (_, index) => ({ toServerMs: Math.max(0, 1200 - 12 * index) + Math.floor(random() * 200), backMs: 5 }));
+		await clock.run(sendCalls(clock, spacer, server, 300, (index) => trips[index]));
+		expect(server.busiestSecond()).toBeLessThanOrEqual(35);
 		expect(server.refusals).toBe(0);
 	});
 
