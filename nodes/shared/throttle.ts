@@ -15,10 +15,11 @@ const HEADROOM = 1.02;
 /**
  * A call's answer comes back after the call reached the server. Part of that round trip is the network; the rest is
  * this process's own delay (cold code, a busy event loop), which differs from call to call and can be on either side
- * of the arrival. Only the network's part may be taken off the answer time to bound the arrival, and only when the
- * round trips show no delay of the process's own: while the last ones all lie within this margin of each other, the
- * shortest less the margin is taken off. Round trips that spread wider (a fresh or busy process), or shorter than the
- * margin (a local server), take nothing off: the bound is the answer time itself.
+ * of the arrival. Only the network's part may be taken off the answer time to bound the arrival. The network's round
+ * trip shows as a floor where the round trips gather: while at least a quarter of the last ones lie within this margin of
+ * the shortest, the shortest less the margin is taken off (an occasional slow call only comes back later). Round trips
+ * spread wider (a fresh process, whose calls leave later and later or sooner and sooner) or shorter than the margin
+ * (a local server) take nothing off: the bound is the answer time itself.
  */
 const NETWORK_JITTER_MARGIN_MS = 30;
 
@@ -163,8 +164,9 @@ export class CallSpacer {
 	/** What may be taken off an answer's time to bound its arrival: the network's share of the round trip. */
 	private networkShare(): number {
 		if (this.roundTrips.length < MIN_ROUND_TRIP_SAMPLES) return 0;
-		const shortest = Math.min(...this.roundTrips);
-		if (Math.max(...this.roundTrips) - shortest > NETWORK_JITTER_MARGIN_MS) return 0;
+		const sorted = [...this.roundTrips].sort((a, b) => a - b);
+		const shortest = sorted[0];
+		if (sorted[Math.floor(sorted.length / 4)] - shortest > NETWORK_JITTER_MARGIN_MS) return 0;
 		return Math.max(0, shortest - NETWORK_JITTER_MARGIN_MS);
 	}
 
