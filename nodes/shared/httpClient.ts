@@ -175,18 +175,11 @@ export async function sendVendorRequest(
 		const endCall = spacer ? await spacer.acquire(options.timeout as number) : undefined;
 		let waitMs: number | undefined;
 		try {
-			let response: { statusCode: number; headers: VendorResponse['headers']; body: unknown };
-			try {
-				response = (
-					request.authenticate === false
-						? await this.helpers.httpRequest(options)
-						: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
-				) as typeof response;
-			} catch (error) {
-				// The throttle bounds when the call reached the server by when it ended, answered or not.
-				endCall?.('unanswered');
-				throw error;
-			}
+			const response = (
+				request.authenticate === false
+					? await this.helpers.httpRequest(options)
+					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
+			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
 			if (spacer && response.statusCode === 429) refusedByLimit++;
 			endCall?.(response.statusCode === 429 ? 'refused' : 'answered');
 			client.unansweredInARow = 0;
@@ -208,6 +201,9 @@ export async function sendVendorRequest(
 				return result;
 			}
 		} catch (error) {
+			// The throttle bounds when the call reached the server by when it ended, answered or not (a call already
+			// ended by its answer stays as it was).
+			endCall?.('unanswered');
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
 			client.unansweredInARow = (client.unansweredInARow ?? 0) + 1;
