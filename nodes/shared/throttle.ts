@@ -89,7 +89,7 @@ interface Call {
  * handed its turn and before its answer (or failure) comes back. So a call is only sent once fewer than the rate's
  * calls may still arrive within a window of it: each earlier call counts until a window has passed since its
  * answer, or since the latest it could arrive while it has none. However late the calls reach the wire, no window
- * is overfilled; and as the answers come back well within the spacing, this guard costs nothing on a quiet machine.
+ * is overfilled. On a quiet machine the answers come back soon, or all alike, and the guard rarely holds a call.
  *
  * Calls are not held for their answers: the calls in flight follow the rate times the latency. Callers queue in
  * order, so items and executions sharing a credential take turns.
