@@ -23,7 +23,11 @@ const HEADROOM = 1.02;
  */
 const NETWORK_JITTER_MARGIN_MS = 30;
 
-/** Round trips looked at for the network's part, and how many it takes before one is trusted. */
+/**
+ * Round trips looked at for the network's part: those that ended in the last two windows (every call the guard still
+ * counts, and no older network), at most 100; and how many it takes before one is trusted.
+ */
+const ROUND_TRIP_WINDOW_MS = 2 * WINDOW_MS;
 const ROUND_TRIP_SAMPLES = 100;
 const MIN_ROUND_TRIP_SAMPLES = 10;
 
@@ -111,8 +115,8 @@ export class CallSpacer {
 	/** Calls that may still count: sent in the last two windows, or not yet known to have arrived a window ago. */
 	private readonly calls: Call[] = [];
 
-	/** The latest round trips of answered calls, for the network's part of them. */
-	private readonly roundTrips: number[] = [];
+	/** The latest round trips of answered calls (when each ended, how long it took), for the network's part of them. */
+	private readonly roundTrips: Array<{ endedAt: number; ms: number }> = [];
 
 	/** The earliest send time of the next call, on an even timeline (a timer firing late does not shift it). */
 	private nextSendAt = -Infinity;
@@ -162,9 +166,10 @@ export class CallSpacer {
 	}
 
 	/** What may be taken off an answer's time to bound its arrival: the network's share of the round trip. */
-	private networkShare(): number {
+	private networkShare(now: number): number {
+		while (this.roundTrips.length && this.roundTrips[0].endedAt <= now - ROUND_TRIP_WINDOW_MS) this.roundTrips.shift();
 		if (this.roundTrips.length < MIN_ROUND_TRIP_SAMPLES) return 0;
-		const sorted = [...this.roundTrips].sort((a, b) => a - b);
+		const sorted = this.roundTrips.map((roundTrip) => roundTrip.ms).sort((a, b) => a - b);
 		const shortest = sorted[0];
 		if (sorted[Math.floor(sorted.length / 4)] - shortest > NETWORK_JITTER_MARGIN_MS) return 0;
 		return Math.max(0, shortest - NETWORK_JITTER_MARGIN_MS);
@@ -184,7 +189,7 @@ export class CallSpacer {
 		while (this.calls.length && this.calls[0].sentAt <= now - 2 * WINDOW_MS && this.latestArrival(this.calls[0], 0) <= now - 2 * WINDOW_MS) {
 			this.calls.shift();
 		}
-		const networkShare = this.networkShare();
+		const networkShare = this.networkShare(now);
 		// A call arriving after `now` shares a window with every call that may arrive later than a window before it.
 		const stillCounted = this.calls
 			.map((call) => this.latestArrival(call, networkShare))
@@ -235,7 +240,7 @@ export class CallSpacer {
 		call.endedAt = now;
 		call.outcome = outcome;
 		if (outcome !== 'unanswered') {
-			this.roundTrips.push(now - call.sentAt);
+			this.roundTrips.push({ endedAt: now, ms: now - call.sentAt });
 			if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
 		}
 		if (outcome === 'refused') this.refused(call, now);
