@@ -95,8 +95,9 @@ interface Call {
  * answer, or since the latest it could arrive while it has none. However late the calls reach the wire, no window
  * is overfilled. On a quiet machine the answers come back soon, or all alike, and the guard rarely holds a call.
  *
- * Calls are not held for their answers: the calls in flight follow the rate times the latency. Callers queue in
- * order, so items and executions sharing a credential take turns.
+ * Calls are not held for their answers: the calls in flight follow the rate times the latency, up to answers a
+ * second long (a call counts until its answer, so slower answers hold the rate to its calls per answer time).
+ * Callers queue in order, so items and executions sharing a credential take turns.
  *
  * Processes do not see each other's calls (n8n queue-mode workers each hold their own spacer), so the spacer also
  * listens to the server. A refusal (429) while this process sent less than its rate in the second before means
