@@ -242,7 +242,8 @@ function headlines(sections: { sync: Section; syncConditions: Section; batch: Se
 	const quietLocal = rowWhere(sync, /^PUBLITRAC node/, 0);
 	const quietRatio = numberIn(quietLocal, /wall ÷ floor/);
 	goals.push(
-		`Issue 23, PUBLITRAC syncLead ×${numberIn(quietLocal, /^items$/)} warmed up on a quiet machine at 0 ms: wall ≤ 1.05 × floor: ${verdict(quietRatio === undefined ? undefined : quietRatio <= 1.05)} (${quietRatio ?? '?'}×).`,
+		`Issue 23, PUBLITRAC syncLead ×${numberIn(quietLocal, /^items$/)} warmed up on a quiet machine at 0 ms: wall ≤ 1.05 × floor: ${verdict(quietRatio === undefined ? undefined : quietRatio <= 1.05)} ` +
+			`(${quietRatio ?? '?'}×, load average ${round(loadSamples[0] ?? 0, 1)} before the section).`,
 	);
 	const oursConditions = syncConditions.rows.filter((row) => /^PUBLITRAC node/.test(String(row.side)));
 	goals.push(
