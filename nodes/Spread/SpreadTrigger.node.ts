@@ -2,13 +2,14 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
-import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
-import type { SpreadConnection } from './transport';
+import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/fields';
+import type { SpreadClient } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import type { BucketRead, SeenKeysState } from '../shared/seenKeys';
 import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
-import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { connect, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { normalizeCustomer } from './actions/customer/typedCustomer';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -129,7 +130,7 @@ export class SpreadTrigger implements INodeType {
 
 		// SPREAD filters by whole days: ask from a day that surely covers `from`, in any zone.
 		const afterDate = afterDateCovering(from);
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDate }, { returnAll: true, limit: 0 });
+		const customers = await spread.list({ path: '/customers', key: 'customers', qs: { ...baseQuery, [filter]: afterDate }, returnAll: true, limit: 0 });
 		const byDate = new Map<string, IDataObject[]>();
 		for (const customer of customers) {
 			// A date filter returns no record without that date; one whose date cannot be read is left as before.
@@ -154,14 +155,14 @@ export class SpreadTrigger implements INodeType {
 }
 
 /** The most recently created (or changed) customer, looking in ever wider windows so a large base is not read whole. */
-async function findLatest(spread: SpreadConnection, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
+async function findLatest(spread: SpreadClient, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
 	const now = Date.now();
 	const windows: Array<IDataObject> = [
 		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: afterDateCovering(now - days * 86400000) })),
 		{},
 	];
 	for (const window of windows) {
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, ...window }, { returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
+		const customers = await spread.list({ path: '/customers', key: 'customers', qs: { ...baseQuery, ...window }, returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
 		let latest: IDataObject | undefined;
 		let latestTime = -Infinity;
 		for (const customer of customers) {
@@ -171,4 +172,25 @@ async function findLatest(spread: SpreadConnection, filter: string, stamp: strin
 		if (latest) return latest;
 	}
 	return undefined;
+}
+
+/** SPREAD dates: `2018-04-10T14:15:48+0000` (customers) or `2016-11-04 08:54:47` (UTC, other resources). */
+function parseSpreadDate(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value === '') return undefined;
+	let text = value.trim().replace(' ', 'T');
+	if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
+	const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	return Number.isNaN(time) ? undefined : time;
+}
+
+/** A day, in ms. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The `…After` date (`YYYY-mm-dd`, the only form SPREAD's filters take) that returns every record stamped at
+ * or after `time`, whichever way SPREAD reads a bare date: "after" may exclude the whole day, and the day may
+ * be taken in any zone from UTC-12 to UTC+14. 36 hours back covers both; the caller drops what is older.
+ */
+function afterDateCovering(time: number): string {
+	return new Date(time - 1.5 * DAY_MS).toISOString().slice(0, 10);
 }

@@ -10,8 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { vendorApiError } from './errors';
-import { asNodeError } from './itemLoop';
+import { asNodeError, vendorApiError } from './errors';
 import { redactText } from './redaction';
 import { DEFAULT_TIMEOUT_MS } from './requestTimeout';
 import { getCallSpacer } from './throttle';
@@ -300,6 +299,25 @@ function networkFailure(
 		client.secrets,
 		{ code: code ?? null, attempts } as JsonObject,
 	);
+}
+
+/**
+ * What every vendor's client (`<Vendor>Client` in its transport.ts) is built on: the execution's context and the
+ * VendorClient the shared transport needs, the secrets to mask, and one way to send.
+ */
+export abstract class VendorHttpClient {
+	constructor(
+		protected readonly context: RequestContext,
+		protected readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
+	}
+
+	protected async sendRequest(request: VendorRequest, itemIndex?: number): Promise<VendorResponse> {
+		return await sendVendorRequest.call(this.context, this.http, request, itemIndex);
+	}
 }
 
 /** Parses a JSON body, or explains what came instead (an HTML page, a cut-off body). */

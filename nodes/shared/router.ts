@@ -3,13 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runInBatches } from './batchLoop';
 import { runForEachItem } from './itemLoop';
-import type { VendorConnection, VendorTable } from './operations';
+import type { ConnectedClient, VendorTable } from './operations';
 import { loopOptionsFor, requestOptionsFields } from './overlap';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** The Resource selector, one Operation selector per resource, then every operation's own fields. */
-export function tableProperties<Connection extends VendorConnection>(table: VendorTable<Connection>): INodeProperties[] {
+export function tableProperties<Client extends ConnectedClient>(table: VendorTable<Client>): INodeProperties[] {
 	const resources = Object.entries(table.resources);
 	const defaultResource = table.defaultResource;
 	const resourceSelector: INodeProperties = {
@@ -42,7 +42,7 @@ export function tableProperties<Connection extends VendorConnection>(table: Vend
  * The canvas subtitle in words ("Search: Lead"): an expression looking the picked resource and operation up
  * in a map written from the table (flat, so no `}}` ends the expression early).
  */
-export function tableSubtitle<Connection extends VendorConnection>(table: VendorTable<Connection>): string {
+export function tableSubtitle<Client extends ConnectedClient>(table: VendorTable<Client>): string {
 	const words: Record<string, string> = {};
 	for (const [resource, { name: resourceName, operations }] of Object.entries(table.resources)) {
 		for (const [operation, { name }] of Object.entries(operations)) words[`${resource}:${operation}`] = `${name}: ${resourceName}`;
@@ -57,17 +57,17 @@ export function optionSubtitle(parameter: string, options: Array<{ name: string;
 }
 
 /** The node's execute: connects once, then runs the picked operation through the shared item or batch loop. */
-export async function route<Connection extends VendorConnection>(this: IExecuteFunctions, table: VendorTable<Connection>): Promise<INodeExecutionData[][]> {
+export async function route<Client extends ConnectedClient>(this: IExecuteFunctions, table: VendorTable<Client>): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const entry = table.resources[resource]?.operations[operation];
 	if (!entry) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	const connection = await table.connect(this);
-	const secrets = connection.client.secrets;
+	const client = await table.connect(this);
+	const secrets = client.secrets;
 	const module = entry.module;
 	if ('execute' in module) {
-		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, connection), secrets, loopOptionsFor(this, entry.loop))];
+		return [await runForEachItem.call(this, async (itemIndex) => await module.execute.call(this, itemIndex, client), secrets, loopOptionsFor(this, entry.loop))];
 	}
-	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, connection), secrets)];
-	return [await module.executeOnce.call(this, connection)];
+	if ('plan' in module) return [await runInBatches.call(this, module.plan.call(this, client), secrets)];
+	return [await module.executeOnce.call(this, client)];
 }

@@ -1,25 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { JtelConnection } from '../../transport';
-import { foundRecords, jtelRequest } from '../../transport';
-import { showFor, simplifyOutput } from '../descriptions';
-import { readRecordId, withoutEmptyFields } from '../values';
+import type { JtelClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
+import { withoutEmptyFields } from '../../../shared/checks';
+import { simplifyField } from '../fields';
+import { readJtelId } from '../checks';
 
-export const description: INodeProperties[] = [
-	showFor('contact', 'get', {
+export const description: INodeProperties[] = forOperation('contact', 'get', [
+	{
 		displayName: 'Contact ID',
 		name: 'contactId',
 		type: 'string',
 		required: true,
 		default: '',
 		description: 'The DiallerContactsID of the contact',
-	}),
-	simplifyOutput('contact', 'get'),
-];
+	},
+	simplifyField,
+]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
-	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true }, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
+	const contactId = readJtelId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
+	const response = await jtel.call({ method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true, itemIndex });
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return foundRecords.call(this, response, 'Dialler contact', itemIndex, connection.client.secrets).map((record) => (simplify ? withoutEmptyFields(record) : record));
+	return jtel.foundRecords(response, 'Dialler contact', itemIndex).map((record) => (simplify ? withoutEmptyFields(record, { keepEmptyText: true }) : record));
 }

@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
+import type { PublitracClient } from '../../transport';
 import { readCampaigns } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { fetchPages, returnAllFields, forOperation } from '../common';
+import { readReturnAllAndLimit } from '../../../shared/checks';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { returnAllFields, simplifiedIfAsked } from '../fields';
 
 const properties: INodeProperties[] = [...returnAllFields];
 
 export const description = forOperation('campaign', 'getCampaigns', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	return await fetchPages.call(this, session, itemIndex, { method: 'getCampaigns' }, readCampaigns);
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
+	return simplifiedIfAsked(this, itemIndex, await publitrac.list({ method: 'getCampaigns', read: readCampaigns, returnAll, limit, itemIndex }));
 }

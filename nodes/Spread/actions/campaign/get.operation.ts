@@ -1,4 +1,4 @@
-import { getOperation } from '../common';
+import { getOperation } from '../listAndGet';
 
 export const { description, execute } = getOperation({
 	resource: 'campaign',

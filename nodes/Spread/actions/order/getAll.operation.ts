@@ -1,4 +1,5 @@
-import { dateFilterFields, dateFilterQuery, listOperation } from '../common';
+import { dateFilterFields, dateFilterQuery } from '../fields';
+import { listOperation } from '../listAndGet';
 
 export const { description, execute } = listOperation({
 	resource: 'order',

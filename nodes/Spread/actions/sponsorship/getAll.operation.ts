@@ -1,4 +1,5 @@
-import { listOperation, sponsorshipFilterFields, sponsorshipFilterQuery } from '../common';
+import { sponsorshipFilterFields, sponsorshipFilterQuery } from '../fields';
+import { listOperation } from '../listAndGet';
 
 export const { description, execute } = listOperation({
 	resource: 'sponsorship',

@@ -1,0 +1,6 @@
+import { visitHistoryOperation } from './visitHistory';
+
+const operation = visitHistoryOperation('addClickLinkHistory', 'clicklinkleadhistory');
+
+export const description = operation.description;
+export const execute = operation.execute;

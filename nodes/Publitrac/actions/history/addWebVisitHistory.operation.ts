@@ -1,0 +1,6 @@
+import { visitHistoryOperation } from './visitHistory';
+
+const operation = visitHistoryOperation('addWebVisitHistory', 'webvisitleadhistory');
+
+export const description = operation.description;
+export const execute = operation.execute;
