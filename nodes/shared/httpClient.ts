@@ -171,7 +171,7 @@ export async function sendVendorRequest(
 	// 429s from a throttled vendor cost time, not tries: the throttle slows down until they stop.
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
-		const release = spacer ? await spacer.acquire() : undefined;
+		const endCall = spacer ? await spacer.acquire(options.timeout as number) : undefined;
 		let waitMs: number | undefined;
 		try {
 			const response = (
@@ -180,7 +180,7 @@ export async function sendVendorRequest(
 					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
 			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
 			if (spacer && response.statusCode === 429) refusedByLimit++;
-			release?.(response.statusCode === 429);
+			endCall?.(response.statusCode === 429 ? 'refused' : 'answered');
 			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
@@ -200,6 +200,9 @@ export async function sendVendorRequest(
 				return result;
 			}
 		} catch (error) {
+			// The throttle bounds when the call reached the server by when it ended, answered or not (a call already
+			// ended by its answer stays as it was).
+			endCall?.('unanswered');
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
 			client.unansweredInARow = (client.unansweredInARow ?? 0) + 1;
