@@ -7,6 +7,9 @@ import type { SpreadConnection } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import { optionSubtitle } from '../shared/router';
 import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { informationCallout } from '../shared/descriptions';
+import type { RecordEvent } from './trigger/recordEvents';
+import { isRecordEvent, pollRecordEvent, RECORD_EVENT_NOTES, RECORD_EVENT_OPTIONS } from './trigger/recordEvents';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -32,6 +35,7 @@ const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
 const TRIGGER_EVENTS = [
 	{ name: 'Customer Created', value: 'customerCreated', description: 'A new customer profile' },
 	{ name: 'Customer Created or Updated', value: 'customerChanged', description: 'A new customer profile or a change to an existing one' },
+	...RECORD_EVENT_OPTIONS,
 ];
 
 export class SpreadTrigger implements INodeType {
@@ -42,13 +46,16 @@ export class SpreadTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: optionSubtitle('event', TRIGGER_EVENTS),
-		description: 'Starts the workflow when SPREAD customers are created or changed',
+		description: 'Starts the workflow when SPREAD customers or orders are created or changed, or sponsorships made',
 		defaults: { name: 'SPREAD Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'spreadApi', required: true }],
 		properties: [
+			...(Object.entries(RECORD_EVENT_NOTES) as Array<[RecordEvent, string]>).map(([event, note]) =>
+				informationCallout(`${event}Note`, note, { event: [event] }),
+			),
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -63,16 +70,21 @@ export class SpreadTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false },
-					startFromOption('customers created or changed'),
+					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false, displayOptions: { show: { '/event': ['customerCreated', 'customerChanged'] } } },
+					startFromOption('records created or changed'),
 				],
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const event = this.getNodeParameter('event') as TriggerEvent | RecordEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (isRecordEvent(event)) {
+			const spread = await connect(this);
+			const records = await pollRecordEvent.call(this, spread, event, readStartFrom(this, options));
+			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(record, spread.secrets)))] : null;
+		}
 		const { filter, stamp } = EVENTS[event];
 		const spread = await connect(this);
 		const baseQuery: IDataObject = options.showCustomFields === true ? { showCustomFields: 1 } : {};
