@@ -216,7 +216,9 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 
 	const presentOrder = (order: SpreadRecord): SpreadRecord => {
 		if (options.orderStamps !== false) return order;
-		const { createdAt: _created, updatedAt: _updated, ...shown } = order;
+		const shown = { ...order };
+		delete shown.createdAt;
+		delete shown.updatedAt;
 		return shown;
 	};
 	let nextOrderId = 9500;
