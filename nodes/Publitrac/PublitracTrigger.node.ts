@@ -6,7 +6,9 @@ import { informationCallout } from '../shared/descriptions';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import { optionSubtitle } from '../shared/router';
 import { formatWallClock, wallClockIn } from '../shared/wallClock';
-import { dropEmptyFields, simplifyField } from './actions/common';
+import { simplifyField } from './actions/common';
+import { LEAD_OUTPUT } from './actions/output';
+import { simplifyRecord } from '../shared/typedOutput';
 import { publitracCredentialTest } from './methods/credentialTest';
 import { walkPages } from './paging';
 import type { PublitracSession } from './transport';
@@ -121,7 +123,7 @@ export class PublitracTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const session = await connect(this);
 		const output = (leads: IDataObject[]) => {
-			const shown = options.simplify === true ? leads.map(dropEmptyFields) : leads;
+			const shown = options.simplify === true ? leads.map((lead) => simplifyRecord(lead, LEAD_OUTPUT)) : leads;
 			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, session.client.secrets)))];
 		};
 		if (event === 'leadEnteredView') {

@@ -8,6 +8,9 @@ import { readStartFrom, startFromOption } from '../shared/polling';
 import { optionSubtitle } from '../shared/router';
 import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 import { informationCallout } from '../shared/descriptions';
+import type { OutputShape } from '../shared/typedOutput';
+import { simplifyField, simplifyRecord } from '../shared/typedOutput';
+import { CUSTOMER_OUTPUT, ORDER_OUTPUT, SPONSORSHIP_OUTPUT } from './actions/output';
 import type { RecordEvent } from './trigger/recordEvents';
 import { isRecordEvent, pollRecordEvent, RECORD_EVENT_NOTES, RECORD_EVENT_OPTIONS } from './trigger/recordEvents';
 
@@ -28,6 +31,14 @@ interface PollState {
 	idsAtCursor?: string[];
 	event?: TriggerEvent;
 }
+
+/** How Simplify types each event's records. */
+const OUTPUT_OF: Record<TriggerEvent | RecordEvent, OutputShape> = {
+	customerCreated: CUSTOMER_OUTPUT,
+	customerChanged: CUSTOMER_OUTPUT,
+	orderChanged: ORDER_OUTPUT,
+	sponsorshipCreated: SPONSORSHIP_OUTPUT,
+};
 
 /** Windows tried, newest first, to find the latest customer for a manual test run. */
 const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
@@ -71,6 +82,7 @@ export class SpreadTrigger implements INodeType {
 				default: {},
 				options: [
 					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false, displayOptions: { show: { '/event': ['customerCreated', 'customerChanged'] } } },
+					simplifyField(),
 					startFromOption('records created or changed'),
 				],
 			},
@@ -80,10 +92,12 @@ export class SpreadTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent | RecordEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const shape: OutputShape = OUTPUT_OF[event];
+		const shown = (record: IDataObject) => (options.simplify === true ? simplifyRecord(record, shape) : record);
 		if (isRecordEvent(event)) {
 			const spread = await connect(this);
 			const records = await pollRecordEvent.call(this, spread, event, readStartFrom(this, options));
-			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(record, spread.secrets)))] : null;
+			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(shown(record), spread.secrets)))] : null;
 		}
 		const { filter, stamp } = EVENTS[event];
 		const spread = await connect(this);
@@ -91,7 +105,7 @@ export class SpreadTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const latest = await findLatest(spread, filter, stamp, baseQuery);
-			return latest ? [this.helpers.returnJsonArray([redactValue(normalizeCustomer(latest), spread.secrets)])] : null;
+			return latest ? [this.helpers.returnJsonArray([redactValue(shown(normalizeCustomer(latest)), spread.secrets)])] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
@@ -126,7 +140,7 @@ export class SpreadTrigger implements INodeType {
 
 		if (fresh.length === 0) return null;
 		fresh.sort((a, b) => a.time - b.time);
-		return [this.helpers.returnJsonArray(fresh.map(({ customer }) => redactValue(normalizeCustomer(customer), spread.secrets)))];
+		return [this.helpers.returnJsonArray(fresh.map(({ customer }) => redactValue(shown(normalizeCustomer(customer)), spread.secrets)))];
 	}
 }
 

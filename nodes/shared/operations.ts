@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { BatchPlan } from './batchLoop';
 import type { ItemLoopOptions, ItemResult } from './itemLoop';
+import type { OutputShape } from './typedOutput';
 
 /** What every vendor's `connect(context)` returns: its own client, with the secrets every output is masked of. */
 export interface VendorConnection {
@@ -11,12 +12,16 @@ export interface VendorConnection {
 /** Most operations: one input item in, its results out (the shared item loop pairs, masks and catches). */
 export interface ItemOperation<Connection> {
 	description: INodeProperties[];
+	/** The types of the records it outputs: the router then offers Simplify and applies it (nodes/shared/typedOutput.ts). */
+	output?: OutputShape;
 	execute(this: IExecuteFunctions, itemIndex: number, connection: Connection): Promise<ItemResult>;
 }
 
 /** Calls that carry many items at once (PUBLITRAC list and campaign calls): a plan the shared batch loop runs. */
 export interface BatchOperation<Connection> {
 	description: INodeProperties[];
+	/** The types of the answers it outputs, as for ItemOperation. */
+	output?: OutputShape;
 	plan(this: IExecuteFunctions, connection: Connection): BatchPlan<unknown>;
 }
 

@@ -85,6 +85,14 @@ describe('SPREAD Trigger: New or Updated Order, New Sponsorship', () => {
 		made.sponsorshipValidated = '1';
 		made.updatedAt = '2026-03-10 12:05:00';
 		expect(await runner.poll()).toBeNull();
+
+		// Simplify: the flag as a boolean, the zone-less stamp as ISO text (still without a zone).
+		const simplified = await trigger({ event: 'sponsorshipCreated', options: { simplify: true } }, JSON.parse(JSON.stringify(runner.staticData())));
+		jest.setSystemTime(Date.now() + 60_000);
+		const typed = server.addSponsorship({ sponsorshipValidated: '1' });
+		expect((await simplified.poll())!.map((item) => [item.json.id, item.json.sponsorshipValidated, item.json.createdAt])).toEqual([
+			[typed.id, true, '2026-03-10T12:02:00'],
+		]);
 	});
 
 	it('restarts: a new poller started from the saved static data carries on, nothing repeated or lost', async () => {

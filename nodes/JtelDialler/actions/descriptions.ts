@@ -14,7 +14,8 @@ export function simplifyOutput(resource: string, operation: string): INodeProper
 		name: 'simplify',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to leave out the fields that have no value (null) instead of returning every field jtel sends',
+		description:
+			'Whether to leave out the fields that have no value (null) and type the rest (b… flags as true/false, n… counts as numbers, dt… dates as ISO text) instead of returning every field as jtel sends it',
 		displayOptions: { show: { resource: [resource], operation: [operation] } },
 	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/errors';
 import { positiveIntegerId } from '../../shared/pathSegments';
@@ -84,11 +84,6 @@ export function readRecordId(context: IExecuteFunctions, itemIndex: number, fiel
 	const id = Number(positiveIntegerId(context.getNode(), itemIndex, field, value));
 	if (!Number.isSafeInteger(id)) throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is too large for a jtel ID`);
 	return id;
-}
-
-/** Leaves out the fields jtel sends without a value (most dialling statistics of a fresh contact). */
-export function withoutEmptyFields(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined));
 }
 
 /** Return All / Limit for APIs without paging: the node cuts the list. */

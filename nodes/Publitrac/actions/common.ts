@@ -17,7 +17,8 @@ export const simplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
+	description:
+		'Whether to return typed values (flags as true/false, scores and counts as numbers, dates as ISO text) and leave out the fields PUBLITRAC sends empty (most lead fields are). Off: the values exactly as PUBLITRAC sends them, all text.',
 };
 
 /**
@@ -38,14 +39,9 @@ export async function fetchPages(
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw invalidInput(this.getNode(), itemIndex, 'Limit', 'must be a whole number of 1 or more');
-	const records = await walkPages.call(this, session, call, readRecords, { returnAll, limit, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return simplify ? records.map(dropEmptyFields) : records;
+	return await walkPages.call(this, session, call, readRecords, { returnAll, limit, itemIndex });
 }
 
-export function dropEmptyFields(record: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== '' && value !== undefined && value !== null));
-}
 
 // ---- Input checks: each names the field and the item, before anything is sent. ----
 

@@ -4,6 +4,7 @@ import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions
 import { emailAddress } from '../../shared/email';
 import { invalidInput } from '../../shared/errors';
 import type { ItemOperation } from '../../shared/operations';
+import type { OutputShape } from '../../shared/typedOutput';
 import { pathSegment, positiveIntegerId } from '../../shared/pathSegments';
 import type { SpreadConnection } from '../transport';
 import { calendarDateOf } from '../../shared/wallClock';
@@ -80,6 +81,8 @@ export interface ListOperationSpec {
 	filters?: INodeProperties[];
 	/** Turns the user's filters into query parameters (checked before any request). */
 	query?: (context: IExecuteFunctions, itemIndex: number, filters: IDataObject) => IDataObject;
+	/** The records' types, for Simplify. */
+	output: OutputShape;
 }
 
 /** A "Get Many" over one of SPREAD's paged list endpoints: Return All / Limit plus the resource's filters. */
@@ -88,6 +91,7 @@ export function listOperation(spec: ListOperationSpec): SpreadOperation {
 		? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters }]
 		: [];
 	return {
+		output: spec.output,
 		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimitFields(), ...filterFields]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
 			const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
@@ -106,11 +110,14 @@ export interface GetOperationSpec {
 	idField: INodeProperties;
 	/** SPREAD's own IDs are whole numbers; a merchant's order number is free text (one path segment). */
 	idKind?: 'spreadId' | 'freeText';
+	/** The record's types, for Simplify. */
+	output: OutputShape;
 }
 
 /** A "Get" of one record by its ID. */
 export function getOperation(spec: GetOperationSpec): SpreadOperation {
 	return {
+		output: spec.output,
 		description: forOperation(spec.resource, 'get', [{ ...spec.idField, required: true }]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection) {
 			const value = this.getNodeParameter(spec.idField.name, itemIndex);

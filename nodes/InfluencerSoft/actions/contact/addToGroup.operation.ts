@@ -9,6 +9,8 @@ import { additionalFields, asStringList, emailField, forOperation } from '../com
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('contact', 'addToGroup', [
 	emailField('The contact’s email'),
 	{

@@ -6,6 +6,8 @@ import type { InfluencerSoftAccount } from '../../transport';
 import { checkEmail } from '../../validation';
 import { emailField, forOperation, groupField } from '../common';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('contact', 'removeFromGroup', [
 	emailField('The contact’s email'),
 	groupField('Group to unsubscribe the contact from. '),

@@ -5,6 +5,8 @@ import type { InfluencerSoftAccount } from '../../transport';
 import { returnAllAndLimitFields } from '../../../shared/descriptions';
 import { applyLimit, forOperation } from '../common';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('group', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {

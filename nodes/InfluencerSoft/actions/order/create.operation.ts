@@ -9,6 +9,8 @@ import { additionalFields, emailField, forOperation } from '../common';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('order', 'create', [
 	emailField('Email of the contact the invoice is issued to', 'customerEmail', 'Customer Email'),
 	{

@@ -5,6 +5,8 @@ import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { forOperation } from '../common';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('partner', 'getStats', [
 	{ displayName: 'Partner', name: 'partner', type: 'string', required: true, default: '', description: 'Login (ID) of the affiliate partner' },
 	{ displayName: 'From', name: 'dateFrom', type: 'dateTime', required: true, default: '', description: 'First day of the period' },

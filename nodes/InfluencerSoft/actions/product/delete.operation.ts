@@ -5,6 +5,8 @@ import { callApi } from '../../transport';
 import type { InfluencerSoftAccount } from '../../transport';
 import { forOperation } from '../common';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('product', 'delete', [
 	{
 		displayName: 'Product Name or ID',

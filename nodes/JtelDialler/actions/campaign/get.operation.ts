@@ -5,6 +5,8 @@ import { foundRecords, jtelRequest } from '../../transport';
 import { showFor } from '../descriptions';
 import { campaignLocator, readCampaign } from '../campaignLocator';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = [
 	showFor('campaign', 'get', { ...campaignLocator, modes: campaignLocator.modes?.filter((mode) => mode.name !== 'name') }),
 ];

@@ -5,6 +5,8 @@ import { jtelRequest, recordsOf } from '../../transport';
 import { returnAllAndLimit } from '../descriptions';
 import { applyLimit } from '../values';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = returnAllAndLimit('campaign', 'getAll');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {

@@ -5,6 +5,8 @@ import { jtelRequest } from '../../transport';
 import { showFor } from '../descriptions';
 import { readRecordId } from '../values';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = [
 	showFor('contact', 'delete', {
 		displayName: 'Contact ID',

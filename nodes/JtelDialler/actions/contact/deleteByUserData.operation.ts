@@ -5,6 +5,8 @@ import type { JtelConnection } from '../../transport';
 import { jtelRequest } from '../../transport';
 import { showFor } from '../descriptions';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = [
 	showFor('contact', 'deleteByUserData', {
 		displayName: 'User Data',

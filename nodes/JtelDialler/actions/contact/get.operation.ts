@@ -3,7 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { JtelConnection } from '../../transport';
 import { foundRecords, jtelRequest } from '../../transport';
 import { showFor, simplifyOutput } from '../descriptions';
-import { readRecordId, withoutEmptyFields } from '../values';
+import { readRecordId } from '../values';
+
+export { JTEL_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = [
 	showFor('contact', 'get', {
@@ -20,6 +22,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
 	const contactId = readRecordId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex));
 	const response = await jtelRequest.call(this, connection, { method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true }, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return foundRecords.call(this, response, 'Dialler contact', itemIndex, connection.client.secrets).map((record) => (simplify ? withoutEmptyFields(record) : record));
+	return foundRecords.call(this, response, 'Dialler contact', itemIndex, connection.client.secrets);
 }

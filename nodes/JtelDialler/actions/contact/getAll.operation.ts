@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { JtelConnection } from '../../transport';
 import { jtelRequest, recordsOf } from '../../transport';
 import { returnAllAndLimit, showFor, simplifyOutput } from '../descriptions';
-import { applyLimit, readRecordId, withoutEmptyFields } from '../values';
+import { applyLimit, readRecordId } from '../values';
+
+export { JTEL_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('contact', 'getAll'),
@@ -39,6 +41,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/contacts', qs, idempotent: true, large: true }, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return applyLimit(recordsOf(response), returnAll, limit).map((record) => (simplify ? withoutEmptyFields(record) : record));
+	return applyLimit(recordsOf(response), returnAll, limit);
 }

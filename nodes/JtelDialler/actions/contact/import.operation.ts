@@ -5,7 +5,7 @@ import type { JtelConnection } from '../../transport';
 import { jtelRequest, recordsOf } from '../../transport';
 import { campaignLocator, readCampaign } from '../campaignLocator';
 import { showFor, simplifyOutput } from '../descriptions';
-import { readDateTime, readPhoneNumber, withoutEmptyFields } from '../values';
+import { readDateTime, readPhoneNumber } from '../values';
 
 type FieldKind = 'string' | 'number' | 'dateTime' | 'phone';
 
@@ -97,6 +97,8 @@ const fields: INodeProperties[] = [
 	},
 ];
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = [...fields.map((field) => showFor('contact', 'import', field)), simplifyOutput('contact', 'import')];
 
 /** Builds the import body, refusing bad input before anything is sent. */
@@ -156,9 +158,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, connec
 		{ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent },
 		itemIndex,
 	);
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const records = recordsOf(response);
 	// Never drop the item: without a record, the answer itself says what jtel did.
 	if (records.length === 0) return response;
-	return records.map((record) => (simplify ? withoutEmptyFields(record) : record));
+	return records;
 }

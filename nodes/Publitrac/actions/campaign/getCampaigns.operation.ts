@@ -7,6 +7,8 @@ import { fetchPages, returnAllFields, forOperation } from '../common';
 
 const properties: INodeProperties[] = [...returnAllFields];
 
+export { CAMPAIGN_OUTPUT as output } from '../output';
+
 export const description = forOperation('campaign', 'getCampaigns', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {

@@ -73,6 +73,8 @@ function amount(node: INode, itemIndex: number, field: string, value: unknown): 
 	return String(number);
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('ecommerce', 'createTransaction', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, cdata } from '../../transport';
+import { ANSWER_OUTPUT } from '../output';
 import type { ItemOperation } from '../../../shared/operations';
 import { assertXmlSafe, emailField, optionalFields, requiredText, forOperation, text, validEmail } from '../common';
 
@@ -27,6 +28,7 @@ export function visitHistoryOperation(method: string, element: string): ItemOper
 		optionalFields(visitFields),
 	];
 	return {
+		output: ANSWER_OUTPUT,
 		description: forOperation('history', method, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession) {
 			const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex), 50);
@@ -66,6 +68,7 @@ const fillFormProperties: INodeProperties[] = [
 ];
 
 export const addFillFormHistory: ItemOperation<PublitracSession> = {
+	output: ANSWER_OUTPUT,
 	description: forOperation('history', 'addFillFormHistory', fillFormProperties),
 	async execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession) {
 		const node = this.getNode();

@@ -15,6 +15,8 @@ const properties: INodeProperties[] = [
 	...leadElementFields('Email of the new lead; PUBLITRAC refuses an address it already holds'),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'addLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {

@@ -3,12 +3,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, requireLeads } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
-import { dropEmptyFields, requiredText, forOperation, simplifyField } from '../common';
+import { requiredText, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'External ID', name: 'externalId', type: 'string', required: true, default: '', description: "The lead's ID in your own system (its CRM lead ID in PUBLITRAC)" },
 	simplifyField,
 ];
+
+export { LEAD_OUTPUT as output } from '../output';
 
 export const description = forOperation('lead', 'getLeadByExternalId', properties);
 
@@ -20,6 +22,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, sessio
 		{ method: 'getLeadByExternalId', httpMethod: 'GET', params: { externalId }, idempotent: true },
 		itemIndex,
 	);
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return requireLeads.call(this, session, 'getLeadByExternalId', answer, itemIndex).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+	return requireLeads.call(this, session, 'getLeadByExternalId', answer, itemIndex);
 }

@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracSession } from '../../transport';
 import { callPublitrac, requireLeads } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
-import { dropEmptyFields, forOperation, requiredText, simplifyField } from '../common';
+import { forOperation, requiredText, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,12 +20,13 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
+export { LEAD_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'getLeadByTokenId', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
 	const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
 	if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
 	const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return requireLeads.call(this, session, 'getLeadByTokenId', answer, itemIndex).map((lead) => (simplify ? dropEmptyFields(lead) : lead));
+	return requireLeads.call(this, session, 'getLeadByTokenId', answer, itemIndex);
 }

@@ -51,6 +51,8 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
+export { LEAD_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'getLeads', properties);
 
 interface Condition {

@@ -36,6 +36,8 @@ const properties: INodeProperties[] = [
 	], 'options', 'Options', 'Add Option'),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'syncLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {

@@ -70,6 +70,8 @@ function readLeadIds(node: INode, itemIndex: number, value: unknown): string[] {
 	return [...new Set(ids)];
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('opportunity', 'syncOpportunity', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {

@@ -11,6 +11,8 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
+export { LEAD_OUTPUT as output } from '../output';
+
 export const description = forOperation('view', 'getView', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {

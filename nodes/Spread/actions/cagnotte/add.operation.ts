@@ -5,6 +5,8 @@ import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
 
+export { CAGNOTTE_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 	{
 		displayName: 'Identify Customer By',

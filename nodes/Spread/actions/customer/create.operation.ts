@@ -6,6 +6,8 @@ import { normalizeCustomer } from '../../transport';
 import { emailField, forOperation, requireEmail } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'create', [
 	emailField('email', 'Email'),
 	{

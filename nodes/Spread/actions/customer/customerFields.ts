@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { isIsoCountryCode } from '../../../shared/countryCodes';
 import { invalidInput } from '../../../shared/errors';
 import { requireCalendarDate, sortByName } from '../common';
-import { typedCustomer } from './typedCustomer';
 
 export function requireCountryCode(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	const code = String(value ?? '').trim().toUpperCase();
@@ -171,8 +170,3 @@ export const SIMPLIFY_FIELD: INodeProperties = {
 	description:
 		'Whether to return typed values: the flags (isFan, isFollow, isFanLinkedin, isBuyer) as true/false, actionCount and cagnotteAmount as numbers, tags always a list, and custom fields as an object of field name → value (SPREAD prints each as "Label:Value" under the field ID; values stay text). Off: the answer exactly as SPREAD sends it, where flags and counts are strings and the string "0" counts as true in an expression.',
 };
-
-/** A customer as the node outputs it: typed when Simplify is on, else exactly as SPREAD answered. */
-export function outputCustomer(customer: IDataObject, simplify: boolean): IDataObject {
-	return simplify ? typedCustomer(customer) : customer;
-}

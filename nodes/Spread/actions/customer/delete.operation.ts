@@ -4,6 +4,8 @@ import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { customerIdField, forOperation, requireId } from '../common';
 
+export { CONFIRMATION_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'delete', [
 	customerIdField('The SPREAD ID of the customer to delete'),
 ]);

@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
 import { returnAllAndLimitFields } from '../../../shared/descriptions';
-import { requireCountryCode, outputCustomer, SIMPLIFY_FIELD } from './customerFields';
+import { requireCountryCode, SIMPLIFY_FIELD } from './customerFields';
 
 /** Text filters: UI name → query parameter, as the API names them. */
 const TEXT_FILTERS: Array<[name: string, displayName: string, param: string, description: string]> = [
@@ -38,6 +38,8 @@ const FILTER_FIELDS: INodeProperties[] = [
 		description: 'Comma-separated SPREAD IDs; combines with the other filters',
 	},
 ];
+
+export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'getAll', [
 	...returnAllAndLimitFields(),
@@ -77,8 +79,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	if (options.caseInsensitive === true) qs.caseInsensitive = 1;
 	if (options.showCustomFields === true) qs.showCustomFields = 1;
 	const customers = await spread.list('/customers', 'customers', qs, { returnAll, limit, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return customers.map((customer) => outputCustomer(customer, simplify));
+	return customers;
 }
 
 function customerFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {

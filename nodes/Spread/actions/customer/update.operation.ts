@@ -7,6 +7,8 @@ import { normalizeCustomer } from '../../transport';
 import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'update', [
 	customerIdField('The SPREAD ID of the customer to update'),
 	emailField('email', 'Email', 'The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),

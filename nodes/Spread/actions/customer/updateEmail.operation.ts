@@ -6,6 +6,8 @@ import type { SpreadConnection } from '../../transport';
 import { normalizeCustomer } from '../../transport';
 import { emailField, forOperation, requireEmail } from '../common';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
 	emailField('oldEmail', 'Current Email'),
 	emailField('newEmail', 'New Email'),

@@ -5,6 +5,8 @@ import type { ItemResult } from '../../../shared/itemLoop';
 import type { SpreadConnection } from '../../transport';
 import { customerIdField, forOperation, requireId } from '../common';
 
+export { CUSTOM_EVENT_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customerCustomEvent', 'create', [
 	customerIdField('The SPREAD ID of the customer the event belongs to'),
 	{

@@ -1,6 +1,8 @@
 import { dateFilterFields, dateFilterQuery, listOperation } from '../common';
+import { ORDER_OUTPUT } from '../output';
 
-export const { description, execute } = listOperation({
+export const { description, execute, output } = listOperation({
+	output: ORDER_OUTPUT,
 	resource: 'order',
 	path: '/orders',
 	key: 'orders',

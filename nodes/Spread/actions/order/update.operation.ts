@@ -6,6 +6,8 @@ import type { SpreadConnection } from '../../transport';
 import { forOperation } from '../common';
 import { buildOrderForm, orderFields } from './orderFields';
 
+export { ORDER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('order', 'update', orderFields('update'));
 
 /** APIv1 UpdateOrder: the order is found by its merchant order ID. */

@@ -1,6 +1,8 @@
 import { listOperation, sponsorshipFilterFields, sponsorshipFilterQuery } from '../common';
+import { SPONSORSHIP_OUTPUT } from '../output';
 
-export const { description, execute } = listOperation({
+export const { description, execute, output } = listOperation({
+	output: SPONSORSHIP_OUTPUT,
 	resource: 'sponsorship',
 	path: '/sponsorships',
 	key: 'sponsorships',
