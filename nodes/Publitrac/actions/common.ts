@@ -6,11 +6,40 @@ import { invalidInput } from '../../shared/errors';
 import type { ItemLoopOptions } from '../../shared/itemLoop';
 import type { PublitracCall, PublitracSession } from '../transport';
 import { CALLS_PER_SECOND } from '../transport';
+import type { PagingReport } from '../paging';
 import { walkPages } from '../paging';
 
 export { forOperation } from '../../shared/descriptions';
 
 export const returnAllFields: INodeProperties[] = returnAllAndLimitFields();
+
+/** Where a paged read starts, and whether it says how many records the search holds (PUBLITRAC's `<paging>`). */
+export const pagingOptions: INodeProperties = {
+	displayName: 'Paging',
+	name: 'paging',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Add Total',
+			name: 'addTotal',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add to the first item _total (how many records the whole search holds, from PUBLITRAC's paging element, without reading them all) and _nextPage (the page to start from to carry on, null once everything was read). When nothing is found, one item holds just these two.",
+		},
+		{
+			displayName: 'Start Page',
+			name: 'startPage',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'The page to start reading at, to resume a large export where it stopped (a page of leads holds 100). Limit counts from there; with a Limit in multiples of 100, each run carries on exactly where the last ended.',
+		},
+	],
+};
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
@@ -39,7 +68,15 @@ export async function fetchPages(
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) throw invalidInput(this.getNode(), itemIndex, 'Limit', 'must be a whole number of 1 or more');
-	return await walkPages.call(this, session, call, readRecords, { returnAll, limit, itemIndex });
+	const paging = this.getNodeParameter('paging', itemIndex, {}) as IDataObject;
+	const firstPage = paging.startPage === undefined ? 1 : Number(wholeNumber(this.getNode(), itemIndex, 'Paging > Start Page', paging.startPage, 1));
+	const report: PagingReport = {};
+	const records = await walkPages.call(this, session, call, readRecords, { returnAll, limit, itemIndex, firstPage, report });
+	if (paging.addTotal !== true) return records;
+	const totals = { _total: report.total ?? null, _nextPage: report.nextPage ?? null };
+	if (records.length === 0) return [totals];
+	records[0] = { ...records[0], ...totals };
+	return records;
 }
 
 

@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { readCampaigns } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
-import { fetchPages, returnAllFields, forOperation } from '../common';
+import { fetchPages, returnAllFields, pagingOptions, forOperation } from '../common';
 
-const properties: INodeProperties[] = [...returnAllFields];
+const properties: INodeProperties[] = [...returnAllFields, pagingOptions];
 
 export { CAMPAIGN_OUTPUT as output } from '../output';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, elementName, fetchPages, returnAllFields, forOperation, simplifyField, text } from '../common';
+import { assertXmlSafe, elementName, fetchPages, returnAllFields, pagingOptions, forOperation, simplifyField, text } from '../common';
 import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -48,6 +48,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllFields,
+	pagingOptions,
 	simplifyField,
 ];
 

@@ -3,11 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracSession } from '../../transport';
 import { readLeads } from '../../transport';
 import type { ItemResult } from '../../../shared/itemLoop';
-import { fetchPages, requiredText, returnAllFields, forOperation, simplifyField } from '../common';
+import { fetchPages, requiredText, returnAllFields, pagingOptions, forOperation, simplifyField } from '../common';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'List Name', name: 'listName', type: 'string', required: true, default: '', description: 'Name of the list whose leads to get' },
 	...returnAllFields,
+	pagingOptions,
 	simplifyField,
 ];
 
