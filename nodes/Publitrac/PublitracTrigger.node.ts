@@ -13,6 +13,8 @@ import { publitracCredentialTest } from './methods/credentialTest';
 import { walkPages } from './paging';
 import type { PublitracSession } from './transport';
 import { connect, readLeads } from './transport';
+import type { ExtraEvent } from './trigger/extraEvents';
+import { EXTRA_EVENT_OPTIONS, EXTRA_EVENT_PROPERTIES, isExtraEvent, pollExtraEvent } from './trigger/extraEvents';
 
 type TriggerEvent = 'leadCreated' | 'leadChanged' | 'leadEnteredView';
 type StampEvent = Exclude<TriggerEvent, 'leadEnteredView'>;
@@ -55,6 +57,7 @@ const TRIGGER_EVENTS = [
 	{ name: 'Lead Created', value: 'leadCreated', description: 'A new lead (by its createdDate)' },
 	{ name: 'Lead Created or Updated', value: 'leadChanged', description: 'A new lead or a change to one (by its lastUpdated); each change once' },
 	{ name: 'Lead Entered View', value: 'leadEnteredView', description: 'A lead that was not in a filtered list (view) at the last poll and is now' },
+	...EXTRA_EVENT_OPTIONS,
 ];
 
 export class PublitracTrigger implements INodeType {
@@ -75,6 +78,7 @@ export class PublitracTrigger implements INodeType {
 			informationCallout(
 				'pollNote',
 				'Each poll asks PUBLITRAC for the leads of each day since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), one call per day and page, within its 35 calls a second.',
+				{ event: ['leadCreated', 'leadChanged'] },
 			),
 			{
 				displayName: 'Trigger On',
@@ -93,6 +97,7 @@ export class PublitracTrigger implements INodeType {
 					'The filtered list (view) to watch. Each poll reads all of it (getView) and keeps its lead IDs, so a large view costs one call per 100 leads a poll. With Start From set (any date), the leads in it at the first poll are emitted too.',
 				displayOptions: { show: { event: ['leadEnteredView'] } },
 			},
+			...EXTRA_EVENT_PROPERTIES,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -119,9 +124,13 @@ export class PublitracTrigger implements INodeType {
 	methods = { credentialTest: { publitracCredentialTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const event = this.getNodeParameter('event') as TriggerEvent | ExtraEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const session = await connect(this);
+		if (isExtraEvent(event)) {
+			const records = await pollExtraEvent.call(this, session, event, options);
+			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(record, session.client.secrets)))] : null;
+		}
 		const output = (leads: IDataObject[]) => {
 			const shown = options.simplify === true ? leads.map((lead) => simplifyRecord(lead, LEAD_OUTPUT)) : leads;
 			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, session.client.secrets)))];

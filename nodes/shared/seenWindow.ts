@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
  * record that left it never comes back as new.
  *
  * The state keeps one short hash per record of the window, at most MAX_SEEN_KEYS of them whatever the account
- * holds. When a window holds more, the newest (by the vendor's own stamps, compared with each other only) are
- * kept, and `floor` remembers the newest stamp dropped: a record stamped at or below it counts as seen.
+ * holds. When a window holds more, the records without a stamp and the newest stamped ones (by the vendor's own
+ * stamps, compared with each other only) are kept, and `floor` remembers the newest stamp dropped: a record
+ * stamped at or below it counts as seen.
  */
 export interface SeenWindowState {
 	/** When the last poll ran (ms): it only chooses where the next window starts. */
@@ -65,12 +66,15 @@ export function diffWindow<T>(
 	const kept = [...hashes.entries()];
 	let nextFloor: number | undefined;
 	if (kept.length > maxKeys) {
-		// Keep the newest; without stamps, the last read (lists come oldest first).
-		const stamped = kept.every(([, stamp]) => stamp !== undefined);
-		const ordered = stamped ? [...kept].sort((a, b) => (a[1] as number) - (b[1] as number)) : kept;
-		const dropped = ordered.length - maxKeys;
-		if (stamped) nextFloor = ordered[dropped - 1][1];
-		state.seen = ordered.slice(dropped).map(([hash]) => hash);
+		// Keys without a stamp cannot be covered by the floor: they are kept first. Of the stamped ones, the newest
+		// fill the rest, and the floor covers those dropped. (Only a window holding more than maxKeys records without
+		// any stamp loses some of them: those may then be emitted again, never missed.)
+		const unstamped = kept.filter(([, stamp]) => stamp === undefined).slice(-maxKeys);
+		const stamped = kept.filter(([, stamp]) => stamp !== undefined).sort((a, b) => (a[1] as number) - (b[1] as number));
+		const room = maxKeys - unstamped.length;
+		const dropped = stamped.length - room;
+		if (dropped > 0) nextFloor = stamped[dropped - 1][1];
+		state.seen = [...unstamped, ...stamped.slice(Math.max(0, dropped))].map(([hash]) => hash);
 	} else {
 		state.seen = kept.map(([hash]) => hash);
 	}

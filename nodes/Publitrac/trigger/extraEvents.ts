@@ -1,0 +1,126 @@
+import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { informationCallout } from '../../shared/descriptions';
+import { readStartFrom } from '../../shared/polling';
+import type { SeenWindowState } from '../../shared/seenWindow';
+import { contentKey, diffWindow } from '../../shared/seenWindow';
+import type { OutputShape } from '../../shared/typedOutput';
+import { simplifyRecord } from '../../shared/typedOutput';
+import { formatWallClock, wallClockIn } from '../../shared/wallClock';
+import { LEAD_OUTPUT, OPPORTUNITY_OUTPUT } from '../actions/output';
+import { walkPages } from '../paging';
+import type { PublitracSession } from '../transport';
+import { readLeads, readOpportunities } from '../transport';
+import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS } from './memberSet';
+
+/**
+ * The PUBLITRAC Trigger's events read by diffing what a poll reads with what the last one read: opportunities
+ * (getOpportunities takes no filter) and the members of a static list (getList). Neither compares a stamp with a
+ * clock, so no zone is assumed.
+ */
+export type ExtraEvent = 'opportunityChanged' | 'leadAddedToList';
+
+export const EXTRA_EVENT_OPTIONS = [
+	{
+		name: 'Opportunity Created or Updated',
+		value: 'opportunityChanged',
+		description: 'An opportunity that was not there at the last poll, or whose Last_Updated (or content) changed; each change once',
+	},
+	{ name: 'Lead Added to List', value: 'leadAddedToList', description: 'A lead that was not in a static list at the last poll and is now' },
+];
+
+export function isExtraEvent(event: string): event is ExtraEvent {
+	return EXTRA_EVENT_OPTIONS.some((option) => option.value === event);
+}
+
+export const EXTRA_EVENT_PROPERTIES: INodeProperties[] = [
+	informationCallout(
+		'opportunityNote',
+		'Each poll reads every opportunity (getOpportunities has no filter: one call per page of opportunities) and emits those new or changed since the last poll. The first poll only notes what is there.',
+		{ event: ['opportunityChanged'] },
+	),
+	informationCallout(
+		'listNote',
+		`Each poll reads the whole list (getList: one call per 100 leads) and emits the leads that were not in it at the last poll. The first poll only notes who is in it. Lists of up to ${MAX_LIST_MEMBERS.toLocaleString('en-US')} leads.`,
+		{ event: ['leadAddedToList'] },
+	),
+	{
+		displayName: 'List Name',
+		name: 'listName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The static list to watch. With Start From set (any date), the leads in it at the first poll are emitted too.',
+		displayOptions: { show: { event: ['leadAddedToList'] } },
+	},
+];
+
+interface ExtraPollState extends SeenWindowState {
+	event?: string;
+	listName?: string;
+	/** Lead Added to List: the list's members at the last poll (memberSet.ts). */
+	members?: string;
+}
+
+const SAMPLE_SIZE = 5;
+
+/** One poll of an extra event: the records to emit, already simplified when asked. */
+export async function pollExtraEvent(this: IPollFunctions, session: PublitracSession, event: ExtraEvent, options: IDataObject): Promise<IDataObject[]> {
+	const shape: OutputShape = event === 'opportunityChanged' ? OPPORTUNITY_OUTPUT : LEAD_OUTPUT;
+	const records = event === 'opportunityChanged' ? await pollOpportunities.call(this, session, options) : await pollList.call(this, session, options);
+	return options.simplify === true ? records.map((record) => simplifyRecord(record, shape)) : records;
+}
+
+/** `yyyy-mm-dd hh:mm:ss`, or nothing for MySQL's "no date" (0000-00-00 00:00:00). */
+function realStamp(value: unknown): string | undefined {
+	const text = typeof value === 'string' ? value.trim() : '';
+	return /^\d{4}-\d{2}-\d{2}/.test(text) && !text.startsWith('0000') ? text : undefined;
+}
+
+async function pollOpportunities(this: IPollFunctions, session: PublitracSession, options: IDataObject): Promise<IDataObject[]> {
+	const manual = this.getMode() === 'manual';
+	const opportunities = await walkPages.call(this, session, { method: 'getOpportunities' }, readOpportunities, { returnAll: !manual, limit: 200 });
+	if (manual) {
+		const latest = [...opportunities].sort((a, b) => String(realStamp(b.Last_Updated) ?? '').localeCompare(String(realStamp(a.Last_Updated) ?? '')));
+		return latest.slice(0, 1);
+	}
+	const state = this.getWorkflowStaticData('node') as ExtraPollState;
+	const first = state.event !== 'opportunityChanged' || state.lastPollAt === undefined;
+	if (first) for (const key of Object.keys(state)) delete (state as IDataObject)[key];
+	const startFrom = first ? readStartFrom(this, options) : undefined;
+	const window = opportunities.map((opportunity) => {
+		const id = String(opportunity.id ?? opportunity.External_id ?? '');
+		const stamp = realStamp(opportunity.Last_Updated);
+		// The stamps only order opportunities among themselves (for the bounded state), read as UTC whatever zone they are in.
+		return { record: opportunity, key: stamp ? `${id}@${stamp}` : contentKey(id, opportunity), stamp: stamp ? Date.parse(`${stamp.replace(' ', 'T')}Z`) : undefined };
+	});
+	const fresh = diffWindow(state, window, { now: Date.now(), first, emitAllOnFirst: false });
+	state.event = 'opportunityChanged';
+	if (startFrom === undefined) return fresh;
+	// Backfill: the opportunities changed since the day before Start From's day (a day of slack for any zone).
+	const since = formatWallClock(wallClockIn(new Date(startFrom - 86_400_000), this.getTimezone()), ' ').slice(0, 10);
+	return opportunities.filter((opportunity) => (realStamp(opportunity.Last_Updated) ?? '') >= since);
+}
+
+async function pollList(this: IPollFunctions, session: PublitracSession, options: IDataObject): Promise<IDataObject[]> {
+	const listName = String(this.getNodeParameter('listName', '')).trim();
+	if (listName === '') throw new NodeOperationError(this.getNode(), 'List Name: is required');
+	const manual = this.getMode() === 'manual';
+	const leads = await walkPages.call(this, session, { method: 'getList', params: { listName } }, readLeads, { returnAll: !manual, limit: SAMPLE_SIZE });
+	if (manual) return leads;
+	if (leads.length > MAX_LIST_MEMBERS) {
+		throw new NodeOperationError(this.getNode(), `List Name: "${listName}" holds ${leads.length} leads, more than the ${MAX_LIST_MEMBERS} this trigger watches`, {
+			description: 'Its memory between polls is bounded. Watch a view (Lead Entered View) or new leads instead, or split the list.',
+		});
+	}
+	const state = this.getWorkflowStaticData('node') as ExtraPollState;
+	const wasMember = state.event === 'leadAddedToList' && state.listName === listName ? decodeMembers(state.members) : undefined;
+	const backfill = wasMember === undefined && readStartFrom(this, options) !== undefined;
+	for (const key of Object.keys(state)) delete (state as IDataObject)[key];
+	state.event = 'leadAddedToList';
+	state.listName = listName;
+	state.members = encodeMembers(leads.map((lead) => String(lead.id)));
+	if (wasMember === undefined) return backfill ? leads : [];
+	return leads.filter((lead) => !wasMember(String(lead.id)));
+}

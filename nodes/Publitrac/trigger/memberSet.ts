@@ -1,0 +1,36 @@
+import { seenHash } from '../../shared/seenWindow';
+
+/**
+ * The IDs of a list's members between polls, in little room: numeric IDs (PUBLITRAC's) as sorted base-36 gaps
+ * ("n:1,2s,9"), any others as 12-character hashes ("h:…"). A list of 50,000 numeric IDs stays within a few
+ * hundred kB at worst and usually far less; larger lists are refused rather than remembered in part.
+ */
+export const MAX_LIST_MEMBERS = 50_000;
+
+const CANONICAL_INTEGER = /^(0|[1-9]\d{0,14})$/;
+
+export function encodeMembers(ids: string[]): string {
+	if (ids.every((id) => CANONICAL_INTEGER.test(id))) {
+		const sorted = [...new Set(ids.map(Number))].sort((a, b) => a - b);
+		return `n:${sorted.map((id, index) => (id - (index ? sorted[index - 1] : 0)).toString(36)).join(',')}`;
+	}
+	return `h:${[...new Set(ids.map(seenHash))].join('')}`;
+}
+
+/** Whether an ID was a member, from what encodeMembers kept. */
+export function decodeMembers(encoded: string | undefined): ((id: string) => boolean) | undefined {
+	if (encoded === undefined) return undefined;
+	const body = encoded.slice(2);
+	if (encoded.startsWith('n:')) {
+		const members = new Set<string>();
+		let id = 0;
+		for (const gap of body === '' ? [] : body.split(',')) {
+			id += parseInt(gap, 36);
+			members.add(String(id));
+		}
+		return (candidate) => members.has(candidate);
+	}
+	const hashes = new Set<string>();
+	for (let index = 0; index < body.length; index += 12) hashes.add(body.slice(index, index + 12));
+	return (candidate) => hashes.has(seenHash(candidate));
+}
