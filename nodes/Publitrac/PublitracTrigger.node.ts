@@ -3,7 +3,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
 import { informationCallout } from '../shared/descriptions';
-import { readStartFrom, startFromOption } from '../shared/polling';
+import { datesInAnyZone, earliestDateAt, readStartFrom, startFromOption } from '../shared/polling';
+import type { BucketRead, SeenKeysState } from '../shared/seenKeys';
+import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
 import { formatWallClock, wallClockIn } from '../shared/wallClock';
 import { simplifyField } from './actions/common';
@@ -19,7 +21,7 @@ import { EXTRA_EVENT_OPTIONS, EXTRA_EVENT_PROPERTIES, isExtraEvent, pollExtraEve
 type TriggerEvent = 'leadCreated' | 'leadChanged' | 'leadEnteredView';
 type StampEvent = Exclude<TriggerEvent, 'leadEnteredView'>;
 
-/** The lead field each event watches; PUBLITRAC writes both as `yyyy-mm-dd hh:mm:ss` in the account's time zone. */
+/** The lead field each event watches; PUBLITRAC writes both as `yyyy-mm-dd hh:mm:ss` in a zone it does not name. */
 const STAMP_FIELD: Record<StampEvent, string> = {
 	leadCreated: 'createdDate',
 	// A new lead's lastUpdated is its creation time, so this catches creations too.
@@ -27,12 +29,15 @@ const STAMP_FIELD: Record<StampEvent, string> = {
 };
 
 /**
- * What the trigger keeps between polls: the latest stamp it has emitted (a wall-clock time in the account's
- * zone, compared as text: `yyyy-mm-dd hh:mm:ss` sorts as it reads) and the leads emitted at exactly that
- * second, as `id@stamp` (PUBLITRAC stamps whole seconds, and a lead changed twice has two stamps).
+ * What the trigger keeps between polls (shared/seenKeys.ts): when the last poll started, and the keys
+ * (`id@stamp`) of the leads it read, by the date it asked for, for the dates a later poll reads again. A stamp is
+ * never compared with a clock: its zone is unknown.
  */
-interface PollState {
+interface PollState extends SeenKeysState {
 	event?: TriggerEvent;
+	/** When the last poll started (ms): the next reads every date a clock on Earth showed since. */
+	lastPoll?: number;
+	/** The state the trigger kept up to 0.1.0 (a stamp and the keys at it): read once to carry on, then dropped. */
 	cursor?: string;
 	seenAtCursor?: string[];
 	/** View mode: the view watched and the IDs of the leads it held at the last poll. */
@@ -41,13 +46,13 @@ interface PollState {
 }
 
 /**
- * The cursor never lags more than this behind the account's clock: a quiet account is not asked for every
- * day since its last lead. A day, so a wrong Account Time Zone (off by up to ±14 h) still misses nothing.
+ * After n8n was stopped, the first poll catches up at most this far back, so a workflow left inactive for months
+ * is not flooded with its leads when switched on again. A week: a weekend outage loses nothing.
  */
-const MAX_LAG_MS = 86_400_000;
+const MAX_CATCH_UP_MS = 7 * 86_400_000;
 
-/** UTC+14 (Kiribati): the zone whose date changes first. */
-const LATEST_ZONE = 'Pacific/Kiritimati';
+/** A stamp read as UTC is at most this far after the instant it names (UTC+14). */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
 
 /** Sample leads for a manual test run, from the most recent of these months that has any. */
 const SAMPLE_MONTHS = 3;
@@ -77,7 +82,7 @@ export class PublitracTrigger implements INodeType {
 		properties: [
 			informationCallout(
 				'pollNote',
-				'Each poll asks PUBLITRAC for the leads of each day since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), one call per day and page, within its 35 calls a second.',
+				'A lead is new when it was not there at the last poll (a change: its lastUpdated was not seen yet); the first poll after activation only notes what is there. Each poll asks PUBLITRAC for the leads of every date a clock on Earth showed since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), whatever zone it stamps in: 2 or 3 calls a poll (3 or 4 polling once a day), plus one per further 100 leads on a date; up to one fewer with Account Time Zone set; within its 35 calls a second.',
 				{ event: ['leadCreated', 'leadChanged'] },
 			),
 			{
@@ -112,7 +117,7 @@ export class PublitracTrigger implements INodeType {
 						default: '',
 						placeholder: 'America/Toronto',
 						description:
-							"The time zone PUBLITRAC writes your account's dates in (they carry none), as an IANA name. Empty: the workflow's time zone.",
+							"Only saves calls. The time zone PUBLITRAC writes your account's dates in (they carry none), as an IANA name: each poll then stops at that zone's date instead of the latest date on Earth. Set wrong, a lead dated later is read by a later poll; no lead is ever dropped. Start From is compared with the stamps in this zone (empty: the workflow's).",
 					},
 					simplifyField,
 					startFromOption('leads created (or updated)'),
@@ -140,51 +145,60 @@ export class PublitracTrigger implements INodeType {
 			return entered.length ? output(entered) : null;
 		}
 		const stampField = STAMP_FIELD[event];
+		// Start From is read in it, and manual runs pick recent months by it; new leads never depend on it.
 		const accountTimeZone = readTimeZone(this, options.accountTimeZone);
-		const accountNow = formatWallClock(wallClockIn(new Date(), accountTimeZone), ' ');
+		const narrowingZone = typeof options.accountTimeZone === 'string' && options.accountTimeZone.trim() !== '' ? accountTimeZone : undefined;
+		const now = Date.now();
 
 		if (this.getMode() === 'manual') {
+			const accountNow = formatWallClock(wallClockIn(new Date(now), accountTimeZone), ' ');
 			const samples = await sampleLeads.call(this, session, stampField, accountNow);
 			return samples.length ? output(samples) : null;
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
-		if (state.cursor === undefined || state.event !== event) {
+		if (state.event !== event) {
+			for (const key of ['seen', 'lastPoll', 'cursor', 'seenAtCursor'] as const) delete state[key];
 			state.event = event;
-			state.seenAtCursor = [];
+		}
+		const stampOf = (lead: IDataObject) => String(lead[stampField] ?? '').trim();
+		const keyOf = (lead: IDataObject) => `${String(lead.id)}@${stampOf(lead)}`;
+
+		// Where this poll starts reading, and what its first poll emits (nothing, by default: a baseline).
+		let from = now;
+		let onFirstPoll: ((leads: IDataObject[]) => IDataObject[]) | undefined;
+		if (state.seen !== undefined) {
+			from = Math.max(Math.min(state.lastPoll ?? now, now), now - MAX_CATCH_UP_MS);
+		} else if (state.cursor !== undefined) {
+			// Carry on from the older state once, with its own rule; every later poll uses keys only.
+			const cursor = state.cursor;
+			const atCursor = new Set(state.seenAtCursor ?? []);
+			const cursorAsUtc = Date.parse(`${cursor.replace(' ', 'T')}Z`);
+			from = Number.isNaN(cursorAsUtc) ? now : Math.max(Math.min(cursorAsUtc - LATEST_OFFSET_MS, now), now - MAX_CATCH_UP_MS);
+			onFirstPoll = (leads) => leads.filter((lead) => stampOf(lead) > cursor || (stampOf(lead) === cursor && !atCursor.has(keyOf(lead))));
+		} else {
 			const startFrom = readStartFrom(this, options);
-			if (startFrom === undefined) {
-				// No flood on activation: only leads stamped from now on.
-				state.cursor = accountNow;
-				return null;
+			if (startFrom !== undefined) {
+				from = Math.min(startFrom, now);
+				// A backfill of old leads: the one place a stamp meets a date, read in the account's zone.
+				const since = formatWallClock(wallClockIn(new Date(startFrom), accountTimeZone), ' ');
+				onFirstPoll = (leads) => leads.filter((lead) => stampOf(lead) >= since);
 			}
-			state.cursor = formatWallClock(wallClockIn(new Date(startFrom), accountTimeZone), ' ');
 		}
 
-		const floor = formatWallClock(wallClockIn(new Date(Date.now() - MAX_LAG_MS), accountTimeZone), ' ');
-		const cursor = state.cursor;
-		// Up to the latest date anywhere on Earth: a lead stamped "tomorrow" by a wrongly set zone is not delayed.
-		const lastDay = [accountNow.slice(0, 10), formatWallClock(wallClockIn(new Date(), LATEST_ZONE), ' ').slice(0, 10)].sort()[1];
-		const seen = new Set(state.seenAtCursor ?? []);
-		const fresh: IDataObject[] = [];
-		const keys = new Set<string>();
-		for (const day of daysFrom(cursor.slice(0, 10), lastDay)) {
+		// The first poll reads up to the latest date on Earth whatever the zone option: all that exists is noted.
+		const days = datesInAnyZone(from, now, state.seen === undefined ? undefined : narrowingZone);
+		const reads: Array<BucketRead<IDataObject>> = [];
+		for (const day of days) {
 			const query = { queries: { query: [{ field: stampField, operator: 'like', value: `${day}%` }] } };
-			const leads = await walkPages.call(this, session, { method: 'getLeads', query }, readLeads, { returnAll: true, limit: 0 });
-			for (const lead of leads) {
-				const stamp = String(lead[stampField] ?? '').trim();
-				const key = `${String(lead.id)}@${stamp}`;
-				if (stamp < cursor || (stamp === cursor && seen.has(key)) || keys.has(key)) continue;
-				keys.add(key);
-				fresh.push(lead);
-			}
+			reads.push({ bucket: day, records: await walkPages.call(this, session, { method: 'getLeads', query }, readLeads, { returnAll: true, limit: 0 }) });
 		}
-		fresh.sort((a, b) => String(a[stampField]).localeCompare(String(b[stampField])));
-
-		const newest = fresh.length ? String(fresh[fresh.length - 1][stampField]).trim() : cursor;
-		const nextCursor = newest > floor ? newest : floor;
-		state.seenAtCursor = nextCursor === cursor ? [...seen, ...keysAt(fresh, stampField, cursor)] : keysAt(fresh, stampField, nextCursor);
-		state.cursor = nextCursor;
+		// The next poll reads from the earliest date a lead made from now on can carry.
+		const fresh = takeUnseen(state, reads, { keyOf, keepFrom: earliestDateAt(now), onFirstPoll });
+		state.lastPoll = now;
+		delete state.cursor;
+		delete state.seenAtCursor;
+		fresh.sort((a, b) => stampOf(a).localeCompare(stampOf(b)));
 		return fresh.length ? output(fresh) : null;
 	}
 }
@@ -203,15 +217,12 @@ async function pollView(this: IPollFunctions, session: PublitracSession): Promis
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const known = state.event === 'leadEnteredView' && state.viewName === viewName ? new Set(state.viewMembers ?? []) : undefined;
 	const backfill = known === undefined && readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined;
+	if (state.event !== 'leadEnteredView') for (const key of ['seen', 'lastPoll', 'cursor', 'seenAtCursor'] as const) delete state[key];
 	state.event = 'leadEnteredView';
 	state.viewName = viewName;
 	state.viewMembers = leads.map((lead) => String(lead.id));
 	if (known === undefined) return backfill ? leads : [];
 	return leads.filter((lead) => !known.has(String(lead.id)));
-}
-
-function keysAt(leads: IDataObject[], stampField: string, stamp: string): string[] {
-	return leads.filter((lead) => String(lead[stampField]).trim() === stamp).map((lead) => `${String(lead.id)}@${stamp}`);
 }
 
 function readTimeZone(context: IPollFunctions, value: unknown): string {
@@ -222,15 +233,6 @@ function readTimeZone(context: IPollFunctions, value: unknown): string {
 		throw new NodeOperationError(context.getNode(), `Account Time Zone: "${zone}" is not a time zone`, { description: 'Use an IANA name such as America/Toronto or Europe/Paris.' });
 	}
 	return zone;
-}
-
-/** Every calendar day from `first` to `last` (both `yyyy-mm-dd`), in order. */
-function daysFrom(first: string, last: string): string[] {
-	const days: string[] = [];
-	for (let day = Date.parse(`${first}T00:00:00Z`); day <= Date.parse(`${last}T00:00:00Z`); day += 86_400_000) {
-		days.push(new Date(day).toISOString().slice(0, 10));
-	}
-	return days;
 }
 
 /** A few recent leads for the editor's test run: the first page of the most recent month that has any, else of all leads. */

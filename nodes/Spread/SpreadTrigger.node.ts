@@ -5,6 +5,8 @@ import { redactValue } from '../shared/redaction';
 import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
 import type { SpreadConnection } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
+import type { BucketRead, SeenKeysState } from '../shared/seenKeys';
+import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
 import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
 import { informationCallout } from '../shared/descriptions';
@@ -23,13 +25,17 @@ const EVENTS: Record<TriggerEvent, { filter: string; stamp: string }> = {
 };
 
 /**
- * What the trigger remembers between polls: the latest timestamp it has seen and the IDs seen at
- * exactly that second, since SPREAD's timestamps have one-second resolution.
+ * What the trigger remembers between polls (shared/seenKeys.ts): when the last poll started, and the keys
+ * (`id@stamp`) of the customers it read, by the date written in their stamp. SPREAD's stamps usually carry an
+ * offset, but one without is in a zone SPREAD does not name: a stamp is never compared with a clock.
  */
-interface PollState {
+interface PollState extends SeenKeysState {
+	event?: TriggerEvent;
+	/** When the last poll started (ms): the next reads from a day that surely covers it. */
+	lastPoll?: number;
+	/** The state kept up to 0.1.0 (the latest stamp seen and the IDs at it): read once to carry on, then dropped. */
 	cursor?: number;
 	idsAtCursor?: string[];
-	event?: TriggerEvent;
 }
 
 /** How Simplify types each event's records. */
@@ -39,6 +45,12 @@ const OUTPUT_OF: Record<TriggerEvent | RecordEvent, OutputShape> = {
 	orderChanged: ORDER_OUTPUT,
 	sponsorshipCreated: SPONSORSHIP_OUTPUT,
 };
+
+/** A stamp's written date may be this far before the `…After` date that returned it (the two read in zones 26 h apart). */
+const STAMP_DATE_SLACK_MS = 2 * 86_400_000;
+
+/** After n8n was stopped, the first poll catches up at most this far back (a workflow switched on again is not flooded). */
+const MAX_CATCH_UP_MS = 7 * 86_400_000;
 
 /** Windows tried, newest first, to find the latest customer for a manual test run. */
 const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
@@ -109,38 +121,61 @@ export class SpreadTrigger implements INodeType {
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
-		if (state.cursor === undefined || state.event !== event) {
-			const startFrom = readStartFrom(this, options);
+		if (state.event !== event) {
+			for (const key of ['seen', 'lastPoll', 'cursor', 'idsAtCursor'] as const) delete state[key];
 			state.event = event;
-			state.idsAtCursor = [];
-			// SPREAD stamps whole seconds: start at the current second so nothing created later in it is missed.
-			state.cursor = startFrom ?? Math.floor(Date.now() / 1000) * 1000;
-			if (startFrom === undefined) return null;
+		}
+		const now = Date.now();
+		const keyOf = (customer: IDataObject) => `${String(customer.id)}@${String(customer[stamp] ?? '').trim()}`;
+		const timeOf = (customer: IDataObject) => parseSpreadDate(customer[stamp]);
+
+		// Where this poll starts reading, and what its first poll emits (nothing, by default: a baseline).
+		let from = now;
+		let onFirstPoll: ((customers: IDataObject[]) => IDataObject[]) | undefined;
+		if (state.seen !== undefined) {
+			from = Math.max(Math.min(state.lastPoll ?? now, now), now - MAX_CATCH_UP_MS);
+		} else if (state.cursor !== undefined) {
+			// Carry on from the older state once, with its own rule; every later poll uses keys only.
+			const cursor = state.cursor;
+			const atCursor = new Set(state.idsAtCursor ?? []);
+			from = Math.max(Math.min(cursor, now), now - MAX_CATCH_UP_MS);
+			onFirstPoll = (customers) =>
+				customers.filter((customer) => {
+					const time = timeOf(customer);
+					return time !== undefined && (time > cursor || (time === cursor && !atCursor.has(String(customer.id))));
+				});
+		} else {
+			const startFrom = readStartFrom(this, options);
+			if (startFrom !== undefined) {
+				from = Math.min(startFrom, now);
+				// A backfill of old customers: the one place a stamp meets a date (one without offset read as UTC).
+				onFirstPoll = (customers) => customers.filter((customer) => (timeOf(customer) ?? -Infinity) >= startFrom);
+			}
 		}
 
-		const cursor = state.cursor;
-		const seenAtCursor = new Set(state.idsAtCursor ?? []);
-		// SPREAD filters by whole days: ask from a day that surely covers the cursor, keep what is at or after it.
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDateCovering(cursor) }, { returnAll: true, limit: 0 });
-
-		const fresh: Array<{ time: number; customer: IDataObject }> = [];
-		let newCursor = cursor;
+		// SPREAD filters by whole days: ask from a day that surely covers `from`, in any zone.
+		const afterDate = afterDateCovering(from);
+		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDate }, { returnAll: true, limit: 0 });
+		const byDate = new Map<string, IDataObject[]>();
 		for (const customer of customers) {
-			const time = parseSpreadDate(customer[stamp]);
-			if (time === undefined) continue;
-			const id = String(customer.id);
-			if (time < cursor || (time === cursor && seenAtCursor.has(id))) continue;
-			fresh.push({ time, customer });
-			newCursor = Math.max(newCursor, time);
+			// A date filter returns no record without that date; one whose date cannot be read is left as before.
+			if (timeOf(customer) === undefined) continue;
+			const date = String(customer[stamp]).trim().slice(0, 10);
+			const onDate = byDate.get(date);
+			if (onDate) onDate.push(customer);
+			else byDate.set(date, [customer]);
 		}
-		const idsAtNewCursor = new Set(newCursor === cursor ? seenAtCursor : []);
-		for (const { time, customer } of fresh) if (time === newCursor) idsAtNewCursor.add(String(customer.id));
-		state.cursor = newCursor;
-		state.idsAtCursor = [...idsAtNewCursor];
+		const reads: Array<BucketRead<IDataObject>> = [...byDate].map(([bucket, records]) => ({ bucket, records }));
+		// The next poll asks from afterDateCovering(now): keep what it may return again.
+		const keepFrom = new Date(Date.parse(`${afterDateCovering(now)}T00:00:00Z`) - STAMP_DATE_SLACK_MS).toISOString().slice(0, 10);
+		const fresh = takeUnseen(state, reads, { keyOf, keepFrom, onFirstPoll });
+		state.lastPoll = now;
+		delete state.cursor;
+		delete state.idsAtCursor;
 
 		if (fresh.length === 0) return null;
-		fresh.sort((a, b) => a.time - b.time);
-		return [this.helpers.returnJsonArray(fresh.map(({ customer }) => redactValue(shown(normalizeCustomer(customer)), spread.secrets)))];
+		fresh.sort((a, b) => (timeOf(a) ?? 0) - (timeOf(b) ?? 0));
+		return [this.helpers.returnJsonArray(fresh.map((customer) => redactValue(shown(normalizeCustomer(customer)), spread.secrets)))];
 	}
 }
 

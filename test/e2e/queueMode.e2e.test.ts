@@ -2,12 +2,14 @@
 // The packed package in n8n 2.41's queue mode (test/e2e/queueStack.ts): Redis, PostgreSQL, a main instance and two
 // workers, each process loading the package from its own user folder. The example workflows run on the workers
 // with the results they give in regular mode, webhooks are answered while a worker runs the workflow, and the
-// SPREAD polling trigger polls once per poll, from main only, without repeating items after main restarts.
+// SPREAD and PUBLITRAC polling triggers poll once per poll, from main only, without repeating items after main restarts;
+// PUBLITRAC's with n8n's zone six hours ahead of the zone its stamps are written in (issue 27: every lead was dropped).
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
 import type { SpreadServer } from '../servers/spread';
 import type { PublitracServer } from '../servers/publitrac';
+import { addLead } from '../servers/publitrac';
 import type { Sandbox, SandboxCredential } from '../servers/sandbox';
 import { checkItems, loadExamples, notExecutedExamples, type Example, type WorkflowJson, type WorkflowNode } from './examples';
 import { ensureInstalled, n8nTargets, packPackage, REPO_ROOT, removeDir } from './n8nProcess';
@@ -24,6 +26,10 @@ const notExecuted = notExecutedExamples(examples);
 const webhooks = webhookExamples(examples);
 const runnable = examples.filter((example) => example.expect?.node !== undefined && !webhooks.includes(example) && !notExecuted.includes(example));
 const SPREAD_TRIGGER_EXAMPLE = 'spread-new-customers-to-publitrac';
+const PUBLITRAC_TRIGGER_EXAMPLE = 'publitrac-new-leads-to-spread';
+/** The workflow's zone, and the one the PUBLITRAC sandbox stamps in here (UTC−5, as Montréal in winter): 6 h apart. */
+const WORKFLOW_ZONE = 'Europe/Paris';
+const PUBLITRAC_STAMP_ZONE = 'Etc/GMT+5';
 /** The trigger polls every minute here (every 5 minutes in the example; n8n allows no less than a minute). */
 const POLL_SECONDS = 60;
 
@@ -55,6 +61,16 @@ function spreadTriggerWorkflow(since: Date): WorkflowJson {
 		}
 	}
 	return workflow;
+}
+
+/** The PUBLITRAC Trigger example, polling every minute, in a workflow whose zone is ahead of PUBLITRAC's stamps. */
+function publitracTriggerWorkflow(): WorkflowJson {
+	const example = examples.find((candidate) => candidate.name === PUBLITRAC_TRIGGER_EXAMPLE) as Example;
+	const workflow = JSON.parse(JSON.stringify(example.workflow)) as WorkflowJson;
+	for (const node of workflow.nodes) {
+		if (node.type.endsWith('.publitracTrigger')) node.parameters = { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } };
+	}
+	return { ...workflow, settings: { ...(workflow.settings as object), timezone: WORKFLOW_ZONE } };
 }
 
 const wait = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
@@ -95,7 +111,7 @@ describeQueue(`n8n ${target?.version ?? '2.x'} in queue mode (main + 2 workers, 
 			target: target!,
 			tarball,
 			credentials,
-			workflows: [...examples.map((example) => example.workflow), ...runnable.map(startedByWebhook), spreadTriggerWorkflow(started)],
+			workflows: [...examples.map((example) => example.workflow), ...runnable.map(startedByWebhook), spreadTriggerWorkflow(started), publitracTriggerWorkflow()],
 		});
 	});
 
@@ -185,5 +201,42 @@ describeQueue(`n8n ${target?.version ?? '2.x'} in queue mode (main + 2 workers, 
 		// It polled after the restart (main polls once when it starts, then every minute); the workers never poll:
 		// a poll per process would have synced the new customer once per process.
 		expect(polls().length).toBeGreaterThan(pollsBeforeRestart);
+	});
+
+	test('the PUBLITRAC Trigger, n8n 6 h ahead of PUBLITRAC\'s stamps: nothing from before activation, each new lead once, none again after main restarts', async () => {
+		const publitrac = serverOf<PublitracServer>('PUBLITRAC');
+		const spread = serverOf<SpreadServer>('SPREAD');
+		publitrac.state.stampZone = PUBLITRAC_STAMP_ZONE;
+		const workflowId = String(examples.find((example) => example.name === PUBLITRAC_TRIGGER_EXAMPLE)!.workflow.id);
+		// Each lead the trigger emits is looked up by e-mail in SPREAD (Create or Update), once per emission.
+		const syncsOf = (email: string) => spread.requests.filter((request) => request.method === 'GET' && request.query.get('email') === email).length;
+		const polls = () => publitrac.calls('getLeads').length;
+		const newLead = (label: string) => addLead(publitrac.state, { email: `queue-${label}-${Date.now()}@example.com`, firstName: 'Poll', lastName: label }).email;
+
+		const old = newLead('before-activation');
+		const pollsBefore = polls();
+		await stack.activate(workflowId);
+		// The first poll (at activation) reads the dates around now and only notes what is there: wait until it is done.
+		let seen = pollsBefore;
+		await until('the first poll after activation', async () => {
+			const now = polls();
+			const settled = now - pollsBefore >= 2 && now === seen;
+			seen = now;
+			if (!settled) await wait(2500);
+			return settled ? true : undefined;
+		});
+		const added = [newLead('after-activation-1'), newLead('after-activation-2')];
+		await until('both new leads synced into SPREAD', () => (added.every((email) => syncsOf(email) > 0) ? true : undefined), (2 * POLL_SECONDS + 30) * 1000);
+		const executionsBefore = (await stack.executions(workflowId)).length;
+
+		await stack.restartMain();
+		const pollsBeforeRestart = polls();
+		const later = newLead('after-restart');
+		await until('the lead added after the restart synced', () => (syncsOf(later) > 0 ? true : undefined), (2 * POLL_SECONDS + 30) * 1000);
+		await wait(3000);
+		expect([...added, later].map(syncsOf)).toEqual([1, 1, 1]);
+		expect(syncsOf(old)).toBe(0);
+		expect((await stack.executions(workflowId)).length).toBe(executionsBefore + 1);
+		expect(polls()).toBeGreaterThan(pollsBeforeRestart);
 	});
 });

@@ -284,12 +284,16 @@ describe('Popsell node: Build Import Response, through the engine', () => {
 		expect(sent[0].statusCode).toBe(200);
 	});
 
-	it('leaves out contacts not modified since the date the Popsell Trigger received', async () => {
+	// Issue 27: the filter compared Popsell's zone-less date with the contacts' as text, so a contact changed after
+	// Popsell's date but written in a zone 12 h behind Popsell's ("zones-apart") was left out, for good. It now leaves
+	// out only what is older in any two zones (26 h before); "old" moved from 23:59:59 to 09:59:59 to stay older.
+	it('leaves out contacts not modified since the date the Popsell Trigger received (in any two zones)', async () => {
 		const { result, sent } = await answerAfterTrigger(
 			{ resource: 'contact', operation: 'buildImportResponse', contactId: '={{ $json.ref }}', contactFields: { lastModificationDate: '={{ $json.updated }}' }, options: {} },
 			{ customerId: 'REP1', lastUpdate: '2024-05-01T12:00:00', lastUpdateText: '2024-05-01 12:00:00', method: 'GET', query: {} },
 			[
-				{ ref: 'old', updated: '2024-04-30 23:59:59' },
+				{ ref: 'old', updated: '2024-04-30 09:59:59' },
+				{ ref: 'zones-apart', updated: '2024-04-30 23:59:59' },
 				{ ref: 'same-second', updated: '2024-05-01 12:00:00' },
 				{ ref: 'new', updated: '2024-06-01 08:00:00' },
 				{ ref: 'undated', updated: '' },
@@ -297,12 +301,13 @@ describe('Popsell node: Build Import Response, through the engine', () => {
 		);
 		expect(result.task(ANSWER)?.error).toBeUndefined();
 		expect((sent[0].body as IDataObject).Contacts).toEqual([
+			{ Id: 'zones-apart', LastModificationDate: '2024-04-30 23:59:59' },
 			{ Id: 'same-second', LastModificationDate: '2024-05-01 12:00:00' },
 			{ Id: 'new', LastModificationDate: '2024-06-01 08:00:00' },
 			{ Id: 'undated' },
 		]);
 		expect(result.task(ANSWER)?.hints).toEqual([
-			expect.objectContaining({ message: '1 contact(s) not modified since 2024-05-01 12:00:00 left out', type: 'info' }),
+			expect.objectContaining({ message: '1 contact(s) not modified since 2024-04-30 10:00:00 left out', type: 'info' }),
 		]);
 	});
 

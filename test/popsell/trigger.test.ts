@@ -173,7 +173,11 @@ describe('Popsell Trigger answering Popsell over real HTTP', () => {
 		const webhookUrl = await start(workflow([triggerNode(), answerNode()]));
 		const newer = await callAsPopsell({ webhookUrl, customerId: 'REP42', date: '2024-03-01 08:00:00' });
 		expect(newer.json?.Contacts).toHaveLength(1);
-		const later = await callAsPopsell({ webhookUrl, customerId: 'REP42', date: '2024-03-01 08:00:01' });
+		// Issue 27: Popsell's date names no zone, so only a contact older in any two zones (26 h) is left out; this
+		// asserted a second later before, which left out a contact written in a zone behind Popsell's.
+		const hoursLater = await callAsPopsell({ webhookUrl, customerId: 'REP42', date: '2024-03-01 20:00:00' });
+		expect(hoursLater.json?.Contacts).toHaveLength(1);
+		const later = await callAsPopsell({ webhookUrl, customerId: 'REP42', date: '2024-03-02 10:00:01' });
 		expect(later.json).toMatchObject({ IsSuccessfull: true, Contacts: [] });
 	});
 

@@ -33,11 +33,17 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 	});
 	afterEach(async () => await server.close());
 
-	it('the first poll after activation emits nothing old and calls nothing; later polls emit each new lead once', async () => {
+	// Up to 0.1.0 the first poll called nothing and kept a cursor in the account's zone: the bug of issue 27. It now
+	// notes the leads of the dates a clock on Earth shows (2 or 3 calls) and emits none of them.
+	it('the first poll after activation emits nothing old (it notes the leads of the dates around now); later polls emit each new lead once', async () => {
 		const runner = await trigger({ event: 'leadCreated' });
+		newLead('just-before@example.com');
 		expect(await runner.poll()).toBeNull();
-		expect(server.requests).toHaveLength(0);
-		expect(runner.staticData().cursor).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+		expect(server.calls('getLeads').length).toBeGreaterThanOrEqual(2);
+		expect(server.calls('getLeads').length).toBeLessThanOrEqual(3);
+		expect(searchedDays()).toContain(`${dayOf(Date.now())}%`);
+		expect(runner.staticData()).toMatchObject({ lastPoll: expect.any(Number), seen: expect.any(Object) });
+		server.reset();
 
 		const first = newLead('first@example.com');
 		const second = await runner.poll();
@@ -45,7 +51,8 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 		expect(second![0].json).toMatchObject({ id: first.id, createdDate: first.createdDate });
 		const [request] = server.calls('getLeads');
 		expect(request.method).toBe('GET');
-		expect(server.queryOf(request)).toEqual({ queries: { query: [{ field: 'createdDate', operator: 'like', value: `${dayOf(Date.now())}%` }] } });
+		expect(server.queryOf(request)).toEqual({ queries: { query: [{ field: 'createdDate', operator: 'like', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}%$/) }] } });
+		expect(searchedDays()).toContain(`${dayOf(Date.now())}%`);
 		expect(request.query.get('page')).toBe('1');
 
 		expect(await runner.poll()).toBeNull();
@@ -56,13 +63,15 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 
 	it('leads stamped in the same second as the last one emitted are neither missed nor repeated', async () => {
 		const now = Date.now();
-		const runner = await trigger({ event: 'leadCreated' }, { event: 'leadCreated', cursor: stampAt(now - 5000), seenAtCursor: [] });
+		const runner = await trigger({ event: 'leadCreated' });
+		expect(await runner.poll()).toBeNull();
 		const one = newLead('one@example.com', now);
 		expect(emails(await runner.poll())).toEqual([one.email]);
 		const two = newLead('two@example.com', now);
 		expect(emails(await runner.poll())).toEqual([two.email]);
 		expect(await runner.poll()).toBeNull();
-		expect(runner.staticData()).toMatchObject({ cursor: stampAt(now), seenAtCursor: [`${one.id}@${stampAt(now)}`, `${two.id}@${stampAt(now)}`] });
+		// The state is keys, not a stamp: both leads of that second, under their date.
+		expect((runner.staticData().seen as Record<string, string[]>)[dayOf(now)]).toEqual(expect.arrayContaining([`${one.id}@${stampAt(now)}`, `${two.id}@${stampAt(now)}`]));
 	});
 
 	it('across midnight: each day since the cursor is asked for, the leads on both sides emitted once', async () => {
@@ -73,7 +82,8 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 		const at = newLead('midnight@example.com', today);
 		const items = await runner.poll();
 		expect(emails(items)).toEqual([before.email, at.email]);
-		expect(searchedDays().slice(0, 2)).toEqual([`${dayOf(today - DAY)}%`, `${dayOf(today)}%`]);
+		// From a state of 0.1.0 (a cursor): it carries on once, reading the dates of any zone around it.
+		expect(searchedDays()).toEqual(expect.arrayContaining([`${dayOf(today - DAY)}%`, `${dayOf(today)}%`]));
 		expect(await runner.poll()).toBeNull();
 	});
 
@@ -113,14 +123,22 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 		const backfilled = [newLead('backfill1@example.com', since + 60_000), newLead('backfill2@example.com', now - DAY)];
 		const runner = await trigger({ event: 'leadCreated', options: { startFrom: stampAt(since).replace(' ', 'T') } });
 		expect(emails(await runner.poll())).toEqual(backfilled.map((lead) => lead.email));
-		expect(searchedDays().slice(0, 3)).toEqual([0, 1, 2].map((days) => `${dayOf(since + days * DAY)}%`));
+		// From the date UTC−12 showed at Start From, whatever zone PUBLITRAC stamps in.
+		expect(searchedDays()[0]).toBe(`${dayOf(since - DAY / 2)}%`);
+		expect(searchedDays()).toEqual(expect.arrayContaining([0, 1, 2].map((days) => `${dayOf(since + days * DAY)}%`)));
 		expect(await runner.poll()).toBeNull();
 	});
 
-	it('a cursor left days behind is walked once, then the cursor keeps within a day of now (a quiet account costs a few calls)', async () => {
-		const runner = await trigger({ event: 'leadCreated' }, { event: 'leadCreated', cursor: stampAt(Date.now() - 10 * DAY), seenAtCursor: [] });
-		expect(await runner.poll()).toBeNull();
-		expect(server.calls('getLeads').length).toBeGreaterThanOrEqual(11);
+	// Up to 0.1.0 a cursor days behind was walked to within a day of now. Now, after n8n was stopped, the first
+	// poll catches up a week (a weekend outage loses nothing), then each poll reads the dates since the last.
+	it('after n8n was stopped ten days, the first poll catches up the last week, then a quiet account costs 2 or 3 calls a poll', async () => {
+		const now = Date.now();
+		const runner = await trigger({ event: 'leadCreated' }, { event: 'leadCreated', lastPoll: now - 10 * DAY, seen: {} });
+		newLead('nine-days-ago@example.com', now - 9 * DAY);
+		const recent = newLead('six-days-ago@example.com', now - 6 * DAY);
+		expect(emails(await runner.poll())).toEqual([recent.email]);
+		expect(server.calls('getLeads').length).toBeGreaterThanOrEqual(8);
+		expect(server.calls('getLeads').length).toBeLessThanOrEqual(9);
 		server.reset();
 		expect(await runner.poll()).toBeNull();
 		expect(server.calls('getLeads').length).toBeLessThanOrEqual(3);

@@ -76,6 +76,8 @@ export interface PublitracState {
 	transactions: Array<Record<string, unknown>>;
 	accountToken: string;
 	nextId: number;
+	/** The zone the account's stamps are written in (createdDate, lastUpdated…): an IANA name, 'Etc/GMT+5' for UTC−5. */
+	stampZone: string;
 }
 
 export interface PublitracAccount {
@@ -109,6 +111,8 @@ export interface PublitracServerOptions {
 	/** Extra generated leads, for paging and benchmarks. */
 	extraLeads?: number;
 	extraCampaigns?: number;
+	/** The zone the account stamps its leads in (no zone is written): UTC by default, e.g. 'Etc/GMT-14' for UTC+14. */
+	stampZone?: string;
 	/** The HTTP code of a refused login (its XML says 9000 whatever this is); 401 by default. */
 	refusedLoginHttpStatus?: number;
 }
@@ -167,13 +171,15 @@ function failure(status: number, message: string, errors: string[] = [], httpSta
 	return xmlResponse({ status, message, ...(errors.length ? { errors: { error: errors } } : {}) }, httpStatus);
 }
 
-function stamp(date = new Date()): string {
-	return date.toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** A PUBLITRAC stamp for an instant (this server's account runs on UTC). */
-export function stampOf(time: number): string {
-	return stamp(new Date(time));
+/**
+ * A PUBLITRAC stamp (`yyyy-mm-dd hh:mm:ss`, no zone) for an instant, as a clock in `timeZone` shows it (UTC unless
+ * the server was started with another `stampZone`). "Now" is Date.now(), so a test's fake clock moves it.
+ */
+export function stampOf(time: number, timeZone = 'UTC'): string {
+	if (timeZone === 'UTC') return new Date(time).toISOString().slice(0, 19).replace('T', ' ');
+	// Swedish writes dates as ISO does.
+	return new Intl.DateTimeFormat('sv-SE', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+		.format(new Date(time));
 }
 
 function str(value: unknown): string {
@@ -232,23 +238,24 @@ export function emptyState(): PublitracState {
 		transactions: [],
 		accountToken: 'acct-token-sandbox',
 		nextId: 470,
+		stampZone: 'UTC',
 	};
 }
 
-function blankLead(id: string, email: string): Lead {
+function blankLead(state: PublitracState, id: string, email: string): Lead {
 	const lead = { id } as Lead;
 	for (const field of NATIVE_LEAD_FIELDS) lead[field] = '';
 	lead.email = email;
 	lead.status = 'Active';
 	lead.score = '0';
 	for (const flag of Object.keys(FLAG_FIELDS)) lead[flag] = '0';
-	lead.createdDate = stamp();
+	lead.createdDate = stampOf(Date.now(), state.stampZone);
 	lead.lastUpdated = lead.createdDate;
 	return lead;
 }
 
 export function addLead(state: PublitracState, fields: Record<string, string>): Lead {
-	const lead = blankLead(String(state.nextId++), fields.email);
+	const lead = blankLead(state, String(state.nextId++), fields.email);
 	Object.assign(lead, fields);
 	state.leads.set(lead.email.toLowerCase(), lead);
 	return lead;
@@ -396,7 +403,7 @@ function createHandler(state: PublitracState) {
 		else matches = [leadByEmail(email)].filter((lead): lead is Lead => lead !== undefined);
 		if (matches.length > 1) return failure(9018, 'Sync lead have errors.', [`9004 - ${matches.length} leads match the unicity key`]);
 
-		const lead = matches[0] ?? blankLead(String(state.nextId++), email);
+		const lead = matches[0] ?? blankLead(state, String(state.nextId++), email);
 		if (matches[0] && lead.email.toLowerCase() !== email.toLowerCase()) state.leads.delete(lead.email.toLowerCase());
 		for (const [key, value] of Object.entries(fields)) {
 			if (key === 'customFields') {
@@ -404,7 +411,7 @@ function createHandler(state: PublitracState) {
 			} else lead[key] = str(value);
 		}
 		lead.email = email;
-		lead.lastUpdated = stamp();
+		lead.lastUpdated = stampOf(Date.now(), state.stampZone);
 		state.leads.set(email.toLowerCase(), lead);
 		return xmlResponse({ status: 2006, message: 'Leads synchronization successfull.' });
 	};
@@ -426,13 +433,13 @@ function createHandler(state: PublitracState) {
 			return failure(failStatus, failMessage, [`9004 - Lead with email address ${email} already exists, please use the updateLead() call.`]);
 		}
 		if (!adding && !existing) return failure(failStatus, failMessage, [`9005 - Lead (${email}) does not exist.`]);
-		const lead = existing ?? blankLead(String(state.nextId++), email);
+		const lead = existing ?? blankLead(state, String(state.nextId++), email);
 		for (const [key, value] of Object.entries(fields)) {
 			if (key === 'customFields') {
 				if (value && typeof value === 'object') for (const [name, custom] of Object.entries(value)) lead[name] = str(custom);
 			} else lead[key] = str(value);
 		}
-		lead.lastUpdated = stamp();
+		lead.lastUpdated = stampOf(Date.now(), state.stampZone);
 		state.leads.set(email.toLowerCase(), lead);
 		return xmlResponse(adding ? { status: 2003, message: 'Create new lead success.' } : { status: 2004, message: 'Leads updated successfully.' });
 	};
@@ -591,7 +598,7 @@ function createHandler(state: PublitracState) {
 					fields: {
 						Name: str(xml.name), Description: str(xml.description), Opportunity_Type: str(xml.type), Account_Name: str(xml.accountName),
 						Campaign_Name: str(xml.campaignName), Lead_Source: str(xml.leadSource), Amount: str(xml.amount), Date_Closed: dateClosed,
-						Sales_Stage: stage, Probability: String(probability), External_id: id, Account: '1', Created_Date: stamp(), Last_Updated: stamp(),
+						Sales_Stage: stage, Probability: String(probability), External_id: id, Account: '1', Created_Date: stampOf(Date.now(), state.stampZone), Last_Updated: stampOf(Date.now(), state.stampZone),
 					},
 					leadIds,
 				});
@@ -648,6 +655,7 @@ function createHandler(state: PublitracState) {
 export async function startPublitracServer(options: PublitracServerOptions = {}): Promise<PublitracServer> {
 	const account = { ...newAccount(), ...options.account };
 	const state = emptyState();
+	state.stampZone = options.stampZone ?? 'UTC';
 	if (options.seed !== false) seedDemoData(state, options.extraLeads ?? 0, options.extraCampaigns ?? 0);
 	const handle = createHandler(state);
 

@@ -18,10 +18,11 @@ export interface SpreadServerOptions {
 	/** The server's clock (ms), so tests can move time on. */
 	now?: () => number;
 	/**
-	 * The zone SPREAD writes its zone-less stamps in (orders, sponsorships, cagnotte, events), as hours from UTC, and
-	 * in which it reads a bare date filter's day; 0 unless a test says otherwise.
+	 * Customers' createdAt / updatedAt (and the other resources' stamps) written without an offset (`2024-06-01 10:00:00`), as a clock in this zone
+	 * shows them (e.g. 'Etc/GMT+5' for UTC−5), and the date filters read in it: a SPREAD whose zone is not the one
+	 * a client assumes. Absent: `+0000` stamps, as documented.
 	 */
-	plainStampOffsetHours?: number;
+	stampZone?: string;
 	/** Whether orders show their createdAt / updatedAt (the order document lists neither; the filters still use them). */
 	orderStamps?: boolean;
 }
@@ -87,15 +88,24 @@ export function spreadTimestamp(time: number): string {
 	return new Date(Math.floor(time / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
-/** Other resources use `2018-01-08 08:22:58`, in a zone the document does not name (UTC unless a test shifts it). */
-function plainTimestamp(time: number, plainOffsetMs = 0): string {
-	return new Date(time + plainOffsetMs).toISOString().slice(0, 19).replace('T', ' ');
+/** Other resources use `2018-01-08 08:22:58`, in a zone the document does not name (UTC, or stampZone). */
+function plainTimestamp(time: number): string {
+	return new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function parseTimestamp(value: unknown, plainOffsetMs = 0): number {
-	const text = String(value);
-	const zoneless = /\d$/.test(text);
-	return Date.parse(text.replace(' ', 'T').replace(/\+0000$/, 'Z').replace(/(\d)$/, '$1Z')) - (zoneless ? plainOffsetMs : 0);
+/** A zone-less `YYYY-MM-DD HH:MM:SS` for an instant, as a clock in `timeZone` shows it. */
+function wallClockStamp(time: number, timeZone: string): string {
+	// Swedish writes dates as ISO does.
+	return new Intl.DateTimeFormat('sv-SE', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+		.format(new Date(Math.floor(time / 1000) * 1000));
+}
+
+/** The instant a stamp names; one without an offset is a clock in `timeZone`. */
+function parseTimestamp(value: unknown, timeZone = 'UTC'): number {
+	const text = String(value).trim().replace(' ', 'T');
+	if (/(Z|[+-]\d{2}:?\d{2})$/.test(text)) return Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	const asUtc = Date.parse(`${text}Z`);
+	return asUtc - (Date.parse(`${wallClockStamp(asUtc, timeZone).replace(' ', 'T')}Z`) - asUtc);
 }
 
 const FIRST_NAMES = ['Jean', 'Marie', 'Luc', 'Chloé', 'Hélène', 'Noël', 'Zoé', 'François', 'Inès', 'Mathis'];
@@ -114,12 +124,13 @@ const CUSTOMER_FIELDS = [
 ];
 
 export async function startSpreadServer(options: SpreadServerOptions = {}): Promise<SpreadServer> {
-	const plainOffsetMs = (options.plainStampOffsetHours ?? 0) * 3600_000;
-	const stampPlain = (time: number) => plainTimestamp(time, plainOffsetMs);
 	const publicKey = options.publicKey ?? 'pub-0123456789abcdef';
 	const privateKey = options.privateKey ?? 'priv-S3cr3t/Key+&=';
 	let clockOffset = 0;
 	const now = options.now ?? (() => Date.now() + clockOffset);
+	const stampZone = options.stampZone;
+	const customerStamp = (time: number) => (stampZone ? wallClockStamp(time, stampZone) : spreadTimestamp(time));
+	const stampPlain = (time: number) => (stampZone ? wallClockStamp(time, stampZone) : plainTimestamp(time));
 	const customers = new Map<string, SpreadRecord>();
 	const customFieldsById = new Map<string, Record<string, string>>();
 	let nextCustomerId = 123456;
@@ -146,7 +157,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 
 	const addCustomer = (fields: SpreadRecord): SpreadRecord => {
 		const id = String(fields.id ?? nextCustomerId++);
-		const stamp = spreadTimestamp(now());
+		const stamp = customerStamp(now());
 		const customer: SpreadRecord = {
 			id,
 			lastName: null, firstName: null, email: null, country: null, city: null, address: null, address2: null, address3: null,
@@ -174,7 +185,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		const customer = customers.get(id);
 		if (!customer) throw new Error(`no customer ${id}`);
 		applyFields(customer, fields);
-		customer.updatedAt = spreadTimestamp(now());
+		customer.updatedAt = customerStamp(now());
 		return customer;
 	};
 
@@ -185,7 +196,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		const [city, zip, country] = CITIES[index % CITIES.length];
 		const firstName = FIRST_NAMES[index % FIRST_NAMES.length];
 		const lastName = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length];
-		const created = spreadTimestamp(start + index * 60_000);
+		const created = customerStamp(start + index * 60_000);
 		const customer = addCustomer({
 			firstName, lastName, city, zip, country,
 			email: `customer${index + 1}@example.com`,
@@ -352,11 +363,11 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		for (const [param, field, after] of dateFilters) {
 			const raw = query.get(param);
 			if (raw === null) continue;
-			// The Decisions: dates go out as YYYY-mm-dd. Read strictly, and "after" a day as from the next day on (UTC).
-			const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) - plainOffsetMs : NaN;
+			// The Decisions: dates go out as YYYY-mm-dd. Read strictly, and "after" a day as from the next day on (UTC, or stampZone).
+			const day = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseTimestamp(`${raw} 00:00:00`, stampZone) : NaN;
 			if (Number.isNaN(day)) throw new DateFilterError(param, raw);
 			result = result.filter((record) => {
-				const time = parseTimestamp(record[field], plainOffsetMs);
+				const time = parseTimestamp(record[field], stampZone);
 				return after ? time >= day + 86_400_000 : time < day;
 			});
 		}

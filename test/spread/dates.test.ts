@@ -85,17 +85,23 @@ describe('SPREAD dates in a Paris-time n8n: the day typed or picked, as YYYY-mm-
 
 describe('SPREAD Trigger at day boundaries (TZ=Europe/Paris, SPREAD filters by whole days)', () => {
 	let server: SpreadServer;
-	let clock = 0;
 	const credentials = () => ({ spreadApi: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl } });
 	const ids = (items: Array<{ json: Record<string, unknown> }> | null) => (items ?? []).map((item) => item.json.id);
-	const at = (iso: string) => {
-		clock = Date.parse(iso);
-	};
+	// One controlled clock for SPREAD and the trigger (jest's fake Date; timers stay real): since issue 27 the trigger
+	// reads a window around its own last poll, so the two clocks must agree, as they do in life.
+	const at = (iso: string) => jest.setSystemTime(Date.parse(iso));
 
 	beforeEach(async () => {
-		server = await startSpreadServer({ now: () => clock });
+		jest.useFakeTimers({
+			advanceTimers: true,
+			doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+		});
+		server = await startSpreadServer({ now: () => Date.now() });
 	});
-	afterEach(async () => await server.close());
+	afterEach(async () => {
+		jest.useRealTimers();
+		await server.close();
+	});
 
 	it('customers stamped just before and after UTC midnight are each emitted once, none missed', async () => {
 		const cursor = Date.parse('2024-06-01T23:59:58Z');
@@ -122,7 +128,9 @@ describe('SPREAD Trigger at day boundaries (TZ=Europe/Paris, SPREAD filters by w
 		expect(ids(await runner.poll())).toEqual([after.id]);
 		expect(server.requests.at(-1)!.query.get('createdAfter')).toBe('2024-05-31');
 		expect(await runner.poll()).toBeNull();
-		expect(runner.staticData().cursor).toBe(Date.parse(spreadTimestamp(clock).replace('+0000', 'Z')));
+		// The state of 0.1.0 (a cursor) was carried on once; the trigger now keeps keys (issue 27).
+		expect(runner.staticData()).toMatchObject({ lastPoll: expect.any(Number), seen: { '2024-06-02': expect.arrayContaining([`${String(after.id)}@${spreadTimestamp(Date.parse('2024-06-02T00:00:01Z'))}`]) } });
+		expect(runner.staticData().cursor).toBeUndefined();
 	});
 
 	it('Start From picked as 2024-06-02 00:00 is that midnight in the workflow\'s time zone, not the process\'s', async () => {

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { informationCallout } from '../../shared/descriptions';
 import { readStartFrom } from '../../shared/polling';
-import type { SeenWindowState } from '../../shared/seenWindow';
-import { contentKey, diffWindow } from '../../shared/seenWindow';
+import type { BucketRead, SeenKeysState } from '../../shared/seenKeys';
+import { contentKey, shortHash, takeUnseen } from '../../shared/seenKeys';
 import type { OutputShape } from '../../shared/typedOutput';
 import { simplifyRecord } from '../../shared/typedOutput';
 import { formatWallClock, wallClockIn } from '../../shared/wallClock';
@@ -56,14 +56,21 @@ export const EXTRA_EVENT_PROPERTIES: INodeProperties[] = [
 	},
 ];
 
-interface ExtraPollState extends SeenWindowState {
+interface ExtraPollState extends SeenKeysState {
 	event?: string;
+	lastPoll?: number;
 	listName?: string;
 	/** Lead Added to List: the list's members at the last poll (memberSet.ts). */
 	members?: string;
 }
 
 const SAMPLE_SIZE = 5;
+
+/** The most opportunity keys kept between polls, whatever the account holds (about 75 kB). */
+const MAX_KEYS = 5000;
+
+/** The bucket of opportunities without a real Last_Updated: sorts after every date, so it is kept. */
+const UNDATED = 'undated';
 
 /** One poll of an extra event: the records to emit, already simplified when asked. */
 export async function pollExtraEvent(this: IPollFunctions, session: PublitracSession, event: ExtraEvent, options: IDataObject): Promise<IDataObject[]> {
@@ -86,21 +93,35 @@ async function pollOpportunities(this: IPollFunctions, session: PublitracSession
 		return latest.slice(0, 1);
 	}
 	const state = this.getWorkflowStaticData('node') as ExtraPollState;
-	const first = state.event !== 'opportunityChanged' || state.lastPollAt === undefined;
-	if (first) for (const key of Object.keys(state)) delete (state as IDataObject)[key];
-	const startFrom = first ? readStartFrom(this, options) : undefined;
-	const window = opportunities.map((opportunity) => {
-		const id = String(opportunity.id ?? opportunity.External_id ?? '');
-		const stamp = realStamp(opportunity.Last_Updated);
-		// The stamps only order opportunities among themselves (for the bounded state), read as UTC whatever zone they are in.
-		return { record: opportunity, key: stamp ? `${id}@${stamp}` : contentKey(id, opportunity), stamp: stamp ? Date.parse(`${stamp.replace(' ', 'T')}Z`) : undefined };
-	});
-	const fresh = diffWindow(state, window, { now: Date.now(), first, emitAllOnFirst: false });
-	state.event = 'opportunityChanged';
-	if (startFrom === undefined) return fresh;
-	// Backfill: the opportunities changed since the day before Start From's day (a day of slack for any zone).
-	const since = formatWallClock(wallClockIn(new Date(startFrom - 86_400_000), this.getTimezone()), ' ').slice(0, 10);
-	return opportunities.filter((opportunity) => (realStamp(opportunity.Last_Updated) ?? '') >= since);
+	if (state.event !== 'opportunityChanged') {
+		for (const key of Object.keys(state)) delete (state as IDataObject)[key];
+		state.event = 'opportunityChanged';
+	}
+	const startFrom = state.seen === undefined ? readStartFrom(this, options) : undefined;
+	// Opportunities by the date of their Last_Updated (those without one together), so the oldest are forgotten first
+	// when the account holds more than MAX_KEYS.
+	const byDate = new Map<string, IDataObject[]>();
+	for (const opportunity of opportunities) {
+		const bucket = realStamp(opportunity.Last_Updated)?.slice(0, 10) ?? UNDATED;
+		byDate.set(bucket, [...(byDate.get(bucket) ?? []), opportunity]);
+	}
+	const reads: Array<BucketRead<IDataObject>> = [...byDate].map(([bucket, records]) => ({ bucket, records }));
+	let onFirstPoll: ((records: IDataObject[]) => IDataObject[]) | undefined;
+	if (startFrom !== undefined) {
+		// Backfill: the opportunities changed since the day before Start From's day (a day of slack for any zone).
+		const since = formatWallClock(wallClockIn(new Date(startFrom - 86_400_000), this.getTimezone()), ' ').slice(0, 10);
+		onFirstPoll = (records) => records.filter((opportunity) => (realStamp(opportunity.Last_Updated) ?? '') >= since);
+	}
+	const fresh = new Set(takeUnseen(state, reads, { keyOf: opportunityKey, keepFrom: '', onFirstPoll, maxKeys: MAX_KEYS }));
+	state.lastPoll = Date.now();
+	return opportunities.filter((opportunity) => fresh.has(opportunity));
+}
+
+/** An opportunity's key: its ID and Last_Updated, or its content when PUBLITRAC sends no real date. */
+function opportunityKey(opportunity: IDataObject): string {
+	const id = String(opportunity.id ?? opportunity.External_id ?? '');
+	const stamp = realStamp(opportunity.Last_Updated);
+	return shortHash(stamp ? `${id}@${stamp}` : contentKey(id, opportunity));
 }
 
 async function pollList(this: IPollFunctions, session: PublitracSession, options: IDataObject): Promise<IDataObject[]> {

@@ -1,4 +1,4 @@
-import { seenHash } from '../../shared/seenWindow';
+import { shortHash } from '../../shared/seenKeys';
 
 /**
  * The IDs of a list's members between polls, in little room: numeric IDs (PUBLITRAC's) as sorted base-36 gaps
@@ -14,7 +14,7 @@ export function encodeMembers(ids: string[]): string {
 		const sorted = [...new Set(ids.map(Number))].sort((a, b) => a - b);
 		return `n:${sorted.map((id, index) => (id - (index ? sorted[index - 1] : 0)).toString(36)).join(',')}`;
 	}
-	return `h:${[...new Set(ids.map(seenHash))].join('')}`;
+	return `h:${[...new Set(ids.map(shortHash))].join('')}`;
 }
 
 /** Whether an ID was a member, from what encodeMembers kept. */
@@ -32,5 +32,5 @@ export function decodeMembers(encoded: string | undefined): ((id: string) => boo
 	}
 	const hashes = new Set<string>();
 	for (let index = 0; index < body.length; index += 12) hashes.add(body.slice(index, index + 12));
-	return (candidate) => hashes.has(seenHash(candidate));
+	return (candidate) => hashes.has(shortHash(candidate));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { SeenWindowState } from '../../shared/seenWindow';
-import { contentKey, diffWindow } from '../../shared/seenWindow';
+import type { BucketRead, SeenKeysState } from '../../shared/seenKeys';
+import { contentKey, shortHash, takeUnseen } from '../../shared/seenKeys';
 import { formatWallClock, wallClockIn } from '../../shared/wallClock';
 import type { SpreadConnection } from '../transport';
 import { afterDateCovering, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from '../transport';
@@ -46,17 +46,29 @@ export const RECORD_EVENT_NOTES: Record<RecordEvent, string> = {
 		'Each poll reads the sponsorships created since a day and a half before the last poll (GET /sponsorships?createdAfter=, one call per 5,000 sponsorships in that window) and emits those not seen at the last poll. The first poll only notes what is there.',
 };
 
-interface RecordPollState extends SeenWindowState {
+/** What a record event remembers between polls (shared/seenKeys.ts): when the last poll started, and the keys read. */
+interface RecordPollState extends SeenKeysState {
 	event?: string;
+	/** When the last poll started (ms): the next reads from a day that surely covers it. */
+	lastPoll?: number;
 }
 
 /** Windows tried, newest first, for a manual test run's sample. */
 const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
 
+/** After n8n was stopped, the first poll catches up at most this far back (a workflow switched on again is not flooded). */
+const MAX_CATCH_UP_MS = 7 * 86_400_000;
+
+/** A stamp's written date may be this far before the `…After` date that returned it (the two read in zones 26 h apart). */
+const STAMP_DATE_SLACK_MS = 2 * 86_400_000;
+
+/** The most keys kept, whatever SPREAD holds: a day busier than this may see a few of its records again, never lose one. */
+const MAX_KEYS = 5000;
+
 /**
- * One poll of a record event. SPREAD's date filters take a bare day read in a zone it does not name, so the window
- * starts a day and a half before the last poll (any zone, "after" inclusive or not) and "new" is decided by the keys
- * seen at the last poll, never by comparing a stamp with a clock.
+ * One poll of a record event. SPREAD's date filters take a bare day read in a zone it does not name, so each poll
+ * reads from a day covering the last poll in any zone, and a record is new when its key (ID, or ID + updatedAt for
+ * orders) was not read before: a stamp is never compared with a clock. The first poll is a baseline.
  */
 export async function pollRecordEvent(
 	this: IPollFunctions,
@@ -69,23 +81,52 @@ export async function pollRecordEvent(
 	if (this.getMode() === 'manual') return await sampleRecords(spread, spec, now);
 
 	const state = this.getWorkflowStaticData('node') as RecordPollState;
-	const first = state.event !== event || state.lastPollAt === undefined;
-	let after = afterDateCovering(first ? now : state.lastPollAt!);
-	// A backfill from the day of Start From in the workflow's zone: SPREAD filters by day, so the whole day is read.
-	if (first && startFrom !== undefined) after = dayBefore(formatWallClock(wallClockIn(new Date(startFrom), this.getTimezone()), 'T').slice(0, 10));
+	if (state.event !== event) {
+		for (const key of Object.keys(state)) delete (state as IDataObject)[key];
+		state.event = event;
+	}
+	let after: string;
+	let onFirstPoll: ((records: IDataObject[]) => IDataObject[]) | undefined;
+	if (state.seen !== undefined) {
+		after = afterDateCovering(Math.max(Math.min(state.lastPoll ?? now, now), now - MAX_CATCH_UP_MS));
+	} else if (startFrom !== undefined) {
+		// A backfill from the day of Start From in the workflow's zone: SPREAD filters by day, so that whole day is read.
+		after = dayBefore(formatWallClock(wallClockIn(new Date(Math.min(startFrom, now)), this.getTimezone()), 'T').slice(0, 10));
+		onFirstPoll = (records) => records;
+	} else {
+		after = afterDateCovering(now);
+	}
 	const records = await spread.list(spec.path, spec.key, { [spec.filter]: after }, { returnAll: true, limit: 0 });
-	const fresh = diffWindow(state, records.map((record) => windowRecord(record, spec)), { now, first, emitAllOnFirst: startFrom !== undefined });
-	state.event = event;
-	return fresh;
+	// Records by the date written in their stamp; one without a stamp under the day it was read (forgotten once the
+	// window has passed that day, when SPREAD no longer returns it unchanged).
+	const today = new Date(now).toISOString().slice(0, 10);
+	const byDate = new Map<string, IDataObject[]>();
+	for (const record of records) {
+		const stamp = stampOf(record, spec);
+		const bucket = stamp === undefined ? today : stamp.slice(0, 10);
+		byDate.set(bucket, [...(byDate.get(bucket) ?? []), record]);
+	}
+	const reads: Array<BucketRead<IDataObject>> = [...byDate].map(([bucket, bucketRecords]) => ({ bucket, records: bucketRecords }));
+	const keepFrom = new Date(Date.parse(`${afterDateCovering(now)}T00:00:00Z`) - STAMP_DATE_SLACK_MS).toISOString().slice(0, 10);
+	const fresh = takeUnseen(state, reads, { keyOf: (record) => keyOf(record, spec), keepFrom, onFirstPoll, maxKeys: MAX_KEYS });
+	state.lastPoll = now;
+	// In SPREAD's list order (oldest first), as read.
+	const isFresh = new Set(fresh);
+	return records.filter((record) => isFresh.has(record));
 }
 
-function windowRecord(record: IDataObject, spec: RecordEventSpec) {
+/** The record's stamp for the event's filter, when it has one that reads as a date. */
+function stampOf(record: IDataObject, spec: RecordEventSpec): string | undefined {
+	const text = typeof record[spec.stamp] === 'string' ? String(record[spec.stamp]).trim() : '';
+	return parseSpreadDate(text) === undefined ? undefined : text;
+}
+
+/** What makes a record new: its ID, or for "each change" its ID + stamp (its content, without a stamp), hashed short. */
+function keyOf(record: IDataObject, spec: RecordEventSpec): string {
 	const id = String(record.id ?? record.orderId ?? '');
-	const stampText = record[spec.stamp];
-	const stamp = parseSpreadDate(stampText);
-	let key = id;
-	if (spec.eachChange) key = stamp === undefined ? contentKey(id, record) : `${id}@${String(stampText)}`;
-	return { record, key, stamp };
+	if (!spec.eachChange) return id;
+	const stamp = stampOf(record, spec);
+	return shortHash(stamp === undefined ? contentKey(id, record) : `${id}@${stamp}`);
 }
 
 /** `YYYY-mm-dd` of the day before: SPREAD's "after" may leave out the day it is given. */

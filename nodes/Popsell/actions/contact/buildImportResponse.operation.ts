@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { informationCallout } from '../../../shared/descriptions';
 import { asNodeError } from '../../../shared/itemLoop';
+import type { WallClock } from '../../dates';
 import { formatPopsellDate, toWallClock } from '../../dates';
 import { errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
 import { answerPopsell, answerItem, respondField } from './answer';
@@ -169,7 +170,8 @@ export const description: INodeProperties[] = [
 					{
 						name: 'The Date Popsell Sent',
 						value: 'triggerDate',
-						description: 'The date of the Popsell Trigger this node answers; no filter when Popsell sent none',
+						description:
+							'The date of the Popsell Trigger this node answers, less 26 hours: Popsell names no zone, and a contact must not be lost when its date and Popsell\'s are written in different zones (one changed a little earlier may be sent again). No filter when Popsell sent none.',
 					},
 					{ name: 'A Date I Choose', value: 'customDate' },
 				],
@@ -226,8 +228,15 @@ function triggerDate(context: IExecuteFunctions): string | undefined {
 	}
 	if (typeof value !== 'string' || value === '') return undefined;
 	const clock = toWallClock(value, 'UTC');
-	return clock ? formatPopsellDate(clock) : undefined;
+	if (!clock) return undefined;
+	// Popsell's date and the contacts' dates may be written in any two zones (UTC−12 to UTC+14): only a contact
+	// earlier in every reading is surely older. Sending a contact twice is safe, leaving one out is not.
+	const earliest = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second) - ZONE_SPREAD_MS;
+	return formatPopsellDate(toWallClock(new Date(earliest), 'UTC') as WallClock);
 }
+
+/** How far apart two clocks on Earth can be: UTC−12 to UTC+14. */
+const ZONE_SPREAD_MS = 26 * 3_600_000;
 
 /** An item a failed step passed on under Continue On Fail: answering without it would send a partial list. */
 function upstreamError(item: INodeExecutionData): boolean {
