@@ -138,6 +138,16 @@ describe('PUBLITRAC Trigger: opportunities and list members', () => {
 			expect(await other.poll()).toBeNull();
 		});
 
+		it('a list larger than the trigger watches fails the poll with an error, rather than being remembered in part', async () => {
+			const huge = new Set<string>();
+			server.state.lists.set('Huge', huge);
+			for (let index = 0; index <= 20_000; index++) huge.add(addLead(server.state, { email: `huge${index}@example.com` }).email);
+			const runner = await trigger({ event: 'leadAddedToList', listName: 'Huge' });
+			await expect(runner.poll()).rejects.toThrow('List Name: "Huge" holds more than the 20000 leads this trigger watches');
+			expect(runner.staticData()).toEqual({});
+			// 201 calls at PUBLITRAC's 35 calls/s: room for a busy machine.
+		}, 180_000);
+
 		it('an unknown list fails the poll with PUBLITRAC\'s error, and a missing name before any call', async () => {
 			const runner = await trigger({ event: 'leadAddedToList', listName: 'Nope' });
 			await expect(runner.poll()).rejects.toThrow(/9009/);

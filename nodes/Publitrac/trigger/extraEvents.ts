@@ -128,10 +128,11 @@ async function pollList(this: IPollFunctions, session: PublitracSession, options
 	const listName = String(this.getNodeParameter('listName', '')).trim();
 	if (listName === '') throw new NodeOperationError(this.getNode(), 'List Name: is required');
 	const manual = this.getMode() === 'manual';
-	const leads = await walkPages.call(this, session, { method: 'getList', params: { listName } }, readLeads, { returnAll: !manual, limit: SAMPLE_SIZE });
+	// One past the limit is enough to know the list is too large.
+	const leads = await walkPages.call(this, session, { method: 'getList', params: { listName } }, readLeads, { returnAll: false, limit: manual ? SAMPLE_SIZE : MAX_LIST_MEMBERS + 1 });
 	if (manual) return leads;
 	if (leads.length > MAX_LIST_MEMBERS) {
-		throw new NodeOperationError(this.getNode(), `List Name: "${listName}" holds ${leads.length} leads, more than the ${MAX_LIST_MEMBERS} this trigger watches`, {
+		throw new NodeOperationError(this.getNode(), `List Name: "${listName}" holds more than the ${MAX_LIST_MEMBERS} leads this trigger watches`, {
 			description: 'Its memory between polls is bounded. Watch a view (Lead Entered View) or new leads instead, or split the list.',
 		});
 	}

@@ -2,10 +2,10 @@ import { shortHash } from '../../shared/seenKeys';
 
 /**
  * The IDs of a list's members between polls, in little room: numeric IDs (PUBLITRAC's) as sorted base-36 gaps
- * ("n:1,2s,9"), any others as 12-character hashes ("h:…"). A list of 50,000 numeric IDs stays within a few
- * hundred kB at worst and usually far less; larger lists are refused rather than remembered in part.
+ * ("n:1,2s,9"), any others as 12-character hashes ("h:…"). 20,000 numeric IDs take 40 kB (consecutive) to 60 kB
+ * (200 apart); larger lists are refused rather than remembered in part.
  */
-export const MAX_LIST_MEMBERS = 50_000;
+export const MAX_LIST_MEMBERS = 20_000;
 
 const CANONICAL_INTEGER = /^(0|[1-9]\d{0,14})$/;
 
