@@ -9,7 +9,7 @@ export class PopsellApi implements ICredentialType {
 
 	displayName = 'Popsell API';
 
-	icon: Icon = { light: 'file:popsell.svg', dark: 'file:popsell.dark.svg' };
+	icon: Icon = { light: 'file:../nodes/Popsell/popsell.svg', dark: 'file:../nodes/Popsell/popsell.dark.svg' };
 
 	documentationUrl = 'https://tech.popsell.com/';
 

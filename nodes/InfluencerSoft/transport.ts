@@ -49,13 +49,6 @@ export const ERROR_HINTS: Record<number, string> = {
 	801: 'No contact has this email.',
 };
 
-export interface InfluencerSoftAccount {
-	baseUrl: string;
-	login: string;
-	apiKey: string;
-	client: VendorClient;
-}
-
 export function accountBaseUrl(login: string, customDomain: string): string {
 	const domain = customDomain.trim();
 	if (domain === '') return `https://${login.trim()}.influencersoft.com`;
@@ -64,22 +57,17 @@ export function accountBaseUrl(login: string, customDomain: string): string {
 }
 
 /** Reads the credential once per execution: the account's URL and keys, and the client the shared transport needs. */
-export async function connect(context: RequestContext): Promise<InfluencerSoftAccount> {
+export async function connect(context: RequestContext): Promise<InfluencerSoftClient> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const login = String(credentials.login ?? '');
 	const apiKey = String(credentials.apiKey ?? '');
-	return {
-		baseUrl: accountBaseUrl(login, String(credentials.customDomain ?? '')),
-		login,
-		apiKey,
-		client: {
-			credentialType: CREDENTIAL_TYPE,
-			vendor: VENDOR,
-			secrets: collectSecrets(credentials, ['apiKey']),
-			throttleKey: login,
-			timeoutMs: timeoutFromCredentials(credentials),
-		},
-	};
+	return new InfluencerSoftClient(context, accountBaseUrl(login, String(credentials.customDomain ?? '')), login, apiKey, {
+		credentialType: CREDENTIAL_TYPE,
+		vendor: VENDOR,
+		secrets: collectSecrets(credentials, ['apiKey']),
+		throttleKey: login,
+		timeoutMs: timeoutFromCredentials(credentials),
+	});
 }
 
 /** API 2.0 methods are lowercase (addupdatelead, createorder); the legacy ones are CamelCase. */
@@ -99,89 +87,107 @@ export function expectedResponseHash(errorCode: unknown, errorText: unknown, api
 	return md5(`${String(errorCode ?? '')}::${String(errorText ?? '')}::${apiKey}`);
 }
 
-export interface ApiCall {
+export interface InfluencerSoftRequest {
 	method: string;
 	fields: FormFields;
 	/** Whether sending it twice does no harm (reads, and add-or-update). */
 	idempotent: boolean;
 	/** Error codes that mean "nothing to return" for this call rather than a failure. */
 	emptyOn?: number[];
+	itemIndex?: number;
 }
 
-export interface ApiAnswer {
+export interface InfluencerSoftAnswer {
 	errorCode: number;
 	errorText: string;
 	result: unknown;
 }
 
-/** One call to InfluencerSoft: signs it, sends it form-encoded, checks the answer and its signature. */
-export async function callApi(this: RequestContext, account: InfluencerSoftAccount, call: ApiCall, itemIndex?: number): Promise<ApiAnswer> {
-	const legacy = isLegacyMethod(call.method);
-	const fields: FormFields = legacy
-		? { ...call.fields, hash: signLegacyRequest(call.fields, account.login, account.apiKey) }
-		: { rpsKey: account.apiKey, ...call.fields };
-	const response = await sendVendorRequest.call(
-		this,
-		account.client,
-		{
-			method: 'POST',
-			url: `${account.baseUrl}/api/${call.method}`,
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-			body: encodePhpForm(fields),
-			idempotent: call.idempotent,
-		},
-		itemIndex,
-	);
-	const node = this.getNode();
-	const parsed = parseJsonBody(response.body);
-	const isAnswer = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && 'error_code' in value;
-	if (!parsed.ok || !isAnswer(parsed.value)) {
-		const ok = response.statusCode >= 200 && response.statusCode < 300;
-		throw vendorApiError(
-			node,
+/** The one door to InfluencerSoft: signed form calls (legacy CamelCase methods and API 2.0), JSON answers checked and their signature verified. */
+export class InfluencerSoftClient {
+	constructor(
+		private readonly context: RequestContext,
+		readonly baseUrl: string,
+		private readonly login: string,
+		private readonly apiKey: string,
+		private readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
+	}
+
+	/** One call to InfluencerSoft: signs it, sends it form-encoded, checks the answer and its signature. */
+	async call(request: InfluencerSoftRequest): Promise<InfluencerSoftAnswer> {
+		const { itemIndex } = request;
+		const call = request;
+		const legacy = isLegacyMethod(call.method);
+		const fields: FormFields = legacy
+			? { ...call.fields, hash: signLegacyRequest(call.fields, this.login, this.apiKey) }
+			: { rpsKey: this.apiKey, ...call.fields };
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
 			{
-				code: ok ? undefined : response.statusCode,
-				message: parsed.ok ? `${VENDOR} answered ${call.method} without an error_code` : `${VENDOR} sent ${parsed.reason}`,
-				description: `HTTP ${response.statusCode} from ${call.method}. Check the account login or custom domain in the credential.`,
-				httpCode: response.statusCode,
-				itemIndex,
+				method: 'POST',
+				url: `${this.baseUrl}/api/${call.method}`,
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+				body: encodePhpForm(fields),
+				idempotent: call.idempotent,
 			},
-			account.client.secrets,
+			itemIndex,
 		);
+		const node = this.context.getNode();
+		const parsed = parseJsonBody(response.body);
+		const isAnswer = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && 'error_code' in value;
+		if (!parsed.ok || !isAnswer(parsed.value)) {
+			const ok = response.statusCode >= 200 && response.statusCode < 300;
+			throw vendorApiError(
+				node,
+				{
+					code: ok ? undefined : response.statusCode,
+					message: parsed.ok ? `${VENDOR} answered ${call.method} without an error_code` : `${VENDOR} sent ${parsed.reason}`,
+					description: `HTTP ${response.statusCode} from ${call.method}. Check the account login or custom domain in the credential.`,
+					httpCode: response.statusCode,
+					itemIndex,
+				},
+				this.secrets,
+			);
+		}
+		const body = parsed.value;
+		const errorCode = Number(body.error_code);
+		const errorText = String(body.error_text ?? '');
+		// For API 2.0 the key signing the answer is unconfirmed, so only legacy answers are checked.
+		const signatureOk = !legacy || String(body.hash ?? '').toLowerCase() === expectedResponseHash(body.error_code, body.error_text, this.apiKey);
+		if (errorCode !== 0 && !(call.emptyOn ?? []).includes(errorCode)) {
+			const hint = ERROR_HINTS[errorCode];
+			const billId = (body.result as IDataObject | undefined)?.bill_id;
+			const details = [
+				hint,
+				billId !== undefined ? `Existing order number: ${String(billId)}.` : undefined,
+				signatureOk ? undefined : 'The answer’s signature did not match the API key either.',
+			].filter(Boolean);
+			throw vendorApiError(
+				node,
+				{ code: errorCode, message: errorText || hint || 'Unknown error', description: details.join(' ') || undefined, itemIndex },
+				this.secrets,
+				body as JsonObject,
+			);
+		}
+		if (!signatureOk) {
+			throw vendorApiError(
+				node,
+				{
+					code: 'BAD_RESPONSE_HASH',
+					message: `The signature of ${VENDOR}'s answer to ${call.method} does not match`,
+					description: 'The answer was not signed with the API key in the credential: the key may be wrong, or something between n8n and InfluencerSoft altered the answer. Nothing from it was used.',
+					itemIndex,
+				},
+				this.secrets,
+			);
+		}
+		return { errorCode, errorText, result: errorCode === 0 ? body.result : undefined };
 	}
-	const body = parsed.value;
-	const errorCode = Number(body.error_code);
-	const errorText = String(body.error_text ?? '');
-	// For API 2.0 the key signing the answer is unconfirmed, so only legacy answers are checked.
-	const signatureOk = !legacy || String(body.hash ?? '').toLowerCase() === expectedResponseHash(body.error_code, body.error_text, account.apiKey);
-	if (errorCode !== 0 && !(call.emptyOn ?? []).includes(errorCode)) {
-		const hint = ERROR_HINTS[errorCode];
-		const billId = (body.result as IDataObject | undefined)?.bill_id;
-		const details = [
-			hint,
-			billId !== undefined ? `Existing order number: ${String(billId)}.` : undefined,
-			signatureOk ? undefined : 'The answer’s signature did not match the API key either.',
-		].filter(Boolean);
-		throw vendorApiError(
-			node,
-			{ code: errorCode, message: errorText || hint || 'Unknown error', description: details.join(' ') || undefined, itemIndex },
-			account.client.secrets,
-			body as JsonObject,
-		);
-	}
-	if (!signatureOk) {
-		throw vendorApiError(
-			node,
-			{
-				code: 'BAD_RESPONSE_HASH',
-				message: `The signature of ${VENDOR}'s answer to ${call.method} does not match`,
-				description: 'The answer was not signed with the API key in the credential: the key may be wrong, or something between n8n and InfluencerSoft altered the answer. Nothing from it was used.',
-				itemIndex,
-			},
-			account.client.secrets,
-		);
-	}
-	return { errorCode, errorText, result: errorCode === 0 ? body.result : undefined };
 }
 
 /** A result that should be a list: arrays as they are, objects keyed by id as their values. */

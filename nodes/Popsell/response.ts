@@ -1,4 +1,4 @@
-import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
 /** The media type the Popsell document requires for every answer. */
 export const POPSELL_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -32,3 +32,14 @@ export const POPSELL_ERROR_CODES = {
 	contactMapping: 'CONTACT_MAPPING_FAILED',
 	workflowFailed: 'WORKFLOW_FAILED',
 } as const;
+
+/** Sends the answer through n8n's response hook, the way Respond to Webhook does. */
+export async function answerPopsell(this: IExecuteFunctions, answer: PopsellAnswer, statusCode: number): Promise<void> {
+	if (!this.getNodeParameter('respond', 0, true)) return;
+	await this.sendResponse(httpAnswer(answer, statusCode));
+}
+
+/** The node's one output item: the answer itself, paired with every input item it was built from. */
+export function answerItem(answer: PopsellAnswer, inputCount: number): INodeExecutionData {
+	return { json: answer, pairedItem: Array.from({ length: inputCount }, (_unused, item) => ({ item })) };
+}

@@ -8,12 +8,11 @@ import type { BucketRead, SeenKeysState } from '../shared/seenKeys';
 import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
 import { formatWallClock, wallClockIn } from '../shared/wallClock';
-import { simplifyField } from './actions/common';
+import { simplifyField } from './actions/fields';
 import { LEAD_OUTPUT } from './actions/output';
 import { simplifyRecord } from '../shared/typedOutput';
 import { publitracCredentialTest } from './methods/credentialTest';
-import { walkPages } from './paging';
-import type { PublitracSession } from './transport';
+import type { PublitracClient } from './transport';
 import { connect, readLeads } from './transport';
 import type { ExtraEvent } from './trigger/extraEvents';
 import { EXTRA_EVENT_OPTIONS, EXTRA_EVENT_PROPERTIES, isExtraEvent, pollExtraEvent } from './trigger/extraEvents';
@@ -131,17 +130,17 @@ export class PublitracTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent | ExtraEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const session = await connect(this);
+		const publitrac = await connect(this);
 		if (isExtraEvent(event)) {
-			const records = await pollExtraEvent.call(this, session, event, options);
-			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(record, session.client.secrets)))] : null;
+			const records = await pollExtraEvent.call(this, publitrac, event, options);
+			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(record, publitrac.secrets)))] : null;
 		}
 		const output = (leads: IDataObject[]) => {
 			const shown = options.simplify === true ? leads.map((lead) => simplifyRecord(lead, LEAD_OUTPUT)) : leads;
-			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, session.client.secrets)))];
+			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, publitrac.secrets)))];
 		};
 		if (event === 'leadEnteredView') {
-			const entered = await pollView.call(this, session);
+			const entered = await pollView.call(this, publitrac);
 			return entered.length ? output(entered) : null;
 		}
 		const stampField = STAMP_FIELD[event];
@@ -152,7 +151,7 @@ export class PublitracTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const accountNow = formatWallClock(wallClockIn(new Date(now), accountTimeZone), ' ');
-			const samples = await sampleLeads.call(this, session, stampField, accountNow);
+			const samples = await sampleLeads.call(this, publitrac, stampField, accountNow);
 			return samples.length ? output(samples) : null;
 		}
 
@@ -191,7 +190,7 @@ export class PublitracTrigger implements INodeType {
 		const reads: Array<BucketRead<IDataObject>> = [];
 		for (const day of days) {
 			const query = { queries: { query: [{ field: stampField, operator: 'like', value: `${day}%` }] } };
-			reads.push({ bucket: day, records: await walkPages.call(this, session, { method: 'getLeads', query }, readLeads, { returnAll: true, limit: 0 }) });
+			reads.push({ bucket: day, records: await publitrac.list({ method: 'getLeads', query, read: readLeads, returnAll: true, limit: 0 }) });
 		}
 		// The next poll reads from the earliest date a lead made from now on can carry.
 		const fresh = takeUnseen(state, reads, { keyOf, keepFrom: earliestDateAt(now), onFirstPoll });
@@ -208,11 +207,11 @@ export class PublitracTrigger implements INodeType {
  * (no flood), unless Start From is set: then everyone in it now counts as entered. A lead that leaves and comes
  * back is emitted again. A manual test run shows the first few leads of the view.
  */
-async function pollView(this: IPollFunctions, session: PublitracSession): Promise<IDataObject[]> {
+async function pollView(this: IPollFunctions, publitrac: PublitracClient): Promise<IDataObject[]> {
 	const viewName = String(this.getNodeParameter('viewName', '')).trim();
 	if (viewName === '') throw new NodeOperationError(this.getNode(), 'View Name: is required');
 	const manual = this.getMode() === 'manual';
-	const leads = await walkPages.call(this, session, { method: 'getView', params: { viewName } }, readLeads, { returnAll: !manual, limit: SAMPLE_SIZE });
+	const leads = await publitrac.list({ method: 'getView', params: { viewName }, read: readLeads, returnAll: !manual, limit: SAMPLE_SIZE });
 	if (manual) return leads;
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const known = state.event === 'leadEnteredView' && state.viewName === viewName ? new Set(state.viewMembers ?? []) : undefined;
@@ -236,7 +235,7 @@ function readTimeZone(context: IPollFunctions, value: unknown): string {
 }
 
 /** A few recent leads for the editor's test run: the first page of the most recent month that has any, else of all leads. */
-async function sampleLeads(this: IPollFunctions, session: PublitracSession, stampField: string, accountNow: string): Promise<IDataObject[]> {
+async function sampleLeads(this: IPollFunctions, publitrac: PublitracClient, stampField: string, accountNow: string): Promise<IDataObject[]> {
 	const [year, month] = accountNow.split('-').map(Number);
 	const months = Array.from({ length: SAMPLE_MONTHS }, (_, back) => {
 		const date = new Date(Date.UTC(year, month - 1 - back, 1));
@@ -244,7 +243,7 @@ async function sampleLeads(this: IPollFunctions, session: PublitracSession, stam
 	});
 	for (const prefix of [...months, '']) {
 		const query = prefix ? { queries: { query: [{ field: stampField, operator: 'like', value: `${prefix}-%` }] } } : { queries: '' };
-		const leads = await walkPages.call(this, session, { method: 'getLeads', query }, readLeads, { returnAll: false, limit: 100 });
+		const leads = await publitrac.list({ method: 'getLeads', query, read: readLeads, returnAll: false, limit: 100 });
 		if (leads.length) return leads.sort((a, b) => String(b[stampField]).localeCompare(String(a[stampField]))).slice(0, SAMPLE_SIZE);
 	}
 	return [];

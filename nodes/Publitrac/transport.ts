@@ -7,11 +7,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { sendVendorRequest } from '../shared/httpClient';
+import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { describePublitracFailure } from './errorHints';
-import { tryReadXml, XmlSyntaxError } from './xmlReader';
+import { parsePublitracXml, PublitracXmlError } from './xmlReader';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -32,15 +33,6 @@ export const EMAIL_CAMPAIGN_MAX_LEADS = 50;
 /** Paged methods answer a fixed page size chosen by the server; the node only walks `page`. */
 export const SERVER_PAGE_SIZE = 100;
 
-/** Elements that may repeat: always read as lists, even when one comes back. */
-const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
-	'response.leads.lead',
-	'response.campaign',
-	'response.campaigns.campaign',
-	'response.opportunities.opportunity',
-	'response.errors.error',
-]);
-
 const builder = new XMLBuilder({
 	ignoreAttributes: true,
 	cdataPropName: '__cdata',
@@ -57,34 +49,6 @@ export function cdata(text: string): IDataObject {
 /** A request document: `<?xml …?><request>…</request>`, every value escaped. */
 export function buildRequestXml(request: IDataObject): string {
 	return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ request }) as string}`;
-}
-
-export class PublitracXmlError extends Error {}
-
-/**
- * Parses a PUBLITRAC answer and returns its `<response>` element, values as strings as the API sends them
- * ("0012" postal codes keep their zeros). One strict pass (xmlReader.ts): refuses documents that are not
- * well-formed, hold a DOCTYPE anywhere (no entity expansion beyond XML's own) or are not a response.
- */
-export function parsePublitracXml(text: string): IDataObject {
-	const trimmed = text.trim();
-	if (/^<!DOCTYPE\s+html/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
-	const document = tryReadXml(trimmed, REPEATED_ELEMENTS);
-	if (document instanceof XmlSyntaxError) {
-		if (document.declaresDtd) throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
-		if (/^<html[\s>]/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
-		throw new PublitracXmlError(`a body that is not valid XML (${document.message}): ${excerpt(trimmed)}`);
-	}
-	if (document.root !== 'response') {
-		const looksHtml = document.root.toLowerCase() === 'html';
-		throw new PublitracXmlError(`${looksHtml ? 'an HTML page' : 'an XML document without <response>'}: ${excerpt(trimmed)}`);
-	}
-	const response = document.value;
-	return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
-}
-
-function excerpt(text: string): string {
-	return text.replace(/\s+/g, ' ').slice(0, 200);
 }
 
 export interface Paging {
@@ -122,23 +86,6 @@ export function readLeads(response: IDataObject): IDataObject[] {
 	return leads && typeof leads === 'object' ? asList((leads as IDataObject).lead) : [];
 }
 
-/** The leads of a single-lead answer (getLead…): a success that carries none is an error, not an empty result. */
-export function requireLeads(this: RequestContext, session: PublitracSession, method: string, answer: PublitracAnswer, itemIndex?: number): IDataObject[] {
-	const leads = readLeads(answer.response);
-	if (leads.length > 0) return leads;
-	throw vendorApiError(
-		this.getNode(),
-		{
-			code: answer.status,
-			message: `${VENDOR} answered ${method} as a success but sent no lead`,
-			description: 'The answer holds no <leads><lead>. Nothing was output for this item, so check the lead in PUBLITRAC.',
-			httpCode: answer.httpCode,
-			itemIndex,
-		},
-		session.client.secrets,
-	);
-}
-
 /** getCampaigns answers bare `<campaign>` elements under `<response>`. */
 export function readCampaigns(response: IDataObject): IDataObject[] {
 	const wrapped = response.campaigns;
@@ -164,7 +111,7 @@ export function hasMoreRecords(paging: Paging | undefined, fetchedBefore: number
 	return onThisPage > 0 && fetchedBefore + onThisPage < paging.total;
 }
 
-export interface PublitracCall {
+export interface PublitracRequest {
 	/** The API method, e.g. `getLeads` ('' sends none). */
 	method: string;
 	httpMethod: IHttpRequestMethods;
@@ -178,11 +125,30 @@ export interface PublitracCall {
 	url?: string;
 	/** False: no API key, username or password (the e-commerce call authenticates with its own token). */
 	withAccountAuth?: boolean;
+	itemIndex?: number;
 }
 
-export interface PublitracSession {
-	client: VendorClient;
-	apiUrl: string;
+/** A paged GET method (getLeads, getList, getView, getCampaigns, getOpportunities), walked by `page`. */
+export interface PublitracListRequest {
+	method: string;
+	params?: IDataObject;
+	query?: IDataObject;
+	/** The records of one page's answer (readLeads, readCampaigns…). */
+	read: (response: IDataObject) => IDataObject[];
+	returnAll: boolean;
+	limit: number;
+	itemIndex?: number;
+	/** The page to start from (to resume a long export); 1 by default. */
+	firstPage?: number;
+	/** Filled in as pages are read: what `<paging>` said and where a next run should start. */
+	report?: PagingReport;
+}
+
+export interface PagingReport {
+	/** `<paging><total>` of the last page read: every record the search matches (undefined when not sent). */
+	total?: number;
+	/** The page holding the first record not output, or undefined when the walk reached the end. */
+	nextPage?: number;
 }
 
 export function apiUrlOf(credentials: ICredentialDataDecryptedObject): string {
@@ -192,7 +158,7 @@ export function apiUrlOf(credentials: ICredentialDataDecryptedObject): string {
 }
 
 /** Reads the credential once per execution: the API URL and the client the shared transport needs. */
-export async function connect(context: RequestContext): Promise<PublitracSession> {
+export async function connect(context: RequestContext): Promise<PublitracClient> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const apiUrl = apiUrlOf(credentials);
 	if (!/^https?:\/\/\S+$/i.test(apiUrl)) {
@@ -202,62 +168,173 @@ export async function connect(context: RequestContext): Promise<PublitracSession
 	}
 	// One throttle per PUBLITRAC account, shared by every item and execution in this process.
 	const account = createHash('sha256').update(`${apiUrl}|${String(credentials.username)}|${String(credentials.apiKey)}`).digest('hex');
-	return {
-		apiUrl,
-		client: {
-			credentialType: CREDENTIAL_TYPE,
-			vendor: VENDOR,
-			secrets: collectSecrets(credentials, ['apiKey', 'password']),
-			callsPerSecond: callsPerSecondOf(credentials),
-			throttleKey: account,
-			timeoutMs: timeoutFromCredentials(credentials),
-		},
-	};
+	return new PublitracClient(context, apiUrl, {
+		credentialType: CREDENTIAL_TYPE,
+		vendor: VENDOR,
+		secrets: collectSecrets(credentials, ['apiKey', 'password']),
+		callsPerSecond: callsPerSecondOf(credentials),
+		throttleKey: account,
+		timeoutMs: timeoutFromCredentials(credentials),
+	});
 }
 
 /**
- * One API call. GET methods carry every parameter in the query string; POST methods carry `method`
- * (and the credential's auth parameters) in the query string and the rest as a form body.
+ * The one door to PUBLITRAC: XML documents in, XML answers out, each method judged by its own success status
+ * (SUCCESS_STATUS), errors with a hint per code (errorHints.ts), and paged methods walked by `page`.
  */
-export async function sendPublitracRequest(
-	this: RequestContext,
-	session: PublitracSession,
-	call: PublitracCall,
-	itemIndex?: number,
-): Promise<{ statusCode: number; body: string; attempts: number }> {
-	const params: IDataObject = { ...(call.params ?? {}) };
-	if (call.query) params.query = buildRequestXml(call.query);
-	const isGet = call.httpMethod === 'GET';
-	const form = new URLSearchParams();
-	if (!isGet) for (const [key, value] of Object.entries(params)) if (value !== undefined) form.append(key, asText(value));
-	const response = await sendVendorRequest.call(
-		this,
-		session.client,
-		{
-			method: call.httpMethod,
-			url: call.url ?? session.apiUrl,
-			qs: isGet ? { ...(call.method ? { method: call.method } : {}), ...params } : call.method ? { method: call.method } : {},
-			headers: isGet ? { accept: 'application/xml, text/xml' } : { accept: 'application/xml, text/xml', 'content-type': 'application/x-www-form-urlencoded' },
-			body: isGet ? undefined : form.toString(),
-			idempotent: call.idempotent,
-			authenticate: call.withAccountAuth !== false,
-		},
-		itemIndex,
-	);
-	return { statusCode: response.statusCode, body: response.body, attempts: response.attempts };
-}
+export class PublitracClient {
+	constructor(
+		private readonly context: RequestContext,
+		readonly apiUrl: string,
+		private readonly http: VendorClient,
+	) {}
 
-/** Calls the API and reads its answer: any status but the method's success, or an `<errors>` element, is a NodeApiError. */
-export async function callPublitrac(
-	this: RequestContext,
-	session: PublitracSession,
-	call: PublitracCall,
-	itemIndex?: number,
-): Promise<PublitracAnswer> {
-	const { statusCode, body } = await sendPublitracRequest.call(this, session, call, itemIndex);
-	const answer = readAnswer.call(this, session, call.method, statusCode, body, itemIndex);
-	if (answer.failed) throw answerError.call(this, session, call.method, answer, itemIndex);
-	return answer;
+	get secrets(): string[] {
+		return this.http.secrets;
+	}
+
+	/**
+	 * One API call, its answer unread (for callers that judge it themselves). GET methods carry every parameter in
+	 * the query string; POST methods carry `method` (and the credential's auth parameters) in the query string and
+	 * the rest as a form body.
+	 */
+	async send(request: PublitracRequest): Promise<{ statusCode: number; body: string; attempts: number }> {
+		const params: IDataObject = { ...(request.params ?? {}) };
+		if (request.query) params.query = buildRequestXml(request.query);
+		const isGet = request.httpMethod === 'GET';
+		const form = new URLSearchParams();
+		if (!isGet) for (const [key, value] of Object.entries(params)) if (value !== undefined) form.append(key, asText(value));
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
+			{
+				method: request.httpMethod,
+				url: request.url ?? this.apiUrl,
+				qs: isGet ? { ...(request.method ? { method: request.method } : {}), ...params } : request.method ? { method: request.method } : {},
+				headers: isGet ? { accept: 'application/xml, text/xml' } : { accept: 'application/xml, text/xml', 'content-type': 'application/x-www-form-urlencoded' },
+				body: isGet ? undefined : form.toString(),
+				idempotent: request.idempotent,
+				authenticate: request.withAccountAuth !== false,
+			},
+			request.itemIndex,
+		);
+		return { statusCode: response.statusCode, body: response.body, attempts: response.attempts };
+	}
+
+	/** Calls the API and reads its answer: any status but the method's success, or an `<errors>` element, is a NodeApiError. */
+	async call(request: PublitracRequest): Promise<PublitracAnswer> {
+		const { statusCode, body } = await this.send(request);
+		const answer = this.readAnswer(request.method, statusCode, body, request.itemIndex);
+		if (answer.failed) throw this.answerError(request.method, answer, request.itemIndex);
+		return answer;
+	}
+
+	/** Every record (or up to `limit`) of a paged GET method, walking `page` until the limit or the last record. */
+	async list(request: PublitracListRequest): Promise<IDataObject[]> {
+		const { method, query, read, itemIndex, firstPage = 1, report } = request;
+		let last: { page: number; found: number; hasMore: boolean; before: number } | undefined;
+		const records = await paginate<IDataObject>({
+			returnAll: request.returnAll,
+			limit: request.limit,
+			firstPage,
+			pageSize: SERVER_PAGE_SIZE,
+			fetchPage: async ({ page, offset }) => {
+				const answer = await this.call({ method, query, httpMethod: 'GET', idempotent: true, params: { ...request.params, page }, itemIndex });
+				const found = read(answer.response);
+				const paging = readPaging(answer.response);
+				// <paging><total> counts from page 1, and a page's size is PUBLITRAC's to choose: a walk that started
+				// later cannot tell how many records came before, so it reads on until a page comes back empty.
+				const hasMore = (firstPage === 1 ? hasMoreRecords(paging, offset, found.length) : undefined) ?? found.length > 0;
+				if (report) report.total = paging?.total;
+				last = { page, found: found.length, hasMore, before: offset };
+				return { records: found, hasMore };
+			},
+		});
+		if (report && last) {
+			const outputFromLast = records.length - last.before;
+			report.nextPage = outputFromLast < last.found ? last.page : last.hasMore ? last.page + 1 : undefined;
+		}
+		return records;
+	}
+
+	/** Reads an answer without judging it; only a body that is not a PUBLITRAC response throws. */
+	readAnswer(
+		method: string,
+		statusCode: number,
+		body: string,
+		itemIndex?: number,
+	): PublitracAnswer {
+		let response: IDataObject;
+		try {
+			response = parsePublitracXml(body);
+		} catch (error) {
+			const reason = error instanceof PublitracXmlError ? error.message : String(error);
+			throw vendorApiError(
+				this.context.getNode(),
+				{
+					code: statusCode >= 400 ? statusCode : undefined,
+					message: `${VENDOR} ${method} answered HTTP ${statusCode} with ${reason}`,
+					httpCode: statusCode,
+					itemIndex,
+				},
+				this.secrets,
+			);
+		}
+		const status = asText(response.status).trim();
+		const message = asText(response.message).trim();
+		const errorsElement = response.errors;
+		const errors =
+			errorsElement !== undefined && errorsElement !== null && typeof errorsElement === 'object'
+				? ([] as unknown[]).concat((errorsElement as IDataObject).error ?? []).map((line) => asText(line).trim())
+				: [];
+		const expected = SUCCESS_STATUS[method];
+		// HTTP status alone decides nothing: a known method succeeds only with its own success status.
+		const failed =
+			errorsElement !== undefined ||
+			(expected ? !expected.includes(status) : /^9\d{3}$/.test(status) || (status === '' && statusCode >= 400));
+		return { status, message, errors, response, failed, httpCode: statusCode };
+	}
+
+	/** The NodeApiError for a failed answer: the vendor's status and message; every `<error>` line and a hint per code in the description. */
+	answerError(
+		method: string,
+		answer: PublitracAnswer,
+		itemIndex?: number,
+		errorLines: string[] = answer.errors,
+	) {
+		const expected = SUCCESS_STATUS[method];
+		// A status that is neither the method's success nor a 9xxx error (a 503, another method's code) says so.
+		const unexpected = expected && !expected.includes(answer.status) && !/^9\d{3}$/.test(answer.status) ? `${VENDOR} answered status ${answer.status || '(none)'} where ${method} succeeds with ${expected.join(' or ')}.` : undefined;
+		return vendorApiError(
+			this.context.getNode(),
+			{
+				code: answer.status || answer.httpCode,
+				message: answer.message || `${VENDOR} ${method} failed`,
+				description: [describePublitracFailure(answer.status, errorLines), unexpected].filter(Boolean).join('\n') || undefined,
+				httpCode: answer.httpCode,
+				itemIndex,
+			},
+			this.secrets,
+			{ method, status: answer.status, message: answer.message, errors: errorLines } as unknown as JsonObject,
+		);
+	}
+
+	/** The leads of a single-lead answer (getLead…): a success that carries none is an error, not an empty result. */
+	requireLeads(method: string, answer: PublitracAnswer, itemIndex?: number): IDataObject[] {
+		const leads = readLeads(answer.response);
+		if (leads.length > 0) return leads;
+		throw vendorApiError(
+			this.context.getNode(),
+			{
+				code: answer.status,
+				message: `${VENDOR} answered ${method} as a success but sent no lead`,
+				description: 'The answer holds no <leads><lead>. Nothing was output for this item, so check the lead in PUBLITRAC.',
+				httpCode: answer.httpCode,
+				itemIndex,
+			},
+			this.secrets,
+		);
+	}
 }
 
 /**
@@ -286,69 +363,3 @@ export const SUCCESS_STATUS: Record<string, string[]> = {
 	syncOpportunity: ['5002'],
 	executeCampaign: ['1100'],
 };
-
-/** Reads an answer without judging it; only a body that is not a PUBLITRAC response throws. */
-export function readAnswer(
-	this: RequestContext,
-	session: PublitracSession,
-	method: string,
-	statusCode: number,
-	body: string,
-	itemIndex?: number,
-): PublitracAnswer {
-	let response: IDataObject;
-	try {
-		response = parsePublitracXml(body);
-	} catch (error) {
-		const reason = error instanceof PublitracXmlError ? error.message : String(error);
-		throw vendorApiError(
-			this.getNode(),
-			{
-				code: statusCode >= 400 ? statusCode : undefined,
-				message: `${VENDOR} ${method} answered HTTP ${statusCode} with ${reason}`,
-				httpCode: statusCode,
-				itemIndex,
-			},
-			session.client.secrets,
-		);
-	}
-	const status = asText(response.status).trim();
-	const message = asText(response.message).trim();
-	const errorsElement = response.errors;
-	const errors =
-		errorsElement !== undefined && errorsElement !== null && typeof errorsElement === 'object'
-			? ([] as unknown[]).concat((errorsElement as IDataObject).error ?? []).map((line) => asText(line).trim())
-			: [];
-	const expected = SUCCESS_STATUS[method];
-	// HTTP status alone decides nothing: a known method succeeds only with its own success status.
-	const failed =
-		errorsElement !== undefined ||
-		(expected ? !expected.includes(status) : /^9\d{3}$/.test(status) || (status === '' && statusCode >= 400));
-	return { status, message, errors, response, failed, httpCode: statusCode };
-}
-
-/** The NodeApiError for a failed answer: the vendor's status and message; every `<error>` line and a hint per code in the description. */
-export function answerError(
-	this: RequestContext,
-	session: PublitracSession,
-	method: string,
-	answer: PublitracAnswer,
-	itemIndex?: number,
-	errorLines: string[] = answer.errors,
-) {
-	const expected = SUCCESS_STATUS[method];
-	// A status that is neither the method's success nor a 9xxx error (a 503, another method's code) says so.
-	const unexpected = expected && !expected.includes(answer.status) && !/^9\d{3}$/.test(answer.status) ? `${VENDOR} answered status ${answer.status || '(none)'} where ${method} succeeds with ${expected.join(' or ')}.` : undefined;
-	return vendorApiError(
-		this.getNode(),
-		{
-			code: answer.status || answer.httpCode,
-			message: answer.message || `${VENDOR} ${method} failed`,
-			description: [describePublitracFailure(answer.status, errorLines), unexpected].filter(Boolean).join('\n') || undefined,
-			httpCode: answer.httpCode,
-			itemIndex,
-		},
-		session.client.secrets,
-		{ method, status: answer.status, message: answer.message, errors: errorLines } as unknown as JsonObject,
-	);
-}

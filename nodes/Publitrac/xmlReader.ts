@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * A strict, single-pass reader for PUBLITRAC's XML answers: well-formedness is checked while the document is read
  * (no separate validation pass), and anything outside plain XML is refused rather than guessed at.
@@ -241,4 +243,41 @@ export function tryReadXml(source: string, listPaths?: ReadonlySet<string>): Xml
 	} catch (error) {
 		return error instanceof XmlSyntaxError ? error : new XmlSyntaxError(`unreadable XML (${String(error)})`, 0);
 	}
+}
+
+/** Elements that may repeat: always read as lists, even when one comes back. */
+const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
+	'response.leads.lead',
+	'response.campaign',
+	'response.campaigns.campaign',
+	'response.opportunities.opportunity',
+	'response.errors.error',
+]);
+
+export class PublitracXmlError extends Error {}
+
+/**
+ * Parses a PUBLITRAC answer and returns its `<response>` element, values as strings as the API sends them
+ * ("0012" postal codes keep their zeros). One strict pass (xmlReader.ts): refuses documents that are not
+ * well-formed, hold a DOCTYPE anywhere (no entity expansion beyond XML's own) or are not a response.
+ */
+export function parsePublitracXml(text: string): IDataObject {
+	const trimmed = text.trim();
+	if (/^<!DOCTYPE\s+html/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
+	const document = tryReadXml(trimmed, REPEATED_ELEMENTS);
+	if (document instanceof XmlSyntaxError) {
+		if (document.declaresDtd) throw new PublitracXmlError('an XML document with a DOCTYPE, which is refused (no entity expansion)');
+		if (/^<html[\s>]/i.test(trimmed)) throw new PublitracXmlError(`an HTML page instead of XML: ${excerpt(trimmed)}`);
+		throw new PublitracXmlError(`a body that is not valid XML (${document.message}): ${excerpt(trimmed)}`);
+	}
+	if (document.root !== 'response') {
+		const looksHtml = document.root.toLowerCase() === 'html';
+		throw new PublitracXmlError(`${looksHtml ? 'an HTML page' : 'an XML document without <response>'}: ${excerpt(trimmed)}`);
+	}
+	const response = document.value;
+	return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
+}
+
+function excerpt(text: string): string {
+	return text.replace(/\s+/g, ' ').slice(0, 200);
 }

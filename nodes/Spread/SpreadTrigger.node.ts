@@ -2,17 +2,19 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { redactValue } from '../shared/redaction';
-import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/common';
-import type { SpreadConnection } from './transport';
+import { SHOW_CUSTOM_FIELDS_OPTION } from './actions/fields';
+import type { SpreadClient } from './transport';
 import { readStartFrom, startFromOption } from '../shared/polling';
 import type { BucketRead, SeenKeysState } from '../shared/seenKeys';
 import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
-import { afterDateCovering, connect, normalizeCustomer, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { connect, SPREAD_MAX_PAGE_SIZE } from './transport';
+import { normalizeCustomer } from './actions/customer/typedCustomer';
 import { informationCallout } from '../shared/descriptions';
 import type { OutputShape } from '../shared/typedOutput';
 import { simplifyField, simplifyRecord } from '../shared/typedOutput';
 import { CUSTOMER_OUTPUT, ORDER_OUTPUT, SPONSORSHIP_OUTPUT } from './actions/output';
+import { afterDateCovering, parseSpreadDate } from './trigger/spreadDates';
 import type { RecordEvent } from './trigger/recordEvents';
 import { isRecordEvent, pollRecordEvent, RECORD_EVENT_NOTES, RECORD_EVENT_OPTIONS } from './trigger/recordEvents';
 
@@ -155,7 +157,7 @@ export class SpreadTrigger implements INodeType {
 
 		// SPREAD filters by whole days: ask from a day that surely covers `from`, in any zone.
 		const afterDate = afterDateCovering(from);
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, [filter]: afterDate }, { returnAll: true, limit: 0 });
+		const customers = await spread.list({ path: '/customers', key: 'customers', qs: { ...baseQuery, [filter]: afterDate }, returnAll: true, limit: 0 });
 		const byDate = new Map<string, IDataObject[]>();
 		for (const customer of customers) {
 			// A date filter returns no record without that date; one whose date cannot be read is left as before.
@@ -180,14 +182,14 @@ export class SpreadTrigger implements INodeType {
 }
 
 /** The most recently created (or changed) customer, looking in ever wider windows so a large base is not read whole. */
-async function findLatest(spread: SpreadConnection, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
+async function findLatest(spread: SpreadClient, filter: string, stamp: string, baseQuery: IDataObject): Promise<IDataObject | undefined> {
 	const now = Date.now();
 	const windows: Array<IDataObject> = [
 		...MANUAL_WINDOWS_DAYS.map((days) => ({ [filter]: afterDateCovering(now - days * 86400000) })),
 		{},
 	];
 	for (const window of windows) {
-		const customers = await spread.list('/customers', 'customers', { ...baseQuery, ...window }, { returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
+		const customers = await spread.list({ path: '/customers', key: 'customers', qs: { ...baseQuery, ...window }, returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
 		let latest: IDataObject | undefined;
 		let latestTime = -Infinity;
 		for (const customer of customers) {

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 
+import type { VendorErrorDetails } from '../shared/errors';
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
@@ -12,7 +13,7 @@ export const SPREAD_MAX_PAGE_SIZE = 5000;
 
 const DEFAULT_BASE_URL = 'https://social-sb.com/api/v2';
 
-export interface SpreadCall {
+export interface SpreadRequest {
 	method: IHttpRequestMethods;
 	/** Path below the API root, e.g. `/customers/123`. */
 	path: string;
@@ -24,7 +25,12 @@ export interface SpreadCall {
 	idempotent?: boolean;
 }
 
-export interface SpreadListOptions {
+export interface SpreadListRequest {
+	/** Path below the API root, e.g. `/customers`. */
+	path: string;
+	/** Key of the records in the answer, e.g. `customers`. */
+	key: string;
+	qs?: IDataObject;
 	returnAll: boolean;
 	limit: number;
 	itemIndex?: number;
@@ -32,55 +38,96 @@ export interface SpreadListOptions {
 	pageSize?: number;
 }
 
+/** The APIv1 calls the node makes: the only documented way to write orders (v2 only reads them). */
+export type SpreadApiV1Method = 'CreateOrder' | 'UpdateOrder';
+
+export interface SpreadV1Request {
+	method: SpreadApiV1Method;
+	/** The fields, form-encoded as `data[…]` (and `request[…]`). */
+	form: URLSearchParams;
+	itemIndex?: number;
+}
+
+/** APIv1 error codes read like `ERR-9003` (bad keys). */
+const V1_ERROR_CODE = /\bERR-\d+\b/;
+
 /**
- * The one door to SPREAD API v2. Its quirks live here: Basic auth through the credential,
- * JSON bodies wrapped by the caller, errors that come as `{"error": …}` or as an HTML page,
- * and paging computed from `startAt`/`maxResults` (nextPageUrl is `http://`: it only tells
+ * The one door to SPREAD: API v2 (`call`, `list`) and the APIv1 order calls (`callV1`). Its quirks live here:
+ * Basic auth through the credential, JSON bodies wrapped by the caller, errors that come as `{"error": …}` or
+ * as an HTML page, and paging computed from `startAt`/`maxResults` (nextPageUrl is `http://`: it only tells
  * whether more pages exist and is never followed, so the keys never travel in clear).
  */
-export class SpreadConnection {
+export class SpreadClient {
 	constructor(
 		private readonly context: RequestContext,
 		readonly baseUrl: string,
-		readonly client: VendorClient,
+		private readonly http: VendorClient,
 	) {}
 
 	get secrets(): string[] {
-		return this.client.secrets;
+		return this.http.secrets;
 	}
 
-	async call(call: SpreadCall): Promise<IDataObject> {
+	async call(request: SpreadRequest): Promise<IDataObject> {
 		const response = await sendVendorRequest.call(
 			this.context,
-			this.client,
+			this.http,
 			{
-				method: call.method,
-				url: `${this.baseUrl}${call.path}`,
-				qs: call.qs,
-				headers: call.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
-				body: call.body ? JSON.stringify(call.body) : undefined,
-				idempotent: call.idempotent ?? call.method !== 'POST',
+				method: request.method,
+				url: `${this.baseUrl}${request.path}`,
+				qs: request.qs,
+				headers: request.body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+				body: request.body ? JSON.stringify(request.body) : undefined,
+				idempotent: request.idempotent ?? request.method !== 'POST',
 			},
-			call.itemIndex,
+			request.itemIndex,
 		);
-		const parsed = parseJsonBody(response.body);
-		const value = parsed.ok ? parsed.value : undefined;
-		const vendorError = parsed.ok ? readVendorError(value) : `SPREAD sent ${parsed.reason}`;
-		if (response.statusCode >= 400 || vendorError !== undefined) {
-			throw vendorApiError(
-				this.context.getNode(),
-				{
-					code: response.statusCode,
-					message: vendorError ?? `SPREAD answered HTTP ${response.statusCode}`,
-					description: response.statusCode === 401 ? 'Check the public and private keys in the SPREAD credential.' : undefined,
-					httpCode: response.statusCode,
-					itemIndex: call.itemIndex,
-				},
-				this.secrets,
-				(value && typeof value === 'object' ? value : { body: response.body.slice(0, 500) }) as JsonObject,
-			);
-		}
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+		const { body, raw, failure } = readJsonAnswer(response.statusCode, response.body);
+		if (failure === undefined) return body;
+		throw this.error(response.statusCode, raw ?? { body: response.body.slice(0, 500) }, {
+			code: response.statusCode,
+			message: failure,
+			description: response.statusCode === 401 ? 'Check the public and private keys in the SPREAD credential.' : undefined,
+			itemIndex: request.itemIndex,
+		});
+	}
+
+	/**
+	 * One APIv1 call: POST, Basic auth through the credential, a form body, a JSON answer. APIv1 lives one level
+	 * above v2 (apiV1Root). Never resent once it may have reached SPREAD: an order created twice would count twice
+	 * in the loyalty programme.
+	 */
+	async callV1(request: SpreadV1Request): Promise<IDataObject> {
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
+			{
+				method: 'POST',
+				url: `${apiV1Root(this.baseUrl)}/${request.method}`,
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+				body: request.form.toString(),
+				idempotent: false,
+			},
+			request.itemIndex,
+		);
+		const { body, json, failure } = readJsonAnswer(response.statusCode, response.body);
+		const code = v1ErrorCode(body);
+		if (failure === undefined && code === undefined) return body;
+		const message = typeof body.message === 'string' && body.message !== '' ? body.message : failure;
+		throw this.error(response.statusCode, json ? body : { body: response.body.slice(0, 500) }, {
+			code: code ?? response.statusCode,
+			message: `${request.method}: ${message ?? `SPREAD answered HTTP ${response.statusCode}`}`,
+			description:
+				code === 'ERR-9003' || response.statusCode === 401
+					? 'SPREAD refused the keys: check the public and private keys in the SPREAD credential (APIv1 takes the same ones).'
+					: undefined,
+			itemIndex: request.itemIndex,
+		});
+	}
+
+	/** The JSON error path both APIs share: the vendor's words, the raw answer (or its start) as the cause. */
+	private error(statusCode: number, raw: unknown, details: Omit<VendorErrorDetails, 'httpCode'>) {
+		return vendorApiError(this.context.getNode(), { ...details, httpCode: statusCode }, this.secrets, raw as JsonObject);
 	}
 
 	/**
@@ -103,13 +150,14 @@ export class SpreadConnection {
 	}
 
 	/** Every record (or up to `limit`) of a list endpoint answering `{<key>: [...], count, nextPageUrl}`. */
-	async list(path: string, key: string, qs: IDataObject, options: SpreadListOptions): Promise<IDataObject[]> {
+	async list(request: SpreadListRequest): Promise<IDataObject[]> {
+		const { path, key, qs, itemIndex } = request;
 		return await paginate<IDataObject>({
-			returnAll: options.returnAll,
-			limit: options.limit,
-			pageSize: Math.min(options.pageSize ?? SPREAD_MAX_PAGE_SIZE, SPREAD_MAX_PAGE_SIZE),
+			returnAll: request.returnAll,
+			limit: request.limit,
+			pageSize: Math.min(request.pageSize ?? SPREAD_MAX_PAGE_SIZE, SPREAD_MAX_PAGE_SIZE),
 			fetchPage: async ({ offset, size }) => {
-				const page = await this.call({ method: 'GET', path, qs: { ...qs, startAt: offset, maxResults: size }, itemIndex: options.itemIndex });
+				const page = await this.call({ method: 'GET', path, qs: { ...qs, startAt: offset, maxResults: size }, itemIndex });
 				const records = asRecordList(page[key]);
 				const nextPageUrl = page.nextPageUrl;
 				return { records, hasMore: typeof nextPageUrl === 'string' && nextPageUrl !== '' && records.length >= size };
@@ -119,11 +167,11 @@ export class SpreadConnection {
 }
 
 /** Reads the credential once per execution: the API root and the client the shared transport needs. */
-export async function connect(context: RequestContext): Promise<SpreadConnection> {
+export async function connect(context: RequestContext): Promise<SpreadClient> {
 	const credentials = await context.getCredentials('spreadApi');
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const secrets = collectSecrets(credentials, ['privateKey', 'publicKey'], ['publicKey', 'privateKey']);
-	return new SpreadConnection(context, baseUrl, {
+	return new SpreadClient(context, baseUrl, {
 		credentialType: 'spreadApi',
 		vendor: 'SPREAD',
 		secrets,
@@ -160,31 +208,34 @@ export function readVendorError(value: unknown): string | undefined {
 	return String(error);
 }
 
-/** Output shape of a customer: `tags: ""` (no tag) becomes `[]`, and an empty PHP array of custom fields an object. */
-export function normalizeCustomer(customer: IDataObject): IDataObject {
-	// In place: every caller hands a record freshly parsed from an answer, and 50,000 copies would double the memory of a Return All.
-	if (customer.tags === '' || customer.tags === null) customer.tags = [];
-	if (Array.isArray(customer.custom_fields) && customer.custom_fields.length === 0) customer.custom_fields = {};
-	return customer;
+/**
+ * An answer as JSON: the object it holds (`{}` for an empty body), what it parsed to (the error's cause), and why it is a failure, if it is one: an HTTP
+ * error status, SPREAD's `{"error": …}` under any status, or a body that is not JSON.
+ */
+function readJsonAnswer(statusCode: number, text: string): { body: IDataObject; json: boolean; raw?: object; failure?: string } {
+	const parsed = parseJsonBody(text);
+	if (!parsed.ok) return { body: {}, json: false, failure: `SPREAD sent ${parsed.reason}` };
+	const value = parsed.value;
+	const raw = value && typeof value === 'object' ? value : undefined;
+	const body = raw && !Array.isArray(raw) ? (raw as IDataObject) : {};
+	const vendorError = readVendorError(value);
+	if (vendorError !== undefined) return { body, json: true, raw, failure: vendorError };
+	return { body, json: true, raw, failure: statusCode >= 400 ? `SPREAD answered HTTP ${statusCode}` : undefined };
 }
-
-/** SPREAD dates: `2018-04-10T14:15:48+0000` (customers) or `2016-11-04 08:54:47` (UTC, other resources). */
-export function parseSpreadDate(value: unknown): number | undefined {
-	if (typeof value !== 'string' || value === '') return undefined;
-	let text = value.trim().replace(' ', 'T');
-	if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
-	const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-	return Number.isNaN(time) ? undefined : time;
-}
-
-/** A day, in ms. */
-const DAY_MS = 86_400_000;
 
 /**
- * The `…After` date (`YYYY-mm-dd`, the only form SPREAD's filters take) that returns every record stamped at
- * or after `time`, whichever way SPREAD reads a bare date: "after" may exclude the whole day, and the day may
- * be taken in any zone from UTC-12 to UTC+14. 36 hours back covers both; the caller drops what is older.
+ * APIv1 lives one level above v2: `https://social-sb.com/api/CreateOrder` for the credential's
+ * `https://social-sb.com/api/v2`. A base URL without `/v2` is taken as the API root itself.
  */
-export function afterDateCovering(time: number): string {
-	return new Date(time - 1.5 * DAY_MS).toISOString().slice(0, 10);
+export function apiV1Root(baseUrl: string): string {
+	return baseUrl.replace(/\/+$/, '').replace(/\/v2$/i, '');
+}
+
+function v1ErrorCode(body: IDataObject): string | undefined {
+	for (const key of ['error', 'code', 'status', 'result']) {
+		const value = body[key];
+		const match = typeof value === 'string' ? V1_ERROR_CODE.exec(value) : null;
+		if (match) return match[0];
+	}
+	return undefined;
 }

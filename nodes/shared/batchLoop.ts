@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chunk } from './batching';
-import { asNodeError, errorItem } from './itemLoop';
+import { asNodeError, errorItem } from './errors';
 import { redactValue } from './redaction';
 
 export interface BatchEntry<T> {
@@ -63,4 +62,12 @@ export async function runInBatches<T>(this: IExecuteFunctions, plan: BatchPlan<T
 		}
 	}
 	return [...results.entries()].sort(([a], [b]) => a - b).map(([, item]) => item);
+}
+
+/** Splits records into consecutive batches of at most `size`. */
+export function chunk<T>(records: T[], size: number): T[][] {
+	if (!Number.isInteger(size) || size < 1) throw new RangeError(`Batch size must be a positive integer, got ${size}`);
+	const batches: T[][] = [];
+	for (let start = 0; start < records.length; start += size) batches.push(records.slice(start, start + size));
+	return batches;
 }

@@ -11,6 +11,26 @@ export function forOperation(resource: string, operation: string, properties: IN
 	}));
 }
 
+/** A required email field (`email`, "Email" unless named otherwise). */
+export function emailField(description?: string, { name = 'email', displayName = 'Email', defaultValue = '' } = {}): INodeProperties {
+	return { displayName, name, type: 'string', placeholder: 'name@email.com', required: true, default: defaultValue, description };
+}
+
+/** An optional text field. */
+export function textField(displayName: string, name: string, description?: string, placeholder?: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', ...(description ? { description } : {}), ...(placeholder ? { placeholder } : {}) };
+}
+
+/** The optional fields of an operation, under "Add Field". */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** How an operation runs (not what it sends), under "Add Option". */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** Return All / Limit, as every list operation shows them (n8n's own wording). */
 export function returnAllAndLimitFields(): INodeProperties[] {
 	return [
@@ -34,9 +54,9 @@ export function returnAllAndLimitFields(): INodeProperties[] {
 }
 
 /**
- * A note that only informs (set-up steps, limits kept for the user). n8n 1.123 and 2.x draw a `notice` in warning
- * colours and a `callout` in neutral ones with an info icon (which the user may dismiss), so notes use the callout.
- * Its text is a sentence, not a title: the linter's title-case rule knows `notice` but not yet `callout`.
+ * A note that only informs (set-up steps, limits kept for the user). n8n draws a `notice` in warning colours and a
+ * `callout` in neutral ones with an info icon (which the user may dismiss), so notes use the callout. Its text is a
+ * sentence, not a title.
  */
 export function informationCallout(name: string, text: string, show?: Record<string, string[]>): INodeProperties {
 	return { displayName: text, name, type: 'callout', default: '', ...(show ? { displayOptions: { show } } : {}) };

@@ -1,7 +1,7 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactText } from './redaction';
+import { redactText, redactValue } from './redaction';
 
 export interface VendorErrorDetails {
 	/** The vendor's own error code (PUBLITRAC 9005, InfluencerSoft 601, HTTP 404…). */
@@ -46,4 +46,21 @@ export function invalidInput(node: INode, itemIndex: number, field: string, prob
 		itemIndex,
 		description: hint,
 	});
+}
+
+/** n8n's own error types pass through; anything else is wrapped so the UI shows node and item. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/**
+ * The item an input gives under Continue On Fail. Only `error`, `message` and `details` keys: n8n's
+ * "Continue (using error output)" routes an item to the error output only when its JSON has no other key.
+ */
+export function errorItem(error: { message?: string; description?: string | null }, itemIndex: number, secrets: string[] = []): INodeExecutionData {
+	return {
+		json: redactValue({ error: error.message ?? String(error), ...(error.description ? { details: error.description } : {}) }, secrets),
+		pairedItem: { item: itemIndex },
+	};
 }

@@ -10,8 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { vendorApiError } from './errors';
-import { asNodeError } from './itemLoop';
+import { asNodeError, vendorApiError } from './errors';
 import { redactText } from './redaction';
 import { DEFAULT_TIMEOUT_MS } from './requestTimeout';
 import { getCallSpacer } from './throttle';

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { redactValue, secretMask } from './redaction';
-
-export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
+import type { ItemResult } from './operations';
+import { asNodeError, errorItem } from './errors';
+import { secretMask } from './redaction';
 
 /** An operation's result as items paired with their input item (an item's own pairedItem wins, as n8n's constructExecutionMetaData does). */
 function toItems(result: ItemResult, pairedItem: IPairedItemData): INodeExecutionData[] {
@@ -56,8 +56,8 @@ export async function runForEachItem(
 		}
 	};
 	// Workers start in doubling waves, one event-loop turn apart (1, 1, 2, 4, 8, …): an early item refused before
-	// its call (bad input) stops the loop before many more are under way, while 200 workers cost only 8 turns
-	// (a turn per worker made 200 parallel reads start ~200 ms late).
+	// its call (bad input) stops the loop before many more are under way, while many workers cost only a few turns
+	// (a turn per worker would hold the last reads back by as many turns).
 	const running: Array<Promise<void>> = [];
 	for (let started = 0; started < Math.min(Math.max(1, concurrency), itemCount) && !stopped; started++) {
 		if (started > 0 && (started & (started - 1)) === 0) await sleep(0);
@@ -74,21 +74,4 @@ export async function runForEachItem(
 		} else for (const item of outcome.items) output.push(item);
 	}
 	return output;
-}
-
-/** n8n's own error types pass through; anything else is wrapped so the UI shows node and item. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
-}
-
-/**
- * The item an input gives under Continue On Fail. Only `error`, `message` and `details` keys: n8n's
- * "Continue (using error output)" routes an item to the error output only when its JSON has no other key.
- */
-export function errorItem(error: { message?: string; description?: string | null }, itemIndex: number, secrets: string[] = []): INodeExecutionData {
-	return {
-		json: redactValue({ error: error.message ?? String(error), ...(error.description ? { details: error.description } : {}) }, secrets),
-		pairedItem: { item: itemIndex },
-	};
 }

@@ -1,62 +1,65 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BatchPlan } from './batchLoop';
-import type { ItemLoopOptions, ItemResult } from './itemLoop';
+import type { ItemLoopOptions } from './itemLoop';
 import type { OutputShape } from './typedOutput';
 
-/** What every vendor's `connect(context)` returns: its own client, with the secrets every output is masked of. */
-export interface VendorConnection {
-	client: { secrets: string[] };
+/** What an operation gives for one input item: records, ready items, or nothing. */
+export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
+
+/** What every vendor's `connect(context)` returns: its client, with the secrets every output is masked of. */
+export interface ConnectedClient {
+	readonly secrets: string[];
 }
 
 /** Most operations: one input item in, its results out (the shared item loop pairs, masks and catches). */
-export interface ItemOperation<Connection> {
+export interface ItemOperation<Client> {
 	description: INodeProperties[];
 	/** The types of the records it outputs: the router then offers Simplify and applies it (nodes/shared/typedOutput.ts). */
 	output?: OutputShape;
-	execute(this: IExecuteFunctions, itemIndex: number, connection: Connection): Promise<ItemResult>;
+	execute(this: IExecuteFunctions, itemIndex: number, client: Client): Promise<ItemResult>;
 }
 
 /** Calls that carry many items at once (PUBLITRAC list and campaign calls): a plan the shared batch loop runs. */
-export interface BatchOperation<Connection> {
+export interface BatchOperation<Client> {
 	description: INodeProperties[];
 	/** The types of the answers it outputs, as for ItemOperation. */
 	output?: OutputShape;
-	plan(this: IExecuteFunctions, connection: Connection): BatchPlan<unknown>;
+	plan(this: IExecuteFunctions, client: Client): BatchPlan<unknown>;
 }
 
 /**
  * One answer built from the whole input (Popsell's reply to its trigger's call): runs once, and pairs its output
  * with every input item itself.
  */
-export interface WholeInputOperation<Connection> {
+export interface WholeInputOperation<Client> {
 	description: INodeProperties[];
-	executeOnce(this: IExecuteFunctions, connection: Connection): Promise<INodeExecutionData[]>;
+	executeOnce(this: IExecuteFunctions, client: Client): Promise<INodeExecutionData[]>;
 }
 
-export type Operation<Connection> = ItemOperation<Connection> | BatchOperation<Connection> | WholeInputOperation<Connection>;
+export type Operation<Client> = ItemOperation<Client> | BatchOperation<Client> | WholeInputOperation<Client>;
 
 /** One line of a vendor's table: the operation's selector entry and its module. */
-export interface OperationEntry<Connection> {
+export interface OperationEntry<Client> {
 	name: string;
 	action: string;
 	description: string;
-	module: Operation<Connection>;
+	module: Operation<Client>;
 	/** How the item loop runs this operation (e.g. items in flight at once, for calls safe to overlap). */
 	loop?: ItemLoopOptions;
 }
 
-export interface ResourceEntry<Connection> {
+export interface ResourceEntry<Client> {
 	name: string;
 	/** The operation selected when the resource is picked (the first one when unset). */
 	defaultOperation?: string;
-	operations: Record<string, OperationEntry<Connection>>;
+	operations: Record<string, OperationEntry<Client>>;
 }
 
 /** A vendor's node in one table: the selectors, the subtitle and the routing all come from it. */
-export interface VendorTable<Connection extends VendorConnection> {
+export interface VendorTable<Client extends ConnectedClient> {
 	defaultResource: string;
 	/** Reads the credential once per execution and returns the vendor's client. */
-	connect(context: IExecuteFunctions): Promise<Connection>;
-	resources: Record<string, ResourceEntry<Connection>>;
+	connect(context: IExecuteFunctions): Promise<Client>;
+	resources: Record<string, ResourceEntry<Client>>;
 }

@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemLoopOptions } from './itemLoop';
-import type { VendorConnection, VendorTable } from './operations';
+import type { ConnectedClient, VendorTable } from './operations';
 
 /**
  * Reads of a vendor without a documented rate limit overlap: at most this many items in flight by default. n8n spends
- * one to two milliseconds of CPU per item (expressions, its HTTP stack), and a run keeps up with the HTTP Request
- * node (which sends every input item at once) only when nearly all of a few hundred items are under way: measured
- * with 300 reads at 50 ms, 100 in flight gave 0.85× its throughput, 200 gave 1.04×. Vendors with reasons to be
- * gentler pass a lower number, and users lower it with Request Options.
+ * CPU on every item (expressions, its HTTP stack), so a run keeps up with the HTTP Request node (which sends every
+ * input item at once) only when nearly all of a few hundred items are under way (BENCHMARKS.md, section 2). Vendors
+ * with reasons to be gentler pass a lower number, and users lower it with Request Options.
  */
 export const READS_IN_PARALLEL = 200;
 
@@ -44,7 +43,7 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 }
 
 /** One Request Options field per resource, shown for its reads that overlap. */
-export function requestOptionsFields<Connection extends VendorConnection>(table: VendorTable<Connection>): INodeProperties[] {
+export function requestOptionsFields<Client extends ConnectedClient>(table: VendorTable<Client>): INodeProperties[] {
 	return Object.entries(table.resources).flatMap(([resource, { operations }]) => {
 		const adjustable = Object.entries(operations).filter(([, entry]) => entry.loop?.adjustable);
 		if (adjustable.length === 0) return [];

@@ -4,9 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BatchPlan } from './batchLoop';
 import { runInBatches } from './batchLoop';
 import { forOperation } from './descriptions';
-import type { ItemResult } from './itemLoop';
 import { runForEachItem } from './itemLoop';
-import type { Operation, VendorConnection, VendorTable } from './operations';
+import type { ConnectedClient, ItemResult, Operation, VendorTable } from './operations';
 import { loopOptionsFor, requestOptionsFields } from './overlap';
 import type { OutputShape } from './typedOutput';
 import { simplifyField, simplifyRecord } from './typedOutput';
@@ -14,7 +13,7 @@ import { simplifyField, simplifyRecord } from './typedOutput';
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** The Resource selector, one Operation selector per resource, then every operation's own fields. */
-export function tableProperties<Connection extends VendorConnection>(table: VendorTable<Connection>): INodeProperties[] {
+export function tableProperties<Client extends ConnectedClient>(table: VendorTable<Client>): INodeProperties[] {
 	const resources = Object.entries(table.resources);
 	const defaultResource = table.defaultResource;
 	const resourceSelector: INodeProperties = {
@@ -49,7 +48,7 @@ export function tableProperties<Connection extends VendorConnection>(table: Vend
  * The canvas subtitle in words ("Search: Lead"): an expression looking the picked resource and operation up
  * in a map written from the table (flat, so no `}}` ends the expression early).
  */
-export function tableSubtitle<Connection extends VendorConnection>(table: VendorTable<Connection>): string {
+export function tableSubtitle<Client extends ConnectedClient>(table: VendorTable<Client>): string {
 	const words: Record<string, string> = {};
 	for (const [resource, { name: resourceName, operations }] of Object.entries(table.resources)) {
 		for (const [operation, { name }] of Object.entries(operations)) words[`${resource}:${operation}`] = `${name}: ${resourceName}`;
@@ -64,7 +63,7 @@ export function optionSubtitle(parameter: string, options: Array<{ name: string;
 }
 
 /** The Simplify switch of an operation that declares its output's types, unless its own fields already hold one. */
-function simplifyFieldFor<Connection>(resource: string, operation: string, module: Operation<Connection>): INodeProperties[] {
+function simplifyFieldFor<Client>(resource: string, operation: string, module: Operation<Client>): INodeProperties[] {
 	if (!('output' in module) || !module.output || module.description.some((property) => property.name === 'simplify')) return [];
 	return forOperation(resource, operation, [simplifyField()]);
 }
@@ -94,18 +93,18 @@ function simplifyPlan<T>(context: IExecuteFunctions, shape: OutputShape | undefi
 }
 
 /** The node's execute: connects once, then runs the picked operation through the shared item or batch loop. */
-export async function route<Connection extends VendorConnection>(this: IExecuteFunctions, table: VendorTable<Connection>): Promise<INodeExecutionData[][]> {
+export async function route<Client extends ConnectedClient>(this: IExecuteFunctions, table: VendorTable<Client>): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const entry = table.resources[resource]?.operations[operation];
 	if (!entry) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	const connection = await table.connect(this);
-	const secrets = connection.client.secrets;
+	const client = await table.connect(this);
+	const secrets = client.secrets;
 	const module = entry.module;
 	if ('execute' in module) {
-		const run = async (itemIndex: number) => simplifyResult(this, module.output, itemIndex, await module.execute.call(this, itemIndex, connection));
+		const run = async (itemIndex: number) => simplifyResult(this, module.output, itemIndex, await module.execute.call(this, itemIndex, client));
 		return [await runForEachItem.call(this, run, secrets, loopOptionsFor(this, entry.loop))];
 	}
-	if ('plan' in module) return [await runInBatches.call(this, simplifyPlan(this, module.output, module.plan.call(this, connection)), secrets)];
-	return [await module.executeOnce.call(this, connection)];
+	if ('plan' in module) return [await runInBatches.call(this, simplifyPlan(this, module.output, module.plan.call(this, client)), secrets)];
+	return [await module.executeOnce.call(this, client)];
 }

@@ -32,7 +32,7 @@ interface SentCall {
 /**
  * Hands out send times so that no one-second window holds more than `perSecond` calls, counted when they are sent
  * (not when their answer comes back): the number in flight then follows the rate times the latency, and a slow
- * server no longer slows the sync. Callers queue in order, so items and executions sharing a credential take turns.
+ * server does not slow the sync. Callers queue in order, so items and executions sharing a credential take turns.
  *
  * Processes do not see each other's calls (n8n queue-mode workers each hold their own spacer), so the spacer also
  * listens to the server. A refusal (429) while this process sent less than its rate in the second before means

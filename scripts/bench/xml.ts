@@ -3,7 +3,7 @@
 // the parser of n8n's own XML node. Each parser runs in a fresh process (see index.ts) so peak RSS is its own.
 import { createRequire } from 'node:module';
 
-import { parsePublitracXml } from '../../nodes/Publitrac/transport';
+import { parsePublitracXml } from '../../nodes/Publitrac/xmlReader';
 import { mb, median, round } from './report';
 
 // Loaded at run time (optional modules, or after the environment is set): a require bound to this file.

@@ -203,6 +203,8 @@ export interface SingleNodeOptions extends RunOptions {
 	/** "Continue (using error output)": failed items go to a second output. */
 	continueOnErrorOutput?: boolean;
 	typeVersion?: number;
+	/** The workflow's settings, e.g. its time zone (`{ timezone: 'America/New_York' }`). */
+	settings?: IDataObject;
 }
 
 export interface SingleNodeResult extends RunResult {
@@ -231,6 +233,7 @@ export async function runNode(options: SingleNodeOptions): Promise<SingleNodeRes
 			},
 		],
 		connections: { Start: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		...(options.settings ? { settings: options.settings } : {}),
 	};
 	const result = await runWorkflow(workflowJson, options);
 	return { ...result, items: result.output(nodeName), nodeError: result.task(nodeName)?.error };

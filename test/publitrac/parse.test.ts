@@ -1,4 +1,5 @@
-import { buildRequestXml, cdata, parsePublitracXml, readCampaigns, readLeads, readPaging } from '../../nodes/Publitrac/transport';
+import { buildRequestXml, cdata, readCampaigns, readLeads, readPaging } from '../../nodes/Publitrac/transport';
+import { parsePublitracXml } from '../../nodes/Publitrac/xmlReader';
 
 describe('parsePublitracXml and buildRequestXml', () => {
 	it('reads the document example: leads as lists, values as strings, paging numbers', () => {

@@ -1,5 +1,5 @@
-import { parsePublitracXml, readLeads } from '../../nodes/Publitrac/transport';
-import { readXml, XmlSyntaxError } from '../../nodes/Publitrac/xmlReader';
+import { readLeads } from '../../nodes/Publitrac/transport';
+import { parsePublitracXml, readXml, XmlSyntaxError } from '../../nodes/Publitrac/xmlReader';
 
 const LISTS = new Set(['response.leads.lead']);
 

@@ -1,4 +1,4 @@
-import { chunk } from '../../nodes/shared/batching';
+import { chunk } from '../../nodes/shared/batchLoop';
 import { backoffDelayMs, parseJsonBody, retryAfterMs } from '../../nodes/shared/httpClient';
 import { paginate } from '../../nodes/shared/pagination';
 import { collectSecrets, redactText, redactValue, secretMask } from '../../nodes/shared/redaction';

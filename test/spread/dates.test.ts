@@ -65,6 +65,33 @@ describe('SPREAD dates in a Paris-time n8n: the day typed or picked, as YYYY-mm-
 		expect(JSON.parse(server.requests[0].body).customer.birthday).toBe('1990-04-25');
 	});
 
+	it('a custom event date picked without a zone is read in the workflow\'s time zone (not the machine\'s), then sent in UTC', async () => {
+		const event = (timezone: string) =>
+			runNode({
+				type: SPREAD,
+				parameters: { resource: 'customerCustomEvent', operation: 'create', customerId: '123460', type: 'store_visit', additionalFields: { date: '2024-05-01T10:30:00' } },
+				credentials: credentials(),
+				input: [{}],
+				settings: { timezone },
+			});
+		const sentDates = () => server.requests.map((request) => (JSON.parse(request.body) as { customerCustomEvent: { date: string } }).customerCustomEvent.date);
+		// The process runs in Paris (UTC+2 in May): reading the picker in the machine's zone would send 08:30 both times.
+		expect((await event('America/New_York')).nodeError).toBeUndefined();
+		expect((await event('UTC')).nodeError).toBeUndefined();
+		expect(sentDates()).toEqual(['2024-05-01 14:30:00', '2024-05-01 10:30:00']);
+	});
+
+	it('an order date and a custom event date picked the same are the same instant', async () => {
+		const settings = { timezone: 'America/New_York' };
+		await runNode({ type: SPREAD, parameters: { resource: 'customerCustomEvent', operation: 'create', customerId: '123460', type: 'x', additionalFields: { date: '2024-05-01T10:30:00' } }, credentials: credentials(), input: [{}], settings });
+		await runNode({ type: SPREAD, parameters: { resource: 'order', operation: 'create', orderId: 'A-1', customerEmail: 'a@example.com', amount: 10, additionalFields: { date: '2024-05-01T10:30:00' } }, credentials: credentials(), input: [{}], settings });
+		const eventDate = (JSON.parse(server.requests[0].body) as { customerCustomEvent: { date: string } }).customerCustomEvent.date;
+		const orderDate = new URLSearchParams(server.requests[1].body).get('data[date]');
+		// The event goes in UTC, the order in the workflow's wall-clock time (SPREAD's APIv1 form): 10:30 in New York both.
+		expect(eventDate).toBe('2024-05-01 14:30:00');
+		expect(orderDate).toBe('2024-05-01 10:30:00');
+	});
+
 	it('a date SPREAD cannot read is refused before any call, naming the filter and the item', async () => {
 		const result = await run({ resource: 'customer', operation: 'getAll', returnAll: true, filters: { createdAfter: '2024-02-30' } });
 		expect(server.requests).toHaveLength(0);

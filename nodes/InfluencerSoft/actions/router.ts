@@ -1,6 +1,6 @@
 import type { VendorTable } from '../../shared/operations';
 import { overlappedRead } from '../../shared/overlap';
-import type { InfluencerSoftAccount } from '../transport';
+import type { InfluencerSoftClient } from '../transport';
 import { connect } from '../transport';
 import * as contactAddOrUpdate from './contact/addOrUpdate.operation';
 import * as contactAddToGroup from './contact/addToGroup.operation';
@@ -22,7 +22,7 @@ import * as productGetAll from './product/getAll.operation';
 const READ = overlappedRead(5);
 
 /** Every resource and operation (the API method in brackets): the node's selectors, its subtitle and the routing come from here. */
-export const INFLUENCERSOFT: VendorTable<InfluencerSoftAccount> = {
+export const INFLUENCERSOFT: VendorTable<InfluencerSoftClient> = {
 	defaultResource: 'contact',
 	connect,
 	resources: {

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { callApi, connect, resultList } from '../transport';
+import { connect, resultList } from '../transport';
 
 const NO_PRODUCTS = 700;
 
@@ -10,8 +10,8 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 
 /** Contact groups (lists): shown by title, sent by ID (rass_name). */
 export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const account = await connect(this);
-	const answer = await callApi.call(this, account, { method: 'GetAllGroups', fields: {}, idempotent: true });
+	const influencerSoft = await connect(this);
+	const answer = await influencerSoft.call({ method: 'GetAllGroups', fields: {}, idempotent: true });
 	return resultList(answer.result)
 		.map((group) => ({
 			name: `${String(group.rass_title ?? group.rass_name)}`,
@@ -23,8 +23,8 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
 
 /** Shop products: shown by title, sent by ID (good_name). */
 export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const account = await connect(this);
-	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] });
+	const influencerSoft = await connect(this);
+	const answer = await influencerSoft.call({ method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] });
 	return resultList(answer.result)
 		.map((good) => ({
 			name: String(good.good_title ?? good.good_name),

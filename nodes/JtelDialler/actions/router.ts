@@ -1,6 +1,6 @@
 import type { VendorTable } from '../../shared/operations';
 import { overlappedRead } from '../../shared/overlap';
-import type { JtelConnection } from '../transport';
+import type { JtelClient } from '../transport';
 import { connect } from '../transport';
 import * as getCampaign from './campaign/get.operation';
 import * as getManyCampaigns from './campaign/getAll.operation';
@@ -17,7 +17,7 @@ import * as importContact from './contact/import.operation';
 const READ = overlappedRead(25);
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
-export const JTEL: VendorTable<JtelConnection> = {
+export const JTEL: VendorTable<JtelClient> = {
 	defaultResource: 'contact',
 	connect,
 	resources: {

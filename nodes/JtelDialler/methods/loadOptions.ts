@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { connect, jtelRequest, recordsOf } from '../transport';
+import { connect, recordsOf } from '../transport';
 
 async function listCampaigns(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const connection = await connect(this);
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/campaigns', idempotent: true });
+	const jtel = await connect(this);
+	const response = await jtel.call({ method: 'GET', path: '/dialler/campaigns', idempotent: true });
 	return recordsOf(response).sort((a, b) => String(a.Name ?? '').localeCompare(String(b.Name ?? '')));
 }
 

@@ -1,12 +1,12 @@
 import type { VendorTable } from '../../shared/operations';
-import type { PopsellConnection } from '../transport';
+import type { PopsellClient } from '../transport';
 import { connect } from '../transport';
 import * as buildErrorResponse from './contact/buildErrorResponse.operation';
 import * as buildImportResponse from './contact/buildImportResponse.operation';
 import * as computeToken from './utility/computeToken.operation';
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
-export const POPSELL: VendorTable<PopsellConnection> = {
+export const POPSELL: VendorTable<PopsellClient> = {
 	defaultResource: 'contact',
 	connect,
 	resources: {

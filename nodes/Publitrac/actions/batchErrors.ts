@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { PublitracAnswer, PublitracSession } from '../transport';
-import { answerError } from '../transport';
+import type { PublitracAnswer, PublitracClient } from '../transport';
 import type { BatchEntry } from '../../shared/batchLoop';
 
 /**
@@ -10,7 +9,7 @@ import type { BatchEntry } from '../../shared/batchLoop';
  */
 export function shareOutAnswer<T extends { email: string }>(
 	context: IExecuteFunctions,
-	session: PublitracSession,
+	publitrac: PublitracClient,
 	method: string,
 	answer: PublitracAnswer,
 	batch: Array<BatchEntry<T>>,
@@ -23,10 +22,10 @@ export function shareOutAnswer<T extends { email: string }>(
 	}
 	const linesFor = (email: string) => answer.errors.filter((line) => line.toLowerCase().includes(email.toLowerCase()));
 	const named = batch.filter((entry) => linesFor(entry.record.email).length > 0);
-	if (named.length === 0) throw answerError.call(context, session, method, answer, batch[0]?.itemIndex);
+	if (named.length === 0) throw publitrac.answerError(method, answer, batch[0]?.itemIndex);
 	for (const entry of batch) {
 		const lines = linesFor(entry.record.email);
-		outcome.set(entry.itemIndex, lines.length ? answerError.call(context, session, method, answer, entry.itemIndex, lines) : success(entry));
+		outcome.set(entry.itemIndex, lines.length ? publitrac.answerError(method, answer, entry.itemIndex, lines) : success(entry));
 	}
 	return outcome;
 }

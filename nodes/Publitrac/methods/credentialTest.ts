@@ -2,7 +2,8 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INod
 
 import { collectSecrets, redactText } from '../../shared/redaction';
 import { timeoutFromCredentials } from '../../shared/requestTimeout';
-import { apiUrlOf, parsePublitracXml, SUCCESS_STATUS } from '../transport';
+import { apiUrlOf, SUCCESS_STATUS } from '../transport';
+import { parsePublitracXml } from '../xmlReader';
 
 const REFUSED = 'PUBLITRAC refused the API key, username or password';
 

@@ -1,13 +1,13 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { callPublitrac, connect, readCampaigns } from '../transport';
+import { connect, readCampaigns } from '../transport';
 
 /** Campaign names for Execute Campaign, every page of getCampaigns. */
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const session = await connect(this);
+	const publitrac = await connect(this);
 	const options: INodePropertyOptions[] = [];
 	for (let page = 1; page <= 50; page++) {
-		const answer = await callPublitrac.call(this, session, { method: 'getCampaigns', httpMethod: 'GET', params: { page }, idempotent: true });
+		const answer = await publitrac.call({ method: 'getCampaigns', httpMethod: 'GET', params: { page }, idempotent: true });
 		const campaigns = readCampaigns(answer.response);
 		for (const campaign of campaigns) {
 			const name = String(campaign.Name ?? campaign.name ?? '').trim();

@@ -9,8 +9,7 @@ import type { OutputShape } from '../../shared/typedOutput';
 import { simplifyRecord } from '../../shared/typedOutput';
 import { formatWallClock, wallClockIn } from '../../shared/wallClock';
 import { LEAD_OUTPUT, OPPORTUNITY_OUTPUT } from '../actions/output';
-import { walkPages } from '../paging';
-import type { PublitracSession } from '../transport';
+import type { PublitracClient } from '../transport';
 import { readLeads, readOpportunities } from '../transport';
 import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS } from './memberSet';
 
@@ -73,9 +72,9 @@ const MAX_KEYS = 5000;
 const UNDATED = 'undated';
 
 /** One poll of an extra event: the records to emit, already simplified when asked. */
-export async function pollExtraEvent(this: IPollFunctions, session: PublitracSession, event: ExtraEvent, options: IDataObject): Promise<IDataObject[]> {
+export async function pollExtraEvent(this: IPollFunctions, publitrac: PublitracClient, event: ExtraEvent, options: IDataObject): Promise<IDataObject[]> {
 	const shape: OutputShape = event === 'opportunityChanged' ? OPPORTUNITY_OUTPUT : LEAD_OUTPUT;
-	const records = event === 'opportunityChanged' ? await pollOpportunities.call(this, session, options) : await pollList.call(this, session, options);
+	const records = event === 'opportunityChanged' ? await pollOpportunities.call(this, publitrac, options) : await pollList.call(this, publitrac, options);
 	return options.simplify === true ? records.map((record) => simplifyRecord(record, shape)) : records;
 }
 
@@ -85,9 +84,9 @@ function realStamp(value: unknown): string | undefined {
 	return /^\d{4}-\d{2}-\d{2}/.test(text) && !text.startsWith('0000') ? text : undefined;
 }
 
-async function pollOpportunities(this: IPollFunctions, session: PublitracSession, options: IDataObject): Promise<IDataObject[]> {
+async function pollOpportunities(this: IPollFunctions, publitrac: PublitracClient, options: IDataObject): Promise<IDataObject[]> {
 	const manual = this.getMode() === 'manual';
-	const opportunities = await walkPages.call(this, session, { method: 'getOpportunities' }, readOpportunities, { returnAll: !manual, limit: 200 });
+	const opportunities = await publitrac.list({ method: 'getOpportunities', read: readOpportunities, returnAll: !manual, limit: 200 });
 	if (manual) {
 		const latest = [...opportunities].sort((a, b) => String(realStamp(b.Last_Updated) ?? '').localeCompare(String(realStamp(a.Last_Updated) ?? '')));
 		return latest.slice(0, 1);
@@ -124,12 +123,12 @@ function opportunityKey(opportunity: IDataObject): string {
 	return shortHash(stamp ? `${id}@${stamp}` : contentKey(id, opportunity));
 }
 
-async function pollList(this: IPollFunctions, session: PublitracSession, options: IDataObject): Promise<IDataObject[]> {
+async function pollList(this: IPollFunctions, publitrac: PublitracClient, options: IDataObject): Promise<IDataObject[]> {
 	const listName = String(this.getNodeParameter('listName', '')).trim();
 	if (listName === '') throw new NodeOperationError(this.getNode(), 'List Name: is required');
 	const manual = this.getMode() === 'manual';
 	// One past the limit is enough to know the list is too large.
-	const leads = await walkPages.call(this, session, { method: 'getList', params: { listName } }, readLeads, { returnAll: false, limit: manual ? SAMPLE_SIZE : MAX_LIST_MEMBERS + 1 });
+	const leads = await publitrac.list({ method: 'getList', params: { listName }, read: readLeads, returnAll: false, limit: manual ? SAMPLE_SIZE : MAX_LIST_MEMBERS + 1 });
 	if (manual) return leads;
 	if (leads.length > MAX_LIST_MEMBERS) {
 		throw new NodeOperationError(this.getNode(), `List Name: "${listName}" holds more than the ${MAX_LIST_MEMBERS} leads this trigger watches`, {

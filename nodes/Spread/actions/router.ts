@@ -1,6 +1,6 @@
 import type { VendorTable } from '../../shared/operations';
 import { overlappedRead } from '../../shared/overlap';
-import type { SpreadConnection } from '../transport';
+import type { SpreadClient } from '../transport';
 import { connect } from '../transport';
 import * as addToCagnotte from './cagnotte/add.operation';
 import * as getManyCagnotteLines from './cagnotte/getAll.operation';
@@ -20,11 +20,15 @@ import * as getManyOrders from './order/getAll.operation';
 import * as updateOrder from './order/update.operation';
 import * as getManySponsorships from './sponsorship/getAll.operation';
 
-/** Reads overlap (SPREAD documents no rate limit); writes stay one at a time, in order. */
+/**
+ * Reads overlap (SPREAD documents no rate limit, so nothing but the number in flight bounds the load: the user may
+ * lower it in Request Options); writes stay one at a time, in order. PUBLITRAC's OVERLAPPED differs: its documented
+ * rate limit is kept by the throttle, which sets the pace whatever the number in flight.
+ */
 const READ = overlappedRead();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
-export const SPREAD: VendorTable<SpreadConnection> = {
+export const SPREAD: VendorTable<SpreadClient> = {
 	defaultResource: 'customer',
 	connect,
 	resources: {

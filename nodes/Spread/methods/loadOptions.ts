@@ -7,7 +7,7 @@ const CUSTOM_FIELD_SAMPLE = 200;
 
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const spread = await connect(this);
-	const campaigns = await spread.list('/campaigns', 'campaigns', {}, { returnAll: true, limit: 0 });
+	const campaigns = await spread.list({ path: '/campaigns', key: 'campaigns', returnAll: true, limit: 0 });
 	return campaigns
 		.map((campaign) => ({
 			name: `${String(campaign.name ?? campaign.backofficeName ?? campaign.id)} (${String(campaign.id)})`,
@@ -23,7 +23,7 @@ export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePr
  */
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const spread = await connect(this);
-	const customers = await spread.list('/customers', 'customers', { showCustomFields: 1 }, { returnAll: false, limit: CUSTOM_FIELD_SAMPLE });
+	const customers = await spread.list({ path: '/customers', key: 'customers', qs: { showCustomFields: 1 }, returnAll: false, limit: CUSTOM_FIELD_SAMPLE });
 	const labels = new Map<string, string>();
 	for (const customer of customers) {
 		const fields = customer.custom_fields;

@@ -3,8 +3,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { BucketRead, SeenKeysState } from '../../shared/seenKeys';
 import { contentKey, shortHash, takeUnseen } from '../../shared/seenKeys';
 import { formatWallClock, wallClockIn } from '../../shared/wallClock';
-import type { SpreadConnection } from '../transport';
-import { afterDateCovering, parseSpreadDate, SPREAD_MAX_PAGE_SIZE } from '../transport';
+import type { SpreadClient } from '../transport';
+import { SPREAD_MAX_PAGE_SIZE } from '../transport';
+import { afterDateCovering, parseSpreadDate } from './spreadDates';
 
 /** The events read by diffing a window of records (orders, sponsorships), not by a cursor. */
 export type RecordEvent = 'orderChanged' | 'sponsorshipCreated';
@@ -72,7 +73,7 @@ const MAX_KEYS = 5000;
  */
 export async function pollRecordEvent(
 	this: IPollFunctions,
-	spread: SpreadConnection,
+	spread: SpreadClient,
 	event: RecordEvent,
 	startFrom: number | undefined,
 ): Promise<IDataObject[]> {
@@ -96,7 +97,7 @@ export async function pollRecordEvent(
 	} else {
 		after = afterDateCovering(now);
 	}
-	const records = await spread.list(spec.path, spec.key, { [spec.filter]: after }, { returnAll: true, limit: 0 });
+	const records = await spread.list({ path: spec.path, key: spec.key, qs: { [spec.filter]: after }, returnAll: true, limit: 0 });
 	// Records by the date written in their stamp; one without a stamp under the day it was read (forgotten once the
 	// window has passed that day, when SPREAD no longer returns it unchanged).
 	const today = new Date(now).toISOString().slice(0, 10);
@@ -135,10 +136,10 @@ function dayBefore(date: string): string {
 }
 
 /** The most recent record for the editor's test run, in ever wider windows so a large account is not read whole. */
-async function sampleRecords(spread: SpreadConnection, spec: RecordEventSpec, now: number): Promise<IDataObject[]> {
+async function sampleRecords(spread: SpreadClient, spec: RecordEventSpec, now: number): Promise<IDataObject[]> {
 	const windows: IDataObject[] = [...MANUAL_WINDOWS_DAYS.map((days) => ({ [spec.filter]: afterDateCovering(now - days * 86_400_000) })), {}];
 	for (const window of windows) {
-		const records = await spread.list(spec.path, spec.key, window, { returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
+		const records = await spread.list({ path: spec.path, key: spec.key, qs: window, returnAll: false, limit: SPREAD_MAX_PAGE_SIZE });
 		if (records.length === 0) continue;
 		let latest = records[records.length - 1];
 		let latestTime = parseSpreadDate(latest[spec.stamp]) ?? -Infinity;

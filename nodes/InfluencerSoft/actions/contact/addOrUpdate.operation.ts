@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { checkCountryCode, checkEmail, checkListEntries, checkUtcOffset } from '../../validation';
-import { additionalFields, asStringList, forOperation } from '../common';
+import type { InfluencerSoftClient } from '../../transport';
+import { readContactEmail, readListEntries, readUtcOffset } from '../checks';
+import { readCountryCode } from '../../../shared/checks';
+import { additionalFields, forOperation, textField } from '../../../shared/descriptions';
 
 /** Additional field → the addupdatelead parameter it fills. */
 const CONTACT_FIELDS: Record<string, string> = {
@@ -36,15 +36,6 @@ const CONTACT_FIELDS: Record<string, string> = {
 	vkontakte: 'lead_vkontakte',
 	linkedIn: 'lead_in',
 };
-
-const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
 
 const groupPicker = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -85,41 +76,41 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 	tagList('Add Tags', 'addTags', 'Tags to add to the contact', 'Add Tag'),
 	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact', 'Add Tag to Remove'),
 	additionalFields([
-			text('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
-			text('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
-			text('Billing City', 'billingCity', 'Billing city'),
-			text('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
-			text('Billing State', 'billingState', 'Billing region or state'),
-			text('Billing Zip', 'billingZip', 'Billing zip or postal code'),
-			text('Description', 'description', 'Information about the customer, shown in the contact card'),
-			text('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
-			text('First Name', 'firstName', 'The contact’s first name'),
-			text('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
-			text('Last Name', 'lastName', 'The contact’s surname'),
-			text('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
-			text('Middle Name', 'middleName', 'The contact’s middle name'),
-			text('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
-			text('Phone', 'phone', 'The contact’s phone number'),
-			text('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
-			text('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
-			text('Shipping City', 'shippingCity', 'Delivery city'),
-			text('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
-			text('Shipping State', 'shippingState', 'Delivery region or state'),
-			text('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
-			text('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
-			text('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
-			text('Viber ID', 'viber', 'The contact’s Viber ID'),
-			text('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
-			text('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
+			textField('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
+			textField('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
+			textField('Billing City', 'billingCity', 'Billing city'),
+			textField('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
+			textField('Billing State', 'billingState', 'Billing region or state'),
+			textField('Billing Zip', 'billingZip', 'Billing zip or postal code'),
+			textField('Description', 'description', 'Information about the customer, shown in the contact card'),
+			textField('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
+			textField('First Name', 'firstName', 'The contact’s first name'),
+			textField('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
+			textField('Last Name', 'lastName', 'The contact’s surname'),
+			textField('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
+			textField('Middle Name', 'middleName', 'The contact’s middle name'),
+			textField('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
+			textField('Phone', 'phone', 'The contact’s phone number'),
+			textField('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
+			textField('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
+			textField('Shipping City', 'shippingCity', 'Delivery city'),
+			textField('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
+			textField('Shipping State', 'shippingState', 'Delivery region or state'),
+			textField('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
+			textField('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
+			textField('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
+			textField('Viber ID', 'viber', 'The contact’s Viber ID'),
+			textField('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
+			textField('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
 	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
-	const email = rawEmail === '' ? undefined : checkEmail(node, itemIndex, 'Email', rawEmail);
+	const email = rawEmail === '' ? undefined : readContactEmail(this, itemIndex, 'Email', rawEmail);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const lists = (name: string, label: string) => checkListEntries(node, itemIndex, label, asStringList(this.getNodeParameter(name, itemIndex, [])));
+	const lists = (name: string, label: string) => readListEntries(this, itemIndex, label, this.getNodeParameter(name, itemIndex, []));
 
 	const fields: FormFields = {};
 	if (email !== undefined) fields.lead_email = email;
@@ -136,9 +127,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 		const raw = additional[name];
 		if (raw === undefined || raw === null || String(raw).trim() === '') continue;
 		let value = String(raw).trim();
-		if (name === 'timeZone') value = checkUtcOffset(node, itemIndex, 'Time Zone', value);
-		if (name === 'shippingCountryCode') value = checkCountryCode(node, itemIndex, 'Shipping Country Code', value);
-		if (name === 'billingCountryCode') value = checkCountryCode(node, itemIndex, 'Billing Country Code', value);
+		if (name === 'timeZone') value = readUtcOffset(this, itemIndex, 'Time Zone', value);
+		if (name === 'shippingCountryCode') value = readCountryCode(this, itemIndex, 'Shipping Country Code', value);
+		if (name === 'billingCountryCode') value = readCountryCode(this, itemIndex, 'Billing Country Code', value);
 		fields[apiName] = value;
 	}
 	if (Object.keys(fields).length === 0) {
@@ -147,6 +138,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 
 	// Resending is harmless only when the email names the contact and no group would send its confirmation email again.
 	const idempotent = email !== undefined && fields.add_to_lists === undefined;
-	const answer = await callApi.call(this, account, { method: 'addupdatelead', fields, idempotent }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'addupdatelead', fields, idempotent, itemIndex });
 	return { success: true, message: answer.errorText, ...(email !== undefined ? { email } : {}), result: answer.result as IDataObject };
 }

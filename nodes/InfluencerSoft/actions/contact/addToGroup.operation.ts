@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { checkEmail } from '../../validation';
-import { additionalFields, asStringList, emailField, forOperation } from '../common';
+import type { InfluencerSoftClient } from '../../transport';
+import { asStringList, readContactEmail } from '../checks';
+import { additionalFields, emailField, forOperation } from '../../../shared/descriptions';
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 
@@ -51,9 +50,9 @@ export const description = forOperation('contact', 'addToGroup', [
 	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
-	const email = checkEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex) as string);
+	const email = readContactEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 	const groups = asStringList(this.getNodeParameter('groups', itemIndex, []));
 	if (groups.length === 0) throw invalidInput(node, itemIndex, 'Group Names or IDs', 'choose at least one group');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -70,6 +69,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	if (Object.keys(utm).length > 0) fields.utm = utm;
 
 	// Not idempotent: a repeated call may send the confirmation email twice.
-	const answer = await callApi.call(this, account, { method: 'AddLeadToGroup', fields, idempotent: false }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'AddLeadToGroup', fields, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, email, groups, result: answer.result as IDataObject };
 }

@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { callApi, resultList } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { returnAllAndLimitFields } from '../../../shared/descriptions';
-import { applyLimit, forOperation } from '../common';
+import { resultList } from '../../transport';
+import type { InfluencerSoftClient } from '../../transport';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
 export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
 export const description = forOperation('group', 'getAll', returnAllAndLimitFields());
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject[]> {
+	const wanted = readReturnAllAndLimit(this, itemIndex);
 	// Auto-groups are left out by InfluencerSoft itself.
-	const answer = await callApi.call(this, account, { method: 'GetAllGroups', fields: {}, idempotent: true }, itemIndex);
-	return applyLimit.call(this, itemIndex, resultList(answer.result));
+	const answer = await influencerSoft.call({ method: 'GetAllGroups', fields: {}, idempotent: true, itemIndex });
+	return limitRecords(resultList(answer.result), wanted);
 }

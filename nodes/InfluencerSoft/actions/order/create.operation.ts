@@ -1,18 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { checkCountryCode, checkEmail } from '../../validation';
-import { additionalFields, emailField, forOperation } from '../common';
-
-const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+import type { InfluencerSoftClient } from '../../transport';
+import { readContactEmail } from '../checks';
+import { readCountryCode } from '../../../shared/checks';
+import { additionalFields, emailField, forOperation, textField } from '../../../shared/descriptions';
 
 export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
 export const description = forOperation('order', 'create', [
-	emailField('Email of the contact the invoice is issued to', 'customerEmail', 'Customer Email'),
+	emailField('Email of the contact the invoice is issued to', { name: 'customerEmail', displayName: 'Customer Email' }),
 	{
 		displayName: 'Products',
 		name: 'products',
@@ -49,24 +47,24 @@ export const description = forOperation('order', 'create', [
 		],
 	},
 	additionalFields([
-			text('Customer First Name', 'customer_first_name', 'The customer’s first name'),
-			text('Customer Last Name', 'customer_last_name', 'The customer’s surname'),
-			text('Customer Middle Name', 'customer_middle_name', 'The customer’s middle name'),
-			text('Customer Phone', 'customer_phone', 'The customer’s phone number'),
-			text('Order IP', 'order_ip', 'IP address of the customer placing the order'),
-			text('Shipping Address', 'customer_shipping', 'Delivery address (sent as customer_shipping, the name the document gives)'),
-			text('Shipping Address 2', 'customer_shipping_address_2', 'Second delivery address line, for complex addresses'),
-			text('Shipping City', 'customer_shipping_city', 'Delivery city'),
-			{ ...text('Shipping Country Code', 'customer_shipping_country_code', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)'), placeholder: 'US' },
-			text('Shipping Phone', 'customer_shipping_phone', 'Phone number for the delivery'),
-			text('Shipping State', 'customer_shipping_state', 'Delivery region or state'),
-			text('Shipping Zip', 'customer_shipping_zip', 'Delivery zip or postal code'),
+			textField('Customer First Name', 'customer_first_name', 'The customer’s first name'),
+			textField('Customer Last Name', 'customer_last_name', 'The customer’s surname'),
+			textField('Customer Middle Name', 'customer_middle_name', 'The customer’s middle name'),
+			textField('Customer Phone', 'customer_phone', 'The customer’s phone number'),
+			textField('Order IP', 'order_ip', 'IP address of the customer placing the order'),
+			textField('Shipping Address', 'customer_shipping', 'Delivery address (sent as customer_shipping, the name the document gives)'),
+			textField('Shipping Address 2', 'customer_shipping_address_2', 'Second delivery address line, for complex addresses'),
+			textField('Shipping City', 'customer_shipping_city', 'Delivery city'),
+			{ ...textField('Shipping Country Code', 'customer_shipping_country_code', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)'), placeholder: 'US' },
+			textField('Shipping Phone', 'customer_shipping_phone', 'Phone number for the delivery'),
+			textField('Shipping State', 'customer_shipping_state', 'Delivery region or state'),
+			textField('Shipping Zip', 'customer_shipping_zip', 'Delivery zip or postal code'),
 	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
-	const email = checkEmail(node, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex) as string);
+	const email = readContactEmail(this, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex));
 	const rows = ((this.getNodeParameter('products', itemIndex, {}) as IDataObject).product ?? []) as IDataObject[];
 	const goods = rows.map((row, index) => {
 		const id = String(row.id ?? '').trim();
@@ -82,12 +80,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	for (const [key, raw] of Object.entries(additional)) {
 		const value = String(raw ?? '').trim();
 		if (value === '') continue;
-		fields[key] = key === 'customer_shipping_country_code' ? checkCountryCode(node, itemIndex, 'Shipping Country Code', value) : value;
+		fields[key] = key === 'customer_shipping_country_code' ? readCountryCode(this, itemIndex, 'Shipping Country Code', value) : value;
 	}
 	fields.goods = goods;
 
 	// Never resent: a second call would create a second invoice.
-	const answer = await callApi.call(this, account, { method: 'createorder', fields, idempotent: false }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'createorder', fields, idempotent: false, itemIndex });
 	const result = (answer.result ?? {}) as IDataObject;
 	return { success: true, orderId: result.bill_id ?? null, customerEmail: email, result };
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { forOperation } from '../common';
+import type { InfluencerSoftClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
 
 export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
@@ -11,9 +10,9 @@ export const description = forOperation('order', 'delete', [
 	{ displayName: 'Order ID', name: 'orderId', type: 'string', required: true, default: '', description: 'The order (invoice) number to delete' },
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const orderId = String(this.getNodeParameter('orderId', itemIndex) ?? '').trim();
 	if (orderId === '') throw invalidInput(this.getNode(), itemIndex, 'Order ID', 'give the order number');
-	const answer = await callApi.call(this, account, { method: 'DeleteOrder', fields: { bill_id: orderId }, idempotent: false }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'DeleteOrder', fields: { bill_id: orderId }, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, orderId, deleted: true };
 }

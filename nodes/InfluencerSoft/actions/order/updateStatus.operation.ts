@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
 import type { FormFields } from '../../phpForm';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { forOperation } from '../common';
+import type { InfluencerSoftClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
 
 const STATUSES = ['sent', 'paid', 'return', 'cancel'];
 
@@ -44,7 +43,7 @@ export const description = forOperation('order', 'updateStatus', [
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const orderId = String(this.getNodeParameter('orderId', itemIndex) ?? '').trim();
 	if (orderId === '') throw invalidInput(node, itemIndex, 'Order ID', 'give the order number');
@@ -63,6 +62,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 		if (rpo === '') throw invalidInput(node, itemIndex, 'Tracking Number', 'a tracking number is required for status "sent"');
 		fields.rpo = rpo;
 	}
-	const answer = await callApi.call(this, account, { method: 'UpdateOrderStatus', fields, idempotent: false }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'UpdateOrderStatus', fields, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, orderId, status, ...(fields.date !== undefined ? { date: fields.date } : {}) };
 }

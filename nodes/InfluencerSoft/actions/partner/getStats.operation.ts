@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { forOperation } from '../common';
+import type { InfluencerSoftClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
 
 export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
@@ -21,7 +20,7 @@ function calendarDay(value: unknown): string | undefined {
 	return undefined;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const partner = String(this.getNodeParameter('partner', itemIndex) ?? '').trim();
 	if (partner === '') throw invalidInput(node, itemIndex, 'Partner', 'give the partner’s login');
@@ -30,11 +29,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, accoun
 	if (from === undefined) throw invalidInput(node, itemIndex, 'From', 'give a date (YYYY-MM-DD)');
 	if (to === undefined) throw invalidInput(node, itemIndex, 'To', 'give a date (YYYY-MM-DD)');
 	if (from > to) throw invalidInput(node, itemIndex, 'From', `${from} is after ${to}`);
-	const answer = await callApi.call(
-		this,
-		account,
-		{ method: 'GetPartnerStats', fields: { partner, date_from: from, date_to: to }, idempotent: true },
-		itemIndex,
-	);
+	const answer = await influencerSoft.call({ method: 'GetPartnerStats', fields: { partner, date_from: from, date_to: to }, idempotent: true, itemIndex });
 	return { partner, dateFrom: from, dateTo: to, stats: answer.result as IDataObject };
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import { callApi } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { forOperation } from '../common';
+import type { InfluencerSoftClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
 
 export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
@@ -19,9 +18,9 @@ export const description = forOperation('product', 'delete', [
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const product = String(this.getNodeParameter('product', itemIndex) ?? '').trim();
 	if (product === '') throw invalidInput(this.getNode(), itemIndex, 'Product Name or ID', 'choose a product');
-	const answer = await callApi.call(this, account, { method: 'DeleteGood', fields: { good_name: product }, idempotent: false }, itemIndex);
+	const answer = await influencerSoft.call({ method: 'DeleteGood', fields: { good_name: product }, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, product, deleted: true };
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { callApi, resultList } from '../../transport';
-import type { InfluencerSoftAccount } from '../../transport';
-import { returnAllAndLimitFields } from '../../../shared/descriptions';
-import { applyLimit, forOperation } from '../common';
+import { resultList } from '../../transport';
+import type { InfluencerSoftClient } from '../../transport';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
 /** Error 700: the shop has no products, an empty list rather than a failure. */
 const NO_PRODUCTS = 700;
@@ -12,11 +12,12 @@ export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
 export const description = forOperation('product', 'getAll', returnAllAndLimitFields());
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, account: InfluencerSoftAccount): Promise<IDataObject[]> {
-	const answer = await callApi.call(this, account, { method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS] }, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject[]> {
+	const wanted = readReturnAllAndLimit(this, itemIndex);
+	const answer = await influencerSoft.call({ method: 'GetAllGoods', fields: {}, idempotent: true, emptyOn: [NO_PRODUCTS], itemIndex });
 	const products = resultList(answer.result).map((product) => {
 		const price = Number(product.good_sum);
 		return product.good_sum !== undefined && Number.isFinite(price) ? { ...product, good_sum: price } : product;
 	});
-	return applyLimit.call(this, itemIndex, products);
+	return limitRecords(products, wanted);
 }

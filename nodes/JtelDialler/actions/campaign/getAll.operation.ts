@@ -1,17 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { JtelConnection } from '../../transport';
-import { jtelRequest, recordsOf } from '../../transport';
-import { returnAllAndLimit } from '../descriptions';
-import { applyLimit } from '../values';
+import type { JtelClient } from '../../transport';
+import { recordsOf } from '../../transport';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
 export { JTEL_OUTPUT as output } from '../output';
 
-export const description: INodeProperties[] = returnAllAndLimit('campaign', 'getAll');
+export const description: INodeProperties[] = forOperation('campaign', 'getAll', returnAllAndLimitFields());
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/campaigns', idempotent: true }, itemIndex);
-	return applyLimit(recordsOf(response), returnAll, limit);
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
+	const wanted = readReturnAllAndLimit(this, itemIndex);
+	const response = await jtel.call({ method: 'GET', path: '/dialler/campaigns', idempotent: true, itemIndex });
+	return limitRecords(recordsOf(response), wanted);
 }

@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { JtelConnection } from '../../transport';
-import { jtelRequest, recordsOf } from '../../transport';
-import { returnAllAndLimit, showFor, simplifyOutput } from '../descriptions';
-import { applyLimit, readRecordId } from '../values';
+import type { JtelClient } from '../../transport';
+import { recordsOf } from '../../transport';
+import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
+import { simplifyField } from '../fields';
+import { readJtelId } from '../checks';
 
 export { JTEL_OUTPUT as output } from '../output';
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit('contact', 'getAll'),
-	showFor('contact', 'getAll', {
+export const description: INodeProperties[] = forOperation('contact', 'getAll', [
+	...returnAllAndLimitFields(),
+	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
@@ -25,21 +27,20 @@ export const description: INodeProperties[] = [
 				description: 'Only the contacts of this dialler campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
-	}),
+	},
 	{
-		...simplifyOutput('contact', 'getAll'),
+		...simplifyField,
 		hint: 'jtel sends every contact in one answer (it has no paging), so a large campaign takes a while even with a small Limit',
 	},
-];
+]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.campaignId !== undefined && filters.campaignId !== '') {
-		qs.diallerCampaignsID = readRecordId(this, itemIndex, 'Campaign Name or ID', filters.campaignId);
+		qs.diallerCampaignsID = readJtelId(this, itemIndex, 'Campaign Name or ID', filters.campaignId);
 	}
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const response = await jtelRequest.call(this, connection, { method: 'GET', path: '/dialler/contacts', qs, idempotent: true, large: true }, itemIndex);
-	return applyLimit(recordsOf(response), returnAll, limit);
+	const wanted = readReturnAllAndLimit(this, itemIndex);
+	const response = await jtel.call({ method: 'GET', path: '/dialler/contacts', qs, idempotent: true, large: true, itemIndex });
+	return limitRecords(recordsOf(response), wanted);
 }

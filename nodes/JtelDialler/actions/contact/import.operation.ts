@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { JtelConnection } from '../../transport';
-import { jtelRequest, recordsOf } from '../../transport';
-import { campaignLocator, readCampaign } from '../campaignLocator';
-import { showFor, simplifyOutput } from '../descriptions';
-import { readDateTime, readPhoneNumber } from '../values';
+import type { JtelClient } from '../../transport';
+import { recordsOf } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
+import { campaignLocator, simplifyField } from '../fields';
+import { readCampaign, readDateTime, readPhoneNumber } from '../checks';
 
 type FieldKind = 'string' | 'number' | 'dateTime' | 'phone';
 
@@ -99,7 +99,7 @@ const fields: INodeProperties[] = [
 
 export { JTEL_OUTPUT as output } from '../output';
 
-export const description: INodeProperties[] = [...fields.map((field) => showFor('contact', 'import', field)), simplifyOutput('contact', 'import')];
+export const description: INodeProperties[] = forOperation('contact', 'import', [...fields, simplifyField]);
 
 /** Builds the import body, refusing bad input before anything is sent. */
 export function buildImportBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -147,17 +147,12 @@ export function buildImportBody(context: IExecuteFunctions, itemIndex: number): 
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, connection: JtelConnection) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const body = buildImportBody(this, itemIndex);
 	const overwriteDuplicates = this.getNodeParameter('overwriteDuplicates', itemIndex, false) as boolean;
 	// Sending it twice is harmless only when jtel matches the second one to the first on UserData.
 	const idempotent = overwriteDuplicates && typeof body.UserData === 'string' && body.UserData.trim() !== '';
-	const response = await jtelRequest.call(
-		this,
-		connection,
-		{ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent },
-		itemIndex,
-	);
+	const response = await jtel.call({ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent, itemIndex });
 	const records = recordsOf(response);
 	// Never drop the item: without a record, the answer itself says what jtel did.
 	if (records.length === 0) return response;

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { errorAnswer } from '../../response';
-import { answerItem, answerPopsell, respondField } from './answer';
+import { answerItem, answerPopsell, errorAnswer } from '../../response';
+import { respondField } from '../fields';
 
 const show = { resource: ['contact'], operation: ['buildErrorResponse'] };
 

@@ -1,23 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { informationCallout } from '../../../shared/descriptions';
-import { asNodeError } from '../../../shared/itemLoop';
+import { informationCallout, textField } from '../../../shared/descriptions';
+import { asNodeError } from '../../../shared/errors';
 import type { WallClock } from '../../dates';
 import { formatPopsellDate, toWallClock } from '../../dates';
-import { errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
-import { answerPopsell, answerItem, respondField } from './answer';
+import { answerItem, answerPopsell, errorAnswer, POPSELL_ERROR_CODES, successAnswer } from '../../response';
+import { respondField } from '../fields';
 import { buildPopsellContact, CONTACT_TYPES, EXTRA_DATA_TYPES, UnmappableField } from './contactMapping';
 
 const show = { resource: ['contact'], operation: ['buildImportResponse'] };
-
-const text = (displayName: string, name: string, description?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	...(description ? { description } : {}),
-});
 
 const flag = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -51,10 +43,10 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			text('City', 'city'),
-			text('Comment', 'comment'),
-			text('Country', 'country'),
-			text('Email', 'email'),
+			textField('City', 'city'),
+			textField('Comment', 'comment'),
+			textField('Country', 'country'),
+			textField('Email', 'email'),
 			{
 				displayName: 'Extra Data',
 				name: 'extraData',
@@ -82,7 +74,7 @@ export const description: INodeProperties[] = [
 					},
 				],
 			},
-			text('First Name', 'firstName'),
+			textField('First Name', 'firstName'),
 			{
 				displayName: 'Gender',
 				name: 'gender',
@@ -101,7 +93,7 @@ export const description: INodeProperties[] = [
 			),
 			flag('Is Accepting Emailing', 'isAcceptingEmailing', 'Whether the contact accepts email from the ambassador'),
 			flag('Is Soft Deleted', 'isSoftDeleted', 'Whether the contact was deleted: Popsell removes it from the rep\'s list'),
-			text('Language Code', 'languageCode', 'Such as fr_FR (fr-FR is rewritten to fr_FR)'),
+			textField('Language Code', 'languageCode', 'Such as fr_FR (fr-FR is rewritten to fr_FR)'),
 			{
 				displayName: 'Last Modification Date',
 				name: 'lastModificationDate',
@@ -109,12 +101,12 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Any date; sent as YYYY-MM-DD HH:MM:SS in the time zone set under Options. A date without a zone is sent as written.',
 			},
-			text('Last Name', 'lastName'),
-			text('Phone 1 (Home)', 'phone1'),
-			text('Phone 2 (Mobile)', 'phone2'),
-			text('Postcode', 'postcode'),
-			text('Street 1', 'street1'),
-			text('Street 2', 'street2'),
+			textField('Last Name', 'lastName'),
+			textField('Phone 1 (Home)', 'phone1'),
+			textField('Phone 2 (Mobile)', 'phone2'),
+			textField('Postcode', 'postcode'),
+			textField('Street 1', 'street1'),
+			textField('Street 2', 'street2'),
 			{
 				displayName: 'Tags',
 				name: 'tags',

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { ItemResult } from '../../../shared/itemLoop';
+import { redactValue } from '../../../shared/redaction';
+import type { ItemResult } from '../../../shared/operations';
 import { formatPopsellDate, parseWallClock } from '../../dates';
 import { computePopsellToken, staticKeyProblem } from '../../token';
-import type { PopsellConnection } from '../../transport';
+import type { PopsellClient } from '../../transport';
 
 const show = { resource: ['utility'], operation: ['computeToken'] };
 
@@ -39,9 +40,8 @@ export const description: INodeProperties[] = [
 ];
 
 /** The token Popsell would send for a customer ID, and the query string of such a call. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, popsell: PopsellConnection): Promise<ItemResult> {
-	const secret = popsell.secret;
-	if (!secret) throw invalidInput(this.getNode(), itemIndex, 'Popsell credential', 'not set');
+export async function execute(this: IExecuteFunctions, itemIndex: number, popsell: PopsellClient): Promise<ItemResult> {
+	const secret = await popsell.tokenSecret();
 	const rawCustomerId = this.getNodeParameter('customerId', itemIndex, '') as unknown;
 	const customerId = rawCustomerId === undefined || rawCustomerId === null ? '' : String(rawCustomerId);
 	if (customerId.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'Customer ID', 'empty');
@@ -52,5 +52,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, popsel
 	if (dateText !== '' && !clock) throw invalidInput(this.getNode(), itemIndex, 'Last Update', `"${dateText}" is not YYYY-MM-DD HH:MM:SS`);
 	const token = computePopsellToken(secret, customerId);
 	const query = new URLSearchParams({ id: customerId, token, ...(clock ? { date: formatPopsellDate(clock) } : {}) });
-	return { customerId, token, queryString: query.toString() };
+	// The key was read during this item, after the loop set its masking up: mask this output here.
+	return redactValue({ customerId, token, queryString: query.toString() }, popsell.secrets);
 }

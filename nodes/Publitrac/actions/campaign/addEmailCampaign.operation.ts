@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
-import { callPublitrac, cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport';
+import type { PublitracClient } from '../../transport';
+import { cdata, EMAIL_CAMPAIGN_MAX_LEADS } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
-import { assertXmlSafe, customFieldsCollection, emailField, optionalFields, readCustomFields, requiredText, shortName, forOperation, text, validEmail } from '../common';
+import { additionalFields, emailField, forOperation, optionsCollection } from '../../../shared/descriptions';
+import { customFieldsCollection, readCustomFields } from '../fields';
+import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
+import { asText, readText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,9 +31,8 @@ const properties: INodeProperties[] = [
 		description: 'Sent as CDATA. PUBLITRAC merge tags such as {{FirstName;Default=}} work here.',
 	},
 	{ displayName: 'Text Body', name: 'textBody', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Plain-text version, sent as CDATA' },
-	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', '={{ $json.email }}'),
-	optionalFields(
-		[
+	emailField('The lead to send to. PUBLITRAC takes at most 50 leads a call, so more items are split over several calls.', { defaultValue: '={{ $json.email }}' }),
+	{ ...additionalFields([
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
@@ -52,21 +54,11 @@ const properties: INodeProperties[] = [
 				description: 'The kind of that source, e.g. Web, Organic Search, Manual',
 			},
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-		],
-		'leadFields',
-		'Lead Fields',
-	),
+		]), displayName: 'Lead Fields', name: 'leadFields' },
 	customFieldsCollection,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'Send as Sales Rep', name: 'sendAsSalesRep', type: 'boolean', default: false, description: "Whether to send from each lead's sales rep" },
-		],
-	},
+	optionsCollection([
+		{ displayName: 'Send as Sales Rep', name: 'sendAsSalesRep', type: 'boolean', default: false, description: "Whether to send from each lead's sales rep" },
+	]),
 ];
 
 const LEAD_ORDER = ['firstName', 'lastName', 'company', 'phone'];
@@ -82,32 +74,31 @@ export { ANSWER_OUTPUT as output } from '../output';
 
 export const description = forOperation('campaign', 'addEmailCampaign', properties);
 
-export function plan(this: IExecuteFunctions, session: PublitracSession): BatchPlan<EmailCampaignRecord> {
-	const node = this.getNode();
+export function plan(this: IExecuteFunctions, publitrac: PublitracClient): BatchPlan<EmailCampaignRecord> {
 	return {
 		batchSize: EMAIL_CAMPAIGN_MAX_LEADS,
 		prepare: (itemIndex) => {
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			// Items whose email settings are equal share calls; the <information> and <email> parts go once per call.
 			const campaign = {
-				name: shortName(node, itemIndex, 'Campaign Name', this.getNodeParameter('campaignName', itemIndex)),
-				fromName: requiredText(node, itemIndex, 'From Name', this.getNodeParameter('fromName', itemIndex)),
-				fromEmail: validEmail(node, itemIndex, 'From Email', this.getNodeParameter('fromEmail', itemIndex)),
-				subject: requiredText(node, itemIndex, 'Subject', this.getNodeParameter('subject', itemIndex)),
-				html: requiredText(node, itemIndex, 'HTML Body', this.getNodeParameter('html', itemIndex)),
-				text: text(this.getNodeParameter('textBody', itemIndex, '')),
+				name: readNameUnder50(this, itemIndex, 'Campaign Name', this.getNodeParameter('campaignName', itemIndex)),
+				fromName: readText(this, itemIndex, 'From Name', this.getNodeParameter('fromName', itemIndex)),
+				fromEmail: readPublitracEmail(this, itemIndex, 'From Email', this.getNodeParameter('fromEmail', itemIndex)),
+				subject: readText(this, itemIndex, 'Subject', this.getNodeParameter('subject', itemIndex)),
+				html: readText(this, itemIndex, 'HTML Body', this.getNodeParameter('html', itemIndex)),
+				text: asText(this.getNodeParameter('textBody', itemIndex, '')),
 				sendAsSalesRep: options.sendAsSalesRep === true ? 'true' : 'false',
 			};
-			const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+			const email = readPublitracEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 			const given = this.getNodeParameter('leadFields', itemIndex, {}) as IDataObject;
 			const lead: IDataObject = {};
-			for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
+			for (const key of LEAD_ORDER) if (given[key] !== undefined) lead[key] = asText(given[key]);
 			lead.email = email;
 			// After the email, in the document's order.
-			for (const key of SOURCE_ORDER) if (given[key] !== undefined) lead[key] = text(given[key]);
+			for (const key of SOURCE_ORDER) if (given[key] !== undefined) lead[key] = asText(given[key]);
 			const customFields = readCustomFields.call(this, itemIndex);
 			if (customFields) lead.customFields = customFields;
-			assertXmlSafe(node, itemIndex, { ...campaign, lead });
+			assertXmlSafe(this, itemIndex, { ...campaign, lead });
 			return { group: JSON.stringify(campaign), record: { email, lead, campaign } };
 		},
 		send: async (_group, batch) => {
@@ -124,7 +115,7 @@ export function plan(this: IExecuteFunctions, session: PublitracSession): BatchP
 				leads: { lead: batch.map(({ record }) => record.lead) },
 			};
 			// Sends emails: never resent once it may have reached PUBLITRAC.
-			const answer = await callPublitrac.call(this, session, { method: 'addEmailCampaign', httpMethod: 'POST', query, idempotent: false }, batch[0].itemIndex);
+			const answer = await publitrac.call({ method: 'addEmailCampaign', httpMethod: 'POST', query, idempotent: false, itemIndex: batch[0].itemIndex });
 			return new Map(
 				batch.map(({ itemIndex, record }) => [itemIndex, { email: record.email, campaignName: campaign.name, status: answer.status, message: answer.message }]),
 			);

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
+import type { PublitracClient } from '../../transport';
 import { readCampaigns } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { fetchPages, returnAllFields, pagingOptions, forOperation } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { pagingOptions, readPaged, returnAllFields } from '../fields';
 
 const properties: INodeProperties[] = [...returnAllFields, pagingOptions];
 
@@ -11,6 +12,6 @@ export { CAMPAIGN_OUTPUT as output } from '../output';
 
 export const description = forOperation('campaign', 'getCampaigns', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	return await fetchPages.call(this, session, itemIndex, { method: 'getCampaigns' }, readCampaigns);
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
+	return await readPaged(this, itemIndex, publitrac, { method: 'getCampaigns', read: readCampaigns });
 }

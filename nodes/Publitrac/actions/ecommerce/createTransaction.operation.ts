@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput, vendorApiError } from '../../../shared/errors';
-import type { PublitracSession } from '../../transport';
-import { answerError, readAnswer, sendPublitracRequest } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { optionalFields, requiredText, forOperation, text, validEmail, wholeNumber } from '../common';
+import type { PublitracClient } from '../../transport';
+import type { CheckContext } from '../../../shared/checks';
+import type { ItemResult } from '../../../shared/operations';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
+import { readPublitracEmail, readWholeNumber } from '../checks';
+import { asText, readText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,7 +45,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionalFields([
+	additionalFields([
 		{ displayName: 'Info', name: 'info', type: 'string', default: '' },
 		{ displayName: 'Shipping', name: 'shipping', type: 'string', default: '', placeholder: 'air' },
 		{ displayName: 'Tax', name: 'tax', type: 'number', default: 0 },
@@ -67,9 +69,9 @@ function plainTextError(node: INode, statusCode: number, body: string, itemIndex
 	);
 }
 
-function amount(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const number = Number(text(value).trim());
-	if (text(value).trim() === '' || !Number.isFinite(number)) throw invalidInput(node, itemIndex, field, `must be a number, got "${text(value)}"`);
+function readAmount(context: CheckContext, itemIndex: number, field: string, value: unknown): string {
+	const number = Number(asText(value).trim());
+	if (asText(value).trim() === '' || !Number.isFinite(number)) throw invalidInput(context.getNode(), itemIndex, field, `must be a number, got "${asText(value)}"`);
 	return String(number);
 }
 
@@ -77,52 +79,48 @@ export { ANSWER_OUTPUT as output } from '../output';
 
 export const description = forOperation('ecommerce', 'createTransaction', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const node = this.getNode();
-	const email = validEmail(node, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const token = requiredText(node, itemIndex, 'Account Token', this.getNodeParameter('accountToken', itemIndex)).trim();
+	const email = readPublitracEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const token = readText(this, itemIndex, 'Account Token', this.getNodeParameter('accountToken', itemIndex)).trim();
 	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const items = (this.getNodeParameter('items.item', itemIndex, []) as IDataObject[]).map((entry, position) => ({
-		id: text(entry.id),
-		name: text(entry.name),
-		sku: text(entry.sku),
-		category: text(entry.category),
-		price: amount(node, itemIndex, `Items > Item ${position + 1} > Price`, entry.price),
-		quantity: wholeNumber(node, itemIndex, `Items > Item ${position + 1} > Quantity`, entry.quantity, 1),
+		id: asText(entry.id),
+		name: asText(entry.name),
+		sku: asText(entry.sku),
+		category: asText(entry.category),
+		price: readAmount(this, itemIndex, `Items > Item ${position + 1} > Price`, entry.price),
+		quantity: readWholeNumber(this, itemIndex, `Items > Item ${position + 1} > Quantity`, entry.quantity, 1),
 	}));
 	const transaction = {
-		id: requiredText(node, itemIndex, 'Transaction ID', this.getNodeParameter('transactionId', itemIndex)).trim(),
+		id: readText(this, itemIndex, 'Transaction ID', this.getNodeParameter('transactionId', itemIndex)).trim(),
 		token,
 		email,
-		type: text(given.type ?? 'buying') || 'buying',
-		total: amount(node, itemIndex, 'Total', this.getNodeParameter('total', itemIndex)),
-		tax: given.tax === undefined ? '0' : amount(node, itemIndex, 'Additional Fields > Tax', given.tax),
-		shipping: text(given.shipping),
-		info: text(given.info),
-		currency: requiredText(node, itemIndex, 'Currency', this.getNodeParameter('currency', itemIndex)).trim().toUpperCase(),
+		type: asText(given.type ?? 'buying') || 'buying',
+		total: readAmount(this, itemIndex, 'Total', this.getNodeParameter('total', itemIndex)),
+		tax: given.tax === undefined ? '0' : readAmount(this, itemIndex, 'Additional Fields > Tax', given.tax),
+		shipping: asText(given.shipping),
+		info: asText(given.info),
+		currency: readText(this, itemIndex, 'Currency', this.getNodeParameter('currency', itemIndex)).trim().toUpperCase(),
 		items,
 	};
-	const endpoint = text(this.getNodeParameter('endpointUrl', itemIndex, '')).trim();
+	const endpoint = asText(this.getNodeParameter('endpointUrl', itemIndex, '')).trim();
 	if (endpoint && !/^https?:\/\/[^\s]+$/i.test(endpoint)) throw invalidInput(node, itemIndex, 'Endpoint URL', `"${endpoint}" is not an http(s) URL`);
-	const { statusCode, body } = await sendPublitracRequest.call(
-		this,
-		session,
-		{
-			method: '',
-			httpMethod: 'POST',
-			url: endpoint || undefined,
-			// Exactly what the document lists; the account's keys never go to a URL the user typed.
-			params: { transaction: JSON.stringify(transaction), token, email },
-			withAccountAuth: false,
-			// The same transaction ID updates the transaction: safe to resend.
-			idempotent: true,
-		},
+	const { statusCode, body } = await publitrac.send({
+		method: '',
+		httpMethod: 'POST',
+		url: endpoint || undefined,
+		// Exactly what the document lists; the account's keys never go to a URL the user typed.
+		params: { transaction: JSON.stringify(transaction), token, email },
+		withAccountAuth: false,
+		// The same transaction ID updates the transaction: safe to resend.
+		idempotent: true,
 		itemIndex,
-	);
+	});
 	// The document's answer is the plain text "200 OK"; other plain text is the error it says.
 	if (/^\s*200 OK\s*$/i.test(body) && statusCode < 300) return { transactionId: transaction.id, email, status: '200', message: '200 OK' };
-	if (!body.trim().startsWith('<')) throw plainTextError(node, statusCode, body, itemIndex, session.client.secrets);
-	const answer = readAnswer.call(this, session, 'transaction', statusCode, body, itemIndex);
-	if (answer.failed || statusCode >= 300) throw answerError.call(this, session, 'transaction', answer, itemIndex);
+	if (!body.trim().startsWith('<')) throw plainTextError(node, statusCode, body, itemIndex, publitrac.secrets);
+	const answer = publitrac.readAnswer('transaction', statusCode, body, itemIndex);
+	if (answer.failed || statusCode >= 300) throw publitrac.answerError('transaction', answer, itemIndex);
 	return { transactionId: transaction.id, email, status: answer.status, message: answer.message };
 }

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
-import { callPublitrac } from '../../transport';
-import { informationCallout } from '../../../shared/descriptions';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, forOperation } from '../common';
+import type { PublitracClient } from '../../transport';
+import { informationCallout, forOperation } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/operations';
+import { assertXmlSafe } from '../checks';
 import { buildLeadElement, leadElementFields } from './leadElement';
 
 const INFERRED =
@@ -19,10 +18,10 @@ export { ANSWER_OUTPUT as output } from '../output';
 
 export const description = forOperation('lead', 'addLead', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	// Never resent after an unsure failure: a create that reached PUBLITRAC must not run twice.
 	const query = { lead: buildLeadElement.call(this, itemIndex) };
-	assertXmlSafe(this.getNode(), itemIndex, query);
-	const answer = await callPublitrac.call(this, session, { method: 'addLead', httpMethod: 'POST', query, idempotent: false }, itemIndex);
+	assertXmlSafe(this, itemIndex, query);
+	const answer = await publitrac.call({ method: 'addLead', httpMethod: 'POST', query, idempotent: false, itemIndex });
 	return { email: query.lead.email, status: answer.status, message: answer.message };
 }

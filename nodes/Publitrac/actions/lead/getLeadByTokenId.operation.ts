@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { PublitracSession } from '../../transport';
-import { callPublitrac, requireLeads } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { forOperation, requiredText, simplifyField } from '../common';
+import type { PublitracClient } from '../../transport';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { simplifyField } from '../fields';
+import { readText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,9 +25,9 @@ export { LEAD_OUTPUT as output } from '../output';
 
 export const description = forOperation('lead', 'getLeadByTokenId', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	const tokenId = requiredText(this.getNode(), itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
+	const tokenId = readText(this, itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
 	if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
-	const answer = await callPublitrac.call(this, session, { method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true }, itemIndex);
-	return requireLeads.call(this, session, 'getLeadByTokenId', answer, itemIndex);
+	const answer = await publitrac.call({ method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true, itemIndex });
+	return publitrac.requireLeads('getLeadByTokenId', answer, itemIndex);
 }

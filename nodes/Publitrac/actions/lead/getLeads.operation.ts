@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
+import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, elementName, fetchPages, returnAllFields, pagingOptions, forOperation, simplifyField, text } from '../common';
+import { asText } from '../../../shared/checks';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { pagingOptions, readPaged, returnAllFields, simplifyField } from '../fields';
+import { assertXmlSafe, readElementName } from '../checks';
 import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
 
 const properties: INodeProperties[] = [
@@ -63,17 +66,17 @@ interface Condition {
 	value?: unknown;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const conditions = (this.getNodeParameter('conditions.condition', itemIndex, []) as Condition[]).map((condition) => ({
 		field:
 			condition.field === '__custom'
-				? elementName(this.getNode(), itemIndex, 'Conditions > Custom Field Name', condition.customField)
-				: elementName(this.getNode(), itemIndex, 'Conditions > Field', condition.field),
-		operator: text(condition.operator || 'like'),
-		value: text(condition.value),
+				? readElementName(this, itemIndex, 'Conditions > Custom Field Name', condition.customField)
+				: readElementName(this, itemIndex, 'Conditions > Field', condition.field),
+		operator: asText(condition.operator || 'like'),
+		value: asText(condition.value),
 	}));
 	// An empty <queries/> returns every lead.
 	const query: IDataObject = { queries: conditions.length ? { query: conditions } : '' };
-	assertXmlSafe(this.getNode(), itemIndex, query);
-	return await fetchPages.call(this, session, itemIndex, { method: 'getLeads', query }, readLeads);
+	assertXmlSafe(this, itemIndex, query);
+	return await readPaged(this, itemIndex, publitrac, { method: 'getLeads', query, read: readLeads });
 }

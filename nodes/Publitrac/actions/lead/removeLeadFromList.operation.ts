@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
-import { callPublitrac } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, shortName, forOperation, validEmail } from '../common';
+import type { PublitracClient } from '../../transport';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email address of the lead' },
@@ -22,11 +22,11 @@ export { ANSWER_OUTPUT as output } from '../output';
 
 export const description = forOperation('lead', 'removeLeadFromList', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	const email = validEmail(this.getNode(), itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const listName = shortName(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
+	const email = readPublitracEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const listName = readNameUnder50(this, itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
 	const query = { list: { name: listName }, leads: { lead: [{ email }] } };
-	assertXmlSafe(this.getNode(), itemIndex, query);
-	const answer = await callPublitrac.call(this, session, { method: 'removeLeadFromList', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+	assertXmlSafe(this, itemIndex, query);
+	const answer = await publitrac.call({ method: 'removeLeadFromList', httpMethod: 'POST', query, idempotent: true, itemIndex });
 	return { email, listName, status: answer.status, message: answer.message };
 }

@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { PublitracSession } from '../../transport';
-import { callPublitrac } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, optionalFields, forOperation, text } from '../common';
+import type { PublitracClient } from '../../transport';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import { assertXmlSafe } from '../checks';
+import { asText } from '../../../shared/checks';
 import { buildLeadElement, leadElementFields } from './leadElement';
 
 const properties: INodeProperties[] = [
 	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
-	optionalFields([
+	optionsCollection([
 		{
 			displayName: 'Use Token',
 			name: 'useToken',
@@ -33,30 +34,30 @@ const properties: INodeProperties[] = [
 			description:
 				'Comma-separated lead fields that together identify a lead instead of the email. Sent as one element holding the list: the document does not show its XML shape.',
 		},
-	], 'options', 'Options', 'Add Option'),
+	]),
 ];
 
 export { ANSWER_OUTPUT as output } from '../output';
 
 export const description = forOperation('lead', 'syncLead', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const lead = buildLeadElement.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// Flags are left out when false and sent as `true` when set, as in the document's example.
 	const query: IDataObject = {};
 	if (options.useToken === true) query.useToken = 'true';
 	if (options.mergeAnonymous === true) query.mergeAnonymous = 'true';
-	const unicityKeys = text(options.customUnicityKeys)
+	const unicityKeys = asText(options.customUnicityKeys)
 		.split(',')
 		.map((key) => key.trim())
 		.filter(Boolean);
 	if (unicityKeys.length) query.customUnicityKeys = unicityKeys.join(',');
-	if ((options.useToken === true || options.mergeAnonymous === true) && !text(lead.token).trim()) {
+	if ((options.useToken === true || options.mergeAnonymous === true) && !asText(lead.token).trim()) {
 		throw invalidInput(this.getNode(), itemIndex, 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
 	}
 	query.lead = lead;
-	assertXmlSafe(this.getNode(), itemIndex, query);
-	const answer = await callPublitrac.call(this, session, { method: 'syncLead', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+	assertXmlSafe(this, itemIndex, query);
+	const answer = await publitrac.call({ method: 'syncLead', httpMethod: 'POST', query, idempotent: true, itemIndex });
 	return { email: lead.email, status: answer.status, message: answer.message };
 }

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
+import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { fetchPages, requiredText, returnAllFields, pagingOptions, forOperation, simplifyField } from '../common';
+import { readText } from '../../../shared/checks';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { pagingOptions, readPaged, returnAllFields, simplifyField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'List Name', name: 'listName', type: 'string', required: true, default: '', description: 'Name of the list whose leads to get' },
@@ -16,8 +18,8 @@ export { LEAD_OUTPUT as output } from '../output';
 
 export const description = forOperation('list', 'getList', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	const listName = requiredText(this.getNode(), itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex)).trim();
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
+	const listName = readText(this, itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex)).trim();
 	// The document's example says viewName=, a slip: the method takes listName.
-	return await fetchPages.call(this, session, itemIndex, { method: 'getList', params: { listName } }, readLeads);
+	return await readPaged(this, itemIndex, publitrac, { method: 'getList', params: { listName }, read: readLeads });
 }

@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { PublitracSession } from '../../transport';
-import { callPublitrac } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { assertXmlSafe, optionalFields, publitracDate, requiredText, forOperation, text, wholeNumber } from '../common';
+import type { PublitracClient } from '../../transport';
+import type { CheckContext } from '../../../shared/checks';
+import type { ItemResult } from '../../../shared/operations';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
+import { assertXmlSafe, readPublitracDate, readWholeNumber } from '../checks';
+import { asText, readText } from '../../../shared/checks';
 
 /** The ten sales stages of the document's annex. */
 export const SALES_STAGES = [
@@ -43,7 +45,7 @@ const properties: INodeProperties[] = [
 		description:
 			'At least one: the annex of the PUBLITRAC document lists the leads as mandatory. Comma-separated (or a list in an expression) CRM Lead IDs, the External ID each lead was given by Sync Lead; PUBLITRAC refuses an ID it does not know (9005).',
 	},
-	optionalFields([
+	additionalFields([
 		{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
 		{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
 		{
@@ -60,12 +62,12 @@ const properties: INodeProperties[] = [
 ];
 
 /** The opportunity's leads, required by the annex: comma-separated text, or a list from an expression. */
-function readLeadIds(node: INode, itemIndex: number, value: unknown): string[] {
-	const ids = (Array.isArray(value) ? value.map(text) : text(value).split(','))
+function readLeadIds(context: CheckContext, itemIndex: number, value: unknown): string[] {
+	const ids = (Array.isArray(value) ? value.map(asText) : asText(value).split(','))
 		.map((id) => id.trim())
 		.filter(Boolean);
 	if (ids.length === 0) {
-		throw invalidInput(node, itemIndex, 'Lead IDs', 'needs at least one lead ID', 'PUBLITRAC requires the leads of an opportunity: give the CRM Lead IDs (External IDs) of leads already synced.');
+		throw invalidInput(context.getNode(), itemIndex, 'Lead IDs', 'needs at least one lead ID', 'PUBLITRAC requires the leads of an opportunity: give the CRM Lead IDs (External IDs) of leads already synced.');
 	}
 	return [...new Set(ids)];
 }
@@ -74,34 +76,34 @@ export { ANSWER_OUTPUT as output } from '../output';
 
 export const description = forOperation('opportunity', 'syncOpportunity', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const node = this.getNode();
-	const salesStage = text(this.getNodeParameter('salesStage', itemIndex));
+	const salesStage = asText(this.getNodeParameter('salesStage', itemIndex));
 	if (!SALES_STAGES.includes(salesStage)) {
 		throw invalidInput(node, itemIndex, 'Sales Stage', `"${salesStage}" is not one of PUBLITRAC's stages`, `Use one of: ${SALES_STAGES.join(', ')}`);
 	}
 	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const dateClosed = text(given.dateClosed) === '' ? undefined : publitracDate(node, itemIndex, 'Additional Fields > Date Closed', given.dateClosed, false);
+	const dateClosed = asText(given.dateClosed) === '' ? undefined : readPublitracDate(this, itemIndex, 'Additional Fields > Date Closed', given.dateClosed, false);
 	if (!dateClosed && salesStage.startsWith('Closed')) {
 		throw invalidInput(node, itemIndex, 'Additional Fields > Date Closed', `is required when the sales stage is ${salesStage}`);
 	}
 	const opportunity: IDataObject = {
-		id: requiredText(node, itemIndex, 'Opportunity ID', this.getNodeParameter('opportunityId', itemIndex)).trim(),
-		name: requiredText(node, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
+		id: readText(this, itemIndex, 'Opportunity ID', this.getNodeParameter('opportunityId', itemIndex)).trim(),
+		name: readText(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
 	};
-	if (given.description !== undefined) opportunity.description = text(given.description);
-	if (given.type !== undefined) opportunity.type = text(given.type);
-	if (given.accountName !== undefined) opportunity.accountName = text(given.accountName);
+	if (given.description !== undefined) opportunity.description = asText(given.description);
+	if (given.type !== undefined) opportunity.type = asText(given.type);
+	if (given.accountName !== undefined) opportunity.accountName = asText(given.accountName);
 	opportunity.salesStage = salesStage;
-	if (given.campaignName !== undefined) opportunity.campaignName = text(given.campaignName);
-	if (given.leadSource !== undefined) opportunity.leadSource = text(given.leadSource);
-	opportunity.amount = wholeNumber(node, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex));
+	if (given.campaignName !== undefined) opportunity.campaignName = asText(given.campaignName);
+	if (given.leadSource !== undefined) opportunity.leadSource = asText(given.leadSource);
+	opportunity.amount = readWholeNumber(this, itemIndex, 'Amount', this.getNodeParameter('amount', itemIndex));
 	if (dateClosed) opportunity.dateClosed = dateClosed;
-	opportunity.probability = wholeNumber(node, itemIndex, 'Probability', this.getNodeParameter('probability', itemIndex), 1, 100);
-	opportunity.leads = { leadId: readLeadIds(node, itemIndex, this.getNodeParameter('leadIds', itemIndex, '')) };
+	opportunity.probability = readWholeNumber(this, itemIndex, 'Probability', this.getNodeParameter('probability', itemIndex), 1, 100);
+	opportunity.leads = { leadId: readLeadIds(this, itemIndex, this.getNodeParameter('leadIds', itemIndex, '')) };
 	const query = { opportunity };
-	assertXmlSafe(node, itemIndex, query);
+	assertXmlSafe(this, itemIndex, query);
 	// An upsert by ID: sending it twice leaves the same opportunity.
-	const answer = await callPublitrac.call(this, session, { method: 'syncOpportunity', httpMethod: 'POST', query, idempotent: true }, itemIndex);
+	const answer = await publitrac.call({ method: 'syncOpportunity', httpMethod: 'POST', query, idempotent: true, itemIndex });
 	return { id: opportunity.id, status: answer.status, message: answer.message };
 }

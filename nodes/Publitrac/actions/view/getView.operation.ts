@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PublitracSession } from '../../transport';
+import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
-import type { ItemResult } from '../../../shared/itemLoop';
-import { fetchPages, requiredText, returnAllFields, pagingOptions, forOperation, simplifyField } from '../common';
+import { readText } from '../../../shared/checks';
+import type { ItemResult } from '../../../shared/operations';
+import { forOperation } from '../../../shared/descriptions';
+import { pagingOptions, readPaged, returnAllFields, simplifyField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'View Name', name: 'viewName', type: 'string', required: true, default: '', description: 'Name of the filtered list whose leads to get' },
@@ -16,7 +18,7 @@ export { LEAD_OUTPUT as output } from '../output';
 
 export const description = forOperation('view', 'getView', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, session: PublitracSession): Promise<ItemResult> {
-	const viewName = requiredText(this.getNode(), itemIndex, 'View Name', this.getNodeParameter('viewName', itemIndex)).trim();
-	return await fetchPages.call(this, session, itemIndex, { method: 'getView', params: { viewName } }, readLeads);
+export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
+	const viewName = readText(this, itemIndex, 'View Name', this.getNodeParameter('viewName', itemIndex)).trim();
+	return await readPaged(this, itemIndex, publitrac, { method: 'getView', params: { viewName }, read: readLeads });
 }

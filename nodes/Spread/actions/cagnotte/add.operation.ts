@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
+import { readEmail, readRecordId } from '../../../shared/checks';
 
 export { CAGNOTTE_OUTPUT as output } from '../output';
 
@@ -18,7 +20,7 @@ export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 		],
 		default: 'email',
 	},
-	{ ...emailField('email', 'Email'), displayOptions: { show: { identifyBy: ['email'] } } },
+	{ ...emailField(), displayOptions: { show: { identifyBy: ['email'] } } },
 	{ ...customerIdField('The SPREAD ID of the customer'), displayOptions: { show: { identifyBy: ['customerId'] } } },
 	{
 		displayName: 'Amount',
@@ -30,7 +32,7 @@ export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as string;
 	const amount = this.getNodeParameter('amount', itemIndex) as number;
 	if (typeof amount !== 'number' || !Number.isFinite(amount) || amount === 0) {
@@ -38,8 +40,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	}
 	const body: IDataObject =
 		identifyBy === 'customerId'
-			? { customerId: requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex)) }
-			: { customer: { email: requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)) } };
+			? { customerId: readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex)) }
+			: { customer: { email: readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)) } };
 	body.cagnotte = { amount };
 	return await spread.call({ method: 'POST', path: '/cagnottes', body, itemIndex });
 }

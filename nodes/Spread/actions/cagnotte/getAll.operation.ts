@@ -1,4 +1,4 @@
-import { listOperation } from '../common';
+import { listOperation } from '../listAndGet';
 import { CAGNOTTE_OUTPUT } from '../output';
 
 // The document lists no filter for cagnotte lines.

@@ -1,4 +1,4 @@
-import { listOperation } from '../common';
+import { listOperation } from '../listAndGet';
 import { CAMPAIGN_OUTPUT } from '../output';
 
 // SPREAD documents no filter for the campaign list (only paging): none is offered, none is sent.

@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer } from '../../transport';
-import { emailField, forOperation, requireEmail } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { normalizeCustomer } from './typedCustomer';
+import { emailField, forOperation } from '../../../shared/descriptions';
 import { buildCustomerBody, customerDataFields } from './customerFields';
+import { readEmail } from '../../../shared/checks';
 
 export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'create', [
-	emailField('email', 'Email'),
+	emailField(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -20,8 +21,8 @@ export const description: INodeProperties[] = forOperation('customer', 'create',
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const email = readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const customer = { email, ...buildCustomerBody(this, itemIndex, fields) };
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });

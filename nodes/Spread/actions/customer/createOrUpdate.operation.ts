@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { informationCallout } from '../../../shared/descriptions';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer, unwrapRecord } from '../../transport';
-import { emailField, forOperation, requireEmail } from '../common';
+import { informationCallout, emailField, forOperation } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { unwrapRecord } from '../../transport';
+import { normalizeCustomer } from './typedCustomer';
 import { buildCustomerBody, customerDataFields } from './customerFields';
+import { readEmail } from '../../../shared/checks';
 
 export { CUSTOMER_OUTPUT as output } from '../output';
 
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = forOperation('customer', 'createOr
 		'createOrUpdateNote',
 		'Two calls, not atomic: SPREAD is asked for a customer with this email (case ignored), then that customer is updated, or a new one created. If two runs handle the same email at the same moment, both may find none and both create: SPREAD then refuses the second (an error on that item) or keeps two profiles, which later runs report as an error naming both IDs.',
 	),
-	emailField('email', 'Email', 'Finds the customer; a new customer gets this email'),
+	emailField('Finds the customer; a new customer gets this email'),
 	{
 		displayName: 'Fields',
 		name: 'additionalFields',
@@ -30,10 +31,10 @@ export const description: INodeProperties[] = forOperation('customer', 'createOr
 /** Enough to tell "one match" from "several". */
 const MATCHES_TO_READ = 2;
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const email = readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 	const fields = buildCustomerBody(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
-	const matches = await spread.list('/customers', 'customers', { email, caseInsensitive: 1 }, { returnAll: false, limit: MATCHES_TO_READ, itemIndex });
+	const matches = await spread.list({ path: '/customers', key: 'customers', qs: { email, caseInsensitive: 1 }, returnAll: false, limit: MATCHES_TO_READ, itemIndex });
 	if (matches.length > 1) {
 		throw new NodeOperationError(this.getNode(), `Email: several SPREAD customers have ${email} (IDs ${matches.map((match) => String(match.id)).join(', ')}) (item ${itemIndex})`, {
 			itemIndex,

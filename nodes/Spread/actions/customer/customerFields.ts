@@ -1,17 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isIsoCountryCode } from '../../../shared/countryCodes';
 import { invalidInput } from '../../../shared/errors';
-import { requireCalendarDate, sortByName } from '../common';
-
-export function requireCountryCode(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const code = String(value ?? '').trim().toUpperCase();
-	// SPREAD stores countries as ISO 3166-1 alpha-2 codes and filters on them.
-	if (!isIsoCountryCode(code)) {
-		throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is not an ISO 3166-1 alpha-2 country code`, 'Use two letters, e.g. FR, BE, CH');
-	}
-	return code;
-}
+import { sortByName } from '../fields';
+import { readFlag, readGender, readTags } from '../checks';
+import { readCalendarDate, readCountryCode } from '../../../shared/checks';
 
 const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
 	['firstName', 'First Name'],
@@ -114,39 +106,17 @@ export function buildCustomerBody(context: IExecuteFunctions, itemIndex: number,
 		if (typeof value === 'object') throw invalidInput(context.getNode(), itemIndex, displayName, 'must be text');
 		customer[name] = String(value);
 	}
-	if (fields.country !== undefined && fields.country !== '') customer.country = requireCountryCode(context, itemIndex, 'Country', fields.country);
-	if (fields.birthday !== undefined && fields.birthday !== '') customer.birthday = requireCalendarDate(context, itemIndex, 'Birthday', fields.birthday);
-	if (fields.gender !== undefined) {
-		if (fields.gender !== 'male' && fields.gender !== 'female') {
-			throw invalidInput(context.getNode(), itemIndex, 'Gender', `must be male or female, got "${String(fields.gender)}"`);
-		}
-		customer.gender = fields.gender;
-	}
+	if (fields.country !== undefined && fields.country !== '') customer.country = readCountryCode(context, itemIndex, 'Country', fields.country);
+	if (fields.birthday !== undefined && fields.birthday !== '') customer.birthday = readCalendarDate(context, itemIndex, 'Birthday', fields.birthday);
+	if (fields.gender !== undefined) customer.gender = readGender(context, itemIndex, 'Gender', fields.gender);
 	for (const [name, displayName] of FLAG_FIELDS) {
-		const value = fields[name];
-		if (value === undefined) continue;
-		const flag = readFlag(value);
-		if (flag === undefined) throw invalidInput(context.getNode(), itemIndex, displayName, `must be true or false, got "${String(value)}"`);
-		customer[name] = flag;
+		if (fields[name] !== undefined) customer[name] = readFlag(context, itemIndex, displayName, fields[name]);
 	}
-	if (fields.tags !== undefined) {
-		// An expression may give one comma-separated string instead of a list.
-		const tags = (Array.isArray(fields.tags) ? fields.tags : [fields.tags])
-			.flatMap((tag) => (typeof tag === 'string' ? tag.split(',') : [String(tag)]))
-			.map((tag) => tag.trim())
-			.filter((tag) => tag !== '');
-		if (tags.length > 0) customer.tags = tags;
-	}
+	const tags = readTags(context, itemIndex, 'Tags', fields.tags);
+	if (tags.length > 0) customer.tags = tags;
 	const customFields = readCustomFields(context, itemIndex, fields.customFields as IDataObject | undefined);
 	if (customFields) customer.custom_fields = customFields;
 	return customer;
-}
-
-/** SPREAD's flags are "1" / "0". */
-function readFlag(value: unknown): '1' | '0' | undefined {
-	if (value === true || value === 1 || value === '1' || value === 'true') return '1';
-	if (value === false || value === 0 || value === '0' || value === 'false') return '0';
-	return undefined;
 }
 
 export function readCustomFields(context: IExecuteFunctions, itemIndex: number, collection: IDataObject | undefined): IDataObject | undefined {

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { customerIdField, forOperation, requireId } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
+import { readRecordId } from '../../../shared/checks';
 
 export { CONFIRMATION_OUTPUT as output } from '../output';
 
@@ -10,8 +12,8 @@ export const description: INodeProperties[] = forOperation('customer', 'delete',
 	customerIdField('The SPREAD ID of the customer to delete'),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const customerId = readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
 	const response = await spread.call({ method: 'DELETE', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
 	return { id: customerId, deleted: true, response: response.response ?? null };
 }

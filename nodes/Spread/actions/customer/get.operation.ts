@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { customerIdField, forOperation, requireId } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
 import { SIMPLIFY_FIELD } from './customerFields';
+import { readRecordId } from '../../../shared/checks';
 
 export { CUSTOMER_OUTPUT as output } from '../output';
 
@@ -12,8 +14,8 @@ export const description: INodeProperties[] = forOperation('customer', 'get', [
 	SIMPLIFY_FIELD,
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const customerId = readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
 	const response = await spread.call({ method: 'GET', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
 	return spread.requireRecord(response, 'customer', itemIndex);
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { dateFilterFields, dateFilterQuery, forOperation, readReturnAllAndLimit, requireEmail, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../common';
-import { returnAllAndLimitFields } from '../../../shared/descriptions';
-import { requireCountryCode, SIMPLIFY_FIELD } from './customerFields';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { forOperation, optionsCollection, returnAllAndLimitFields } from '../../../shared/descriptions';
+import { dateFilterFields, dateFilterQuery, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../fields';
+import { SIMPLIFY_FIELD } from './customerFields';
+import { readCountryCode, readEmail, readReturnAllAndLimit } from '../../../shared/checks';
 
 /** Text filters: UI name → query parameter, as the API names them. */
 const TEXT_FILTERS: Array<[name: string, displayName: string, param: string, description: string]> = [
@@ -52,44 +53,37 @@ export const description: INodeProperties[] = forOperation('customer', 'getAll',
 		default: {},
 		options: sortByName(FILTER_FIELDS),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Case Insensitive',
-				name: 'caseInsensitive',
-				type: 'boolean',
-				default: true,
-				description: 'Whether text filters ignore upper and lower case',
-			},
-			SHOW_CUSTOM_FIELDS_OPTION,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Case Insensitive',
+			name: 'caseInsensitive',
+			type: 'boolean',
+			default: true,
+			description: 'Whether text filters ignore upper and lower case',
+		},
+		SHOW_CUSTOM_FIELDS_OPTION,
+	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = customerFilterQuery(this, itemIndex, filters);
 	if (options.caseInsensitive === true) qs.caseInsensitive = 1;
 	if (options.showCustomFields === true) qs.showCustomFields = 1;
-	const customers = await spread.list('/customers', 'customers', qs, { returnAll, limit, itemIndex });
+	const customers = await spread.list({ path: '/customers', key: 'customers', qs, returnAll, limit, itemIndex });
 	return customers;
 }
 
 function customerFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs = dateFilterQuery(context, itemIndex, filters);
-	if (filters.email) qs.email = requireEmail(context, itemIndex, 'Filters > Email', filters.email);
+	if (filters.email) qs.email = readEmail(context, itemIndex, 'Filters > Email', filters.email);
 	for (const [name, , param] of TEXT_FILTERS) {
 		const value = filters[name];
 		if (value !== undefined && value !== '') qs[param] = String(value);
 	}
-	if (filters.country) qs.country = requireCountryCode(context, itemIndex, 'Filters > Country', filters.country);
+	if (filters.country) qs.country = readCountryCode(context, itemIndex, 'Filters > Country', filters.country);
 	if (filters.ids) {
 		const ids = String(filters.ids)
 			.split(',')

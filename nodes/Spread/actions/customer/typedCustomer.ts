@@ -27,3 +27,10 @@ export function customFieldsByName(value: unknown): IDataObject {
 	return fields;
 }
 
+/** Output shape of a customer: `tags: ""` (no tag) becomes `[]`, and an empty PHP array of custom fields an object. */
+export function normalizeCustomer(customer: IDataObject): IDataObject {
+	// In place: every caller hands a record freshly parsed from an answer, and 50,000 copies would double the memory of a Return All.
+	if (customer.tags === '' || customer.tags === null) customer.tags = [];
+	if (Array.isArray(customer.custom_fields) && customer.custom_fields.length === 0) customer.custom_fields = {};
+	return customer;
+}

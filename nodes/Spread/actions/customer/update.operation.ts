@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer } from '../../transport';
-import { customerIdField, emailField, forOperation, requireEmail, requireId } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { normalizeCustomer } from './typedCustomer';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
 import { buildCustomerBody, customerDataFields } from './customerFields';
+import { readEmail, readRecordId } from '../../../shared/checks';
 
 export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'update', [
 	customerIdField('The SPREAD ID of the customer to update'),
-	emailField('email', 'Email', 'The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),
+	emailField('The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -22,9 +24,9 @@ export const description: INodeProperties[] = forOperation('customer', 'update',
 	},
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
-	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const customerId = readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+	const email = readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = buildCustomerBody(this, itemIndex, fields);
 	if (Object.keys(changes).length === 0) {

@@ -1,21 +1,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { normalizeCustomer } from '../../transport';
-import { emailField, forOperation, requireEmail } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { normalizeCustomer } from './typedCustomer';
+import { emailField, forOperation } from '../../../shared/descriptions';
+import { readEmail } from '../../../shared/checks';
 
 export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
-	emailField('oldEmail', 'Current Email'),
-	emailField('newEmail', 'New Email'),
+	emailField(undefined, { name: 'oldEmail', displayName: 'Current Email' }),
+	emailField(undefined, { name: 'newEmail', displayName: 'New Email' }),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const oldEmail = requireEmail(this, itemIndex, 'Current Email', this.getNodeParameter('oldEmail', itemIndex));
-	const newEmail = requireEmail(this, itemIndex, 'New Email', this.getNodeParameter('newEmail', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const oldEmail = readEmail(this, itemIndex, 'Current Email', this.getNodeParameter('oldEmail', itemIndex));
+	const newEmail = readEmail(this, itemIndex, 'New Email', this.getNodeParameter('newEmail', itemIndex));
 	if (oldEmail.toLowerCase() === newEmail.toLowerCase()) {
 		throw invalidInput(this.getNode(), itemIndex, 'New Email', 'is the same as the current email');
 	}

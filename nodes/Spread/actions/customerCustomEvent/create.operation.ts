@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/errors';
-import type { ItemResult } from '../../../shared/itemLoop';
-import type { SpreadConnection } from '../../transport';
-import { customerIdField, forOperation, requireId } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { additionalFields, forOperation } from '../../../shared/descriptions';
+import { customerIdField } from '../fields';
+import { readInstant, readRecordId } from '../../../shared/checks';
 
 export { CUSTOM_EVENT_OUTPUT as output } from '../output';
 
@@ -17,28 +19,21 @@ export const description: INodeProperties[] = forOperation('customerCustomEvent'
 		default: '',
 		placeholder: 'store_visit',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the event happened (sent as YYYY-MM-DD HH:MM:SS, UTC); SPREAD uses now when empty' },
-			{ displayName: 'Metadata', name: 'metadata', type: 'json', default: '{}', description: 'Free data about the event, as a JSON object' },
-		],
-	},
+	additionalFields([
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the event happened (sent as YYYY-MM-DD HH:MM:SS, UTC); SPREAD uses now when empty' },
+		{ displayName: 'Metadata', name: 'metadata', type: 'json', default: '{}', description: 'Free data about the event, as a JSON object' },
+	]),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
-	const customerId = requireId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
+	const customerId = readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
 	const type = String(this.getNodeParameter('type', itemIndex) ?? '').trim();
 	if (type === '') throw invalidInput(this.getNode(), itemIndex, 'Event Type', 'is required');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const event: IDataObject = { type };
 	if (fields.date !== undefined && fields.date !== '') {
-		const time = Date.parse(String(fields.date));
-		if (Number.isNaN(time)) throw invalidInput(this.getNode(), itemIndex, 'Date', `"${String(fields.date)}" is not a date`);
+		// The picker's date has no zone: it is the workflow's time zone, as for orders, never the machine's.
+		const time = readInstant(this, itemIndex, 'Date', fields.date);
 		event.date = new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 	}
 	if (fields.metadata !== undefined && fields.metadata !== '') event.metadata = readMetadata(this, itemIndex, fields.metadata);

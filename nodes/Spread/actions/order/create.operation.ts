@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/itemLoop';
-import { callSpreadApiV1 } from '../../apiV1';
-import type { SpreadConnection } from '../../transport';
-import { forOperation } from '../common';
+import type { ItemResult } from '../../../shared/operations';
+import type { SpreadClient } from '../../transport';
+import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
 
 export { ORDER_OUTPUT as output } from '../output';
@@ -11,8 +10,8 @@ export { ORDER_OUTPUT as output } from '../output';
 export const description: INodeProperties[] = forOperation('order', 'create', orderFields('create'));
 
 /** APIv1 CreateOrder: the v2 API only reads orders. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadConnection): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const { form, summary } = buildOrderForm(this, itemIndex);
-	const response = await callSpreadApiV1.call(this, spread, 'CreateOrder', form, itemIndex);
+	const response = await spread.callV1({ method: 'CreateOrder', form, itemIndex });
 	return { ...summary, response };
 }

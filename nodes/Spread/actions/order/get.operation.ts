@@ -1,4 +1,4 @@
-import { getOperation } from '../common';
+import { getOperation } from '../listAndGet';
 import { ORDER_OUTPUT } from '../output';
 
 export const { description, execute, output } = getOperation({

@@ -1,4 +1,5 @@
-import { dateFilterFields, dateFilterQuery, listOperation } from '../common';
+import { dateFilterFields, dateFilterQuery } from '../fields';
+import { listOperation } from '../listAndGet';
 import { ORDER_OUTPUT } from '../output';
 
 export const { description, execute, output } = listOperation({

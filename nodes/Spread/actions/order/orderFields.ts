@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import { formatWallClock, toWallClock, wallClockIn } from '../../../shared/wallClock';
-import { emailField, requireCalendarDate, requireEmail, requireMerchantId, sortByName } from '../common';
-import { customerDataFields, readCustomFields, requireCountryCode } from '../customer/customerFields';
+import { additionalFields, emailField } from '../../../shared/descriptions';
+import { sortByName } from '../fields';
+import { customerDataFields, readCustomFields } from '../customer/customerFields';
+import { readGender, readTags } from '../checks';
+import { readCalendarDate, readCountryCode, readEmail, readPathSegment } from '../../../shared/checks';
 
 /** The state the public sources show for an order (`order_state` 10, `status` "10" in v2 answers). */
 export const DEFAULT_ORDER_STATE = '10';
@@ -61,7 +64,7 @@ export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 					? "The order's ID in your shop; Order → Get finds it by this ID afterwards"
 					: 'The ID in your shop of the order to update, as it was created',
 		},
-		emailField('customerEmail', 'Customer Email', "The buyer's email: SPREAD attaches the order to this customer, creating the profile if needed"),
+		emailField("The buyer's email: SPREAD attaches the order to this customer, creating the profile if needed", { name: 'customerEmail', displayName: 'Customer Email' }),
 		{
 			displayName: 'Amount',
 			name: 'amount',
@@ -71,7 +74,7 @@ export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 			default: 0,
 			description: 'The order total',
 		},
-		{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: sortByName(optional) },
+		additionalFields(sortByName(optional)),
 	];
 }
 
@@ -99,8 +102,8 @@ function readOrderDate(context: IExecuteFunctions, itemIndex: number, value: unk
 
 /** The APIv1 form of an order, every value checked before anything is sent. */
 export function buildOrderForm(context: IExecuteFunctions, itemIndex: number): OrderForm {
-	const orderId = requireMerchantId(context, itemIndex, 'Merchant Order ID', context.getNodeParameter('orderId', itemIndex));
-	const email = requireEmail(context, itemIndex, 'Customer Email', context.getNodeParameter('customerEmail', itemIndex));
+	const orderId = readPathSegment(context, itemIndex, 'Merchant Order ID', context.getNodeParameter('orderId', itemIndex));
+	const email = readEmail(context, itemIndex, 'Customer Email', context.getNodeParameter('customerEmail', itemIndex));
 	const amount = readAmount(context, itemIndex, context.getNodeParameter('amount', itemIndex));
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const date = readOrderDate(context, itemIndex, fields.date);
@@ -120,19 +123,11 @@ export function buildOrderForm(context: IExecuteFunctions, itemIndex: number): O
 		if (typeof value === 'object') throw invalidInput(context.getNode(), itemIndex, `Additional Fields > ${displayName}`, 'must be text');
 		data.push([key, String(value)]);
 	}
-	if (fields.birthday) data.push(['customer_birthday', requireCalendarDate(context, itemIndex, 'Additional Fields > Birthday', fields.birthday)]);
-	if (fields.country) data.push(['customer_country', requireCountryCode(context, itemIndex, 'Additional Fields > Country', fields.country)]);
-	if (fields.gender !== undefined) {
-		if (fields.gender !== 'male' && fields.gender !== 'female') {
-			throw invalidInput(context.getNode(), itemIndex, 'Additional Fields > Gender', `must be male or female, got "${String(fields.gender)}"`);
-		}
-		data.push(['customer_gender', fields.gender]);
-	}
+	if (fields.birthday) data.push(['customer_birthday', readCalendarDate(context, itemIndex, 'Additional Fields > Birthday', fields.birthday)]);
+	if (fields.country) data.push(['customer_country', readCountryCode(context, itemIndex, 'Additional Fields > Country', fields.country)]);
+	if (fields.gender !== undefined) data.push(['customer_gender', readGender(context, itemIndex, 'Additional Fields > Gender', fields.gender)]);
 	if (fields.optIn !== undefined) data.push(['customer_isoptin', fields.optIn === true || fields.optIn === 'true' || fields.optIn === 1 ? '1' : '0']);
-	const tags = (Array.isArray(fields.tags) ? fields.tags : fields.tags === undefined ? [] : [fields.tags])
-		.flatMap((tag) => String(tag).split(','))
-		.map((tag) => tag.trim())
-		.filter(Boolean);
+	const tags = readTags(context, itemIndex, 'Additional Fields > Tags', fields.tags);
 	// APIv1 takes the tags as one comma-separated text.
 	if (tags.length) data.push(['add_tag', tags.join(', ')]);
 	const customFields = readCustomFields(context, itemIndex, fields.customFields as IDataObject | undefined);

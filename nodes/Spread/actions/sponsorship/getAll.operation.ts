@@ -1,4 +1,5 @@
-import { listOperation, sponsorshipFilterFields, sponsorshipFilterQuery } from '../common';
+import { sponsorshipFilterFields, sponsorshipFilterQuery } from '../fields';
+import { listOperation } from '../listAndGet';
 import { SPONSORSHIP_OUTPUT } from '../output';
 
 export const { description, execute, output } = listOperation({

@@ -1,9 +1,12 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { CheckContext } from '../../shared/checks';
+import { readRecordId } from '../../shared/checks';
 import { invalidInput } from '../../shared/errors';
-import { positiveIntegerId } from '../../shared/pathSegments';
 import type { WallClock } from '../../shared/wallClock';
-import { formatWallClock, isValidWallClock, wallClockIn } from '../../shared/wallClock';
+import { formatWallClock, isValidWallClock, toWallClock, wallClockIn } from '../../shared/wallClock';
+
+/** Checks only jtel needs, with the shared signature (nodes/shared/checks.ts). */
 
 const format = (clock: WallClock) => formatWallClock(clock, 'T');
 
@@ -19,17 +22,19 @@ const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2
  * Returns undefined when the value is not a real calendar date and time.
  */
 export function toJtelDateTime(value: unknown, timeZone: string): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : format(wallClockIn(value, timeZone));
-	if (value !== null && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
-		return toJtelDateTime((value as { toISO: () => string | null }).toISO(), timeZone);
-	}
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
+	if (typeof value === 'number') return undefined;
+	// Text is read by jtel's forms only; a Date or a Luxon DateTime is an instant, shown in the workflow's zone.
+	const clock = typeof value === 'string' ? parseJtelText(value.trim(), timeZone) : toWallClock(value, timeZone);
+	return clock ? format(clock) : undefined;
+}
+
+/** The text forms above; one with a zone or offset is read as that instant and shown in `timeZone`. */
+function parseJtelText(text: string, timeZone: string): WallClock | undefined {
 	const iso = ISO_LIKE.exec(text);
 	const german = iso ? null : GERMAN.exec(text);
-	if (!iso && !german) return undefined;
-	const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [german![3], german![2], german![1]];
-	const match = (iso ?? german)!;
+	const match = iso ?? german;
+	if (!match) return undefined;
+	const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [match[3], match[2], match[1]];
 	const clock: WallClock = {
 		year: Number(year),
 		month: Number(month),
@@ -40,10 +45,10 @@ export function toJtelDateTime(value: unknown, timeZone: string): string | undef
 	};
 	if (!isValidWallClock(clock)) return undefined;
 	const zone = iso?.[7];
-	if (zone === undefined) return format(clock);
+	if (zone === undefined) return clock;
 	const offset = zone.toUpperCase() === 'Z' ? 'Z' : normaliseOffset(zone);
 	const instant = new Date(`${format(clock)}${offset}`);
-	return Number.isNaN(instant.getTime()) ? undefined : format(wallClockIn(instant, timeZone));
+	return Number.isNaN(instant.getTime()) ? undefined : wallClockIn(instant, timeZone);
 }
 
 function normaliseOffset(offset: string): string {
@@ -52,7 +57,7 @@ function normaliseOffset(offset: string): string {
 }
 
 /** A date-time field of the jtel API, validated and formatted before any request. */
-export function readDateTime(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function readDateTime(context: CheckContext, itemIndex: number, field: string, value: unknown): string {
 	const formatted = toJtelDateTime(value, context.getTimezone());
 	if (formatted === undefined) {
 		throw invalidInput(
@@ -70,7 +75,7 @@ export function readDateTime(context: IExecuteFunctions, itemIndex: number, fiel
 const PHONE_NUMBER = /^\+?[0-9(][0-9 ()./-]*$/;
 
 /** Checks a phone number, trimmed; letters and other stray characters are refused before any request. */
-export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function readPhoneNumber(context: CheckContext, itemIndex: number, field: string, value: unknown): string {
 	const phone = String(value ?? '').trim();
 	if (/\p{L}/u.test(phone)) throw invalidInput(context.getNode(), itemIndex, field, `"${phone}" contains letters`, 'A dialler phone number holds digits, an optional leading +, spaces and the separators ( ) - / .');
 	if (!PHONE_NUMBER.test(phone) || !/\d{3}/.test(phone.replace(/\D/g, ''))) {
@@ -79,14 +84,21 @@ export function readPhoneNumber(context: IExecuteFunctions, itemIndex: number, f
 	return phone;
 }
 
-/** A jtel record ID: a positive whole number, given as a number or a string of digits. */
-export function readRecordId(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
-	const id = Number(positiveIntegerId(context.getNode(), itemIndex, field, value));
+/** A jtel record ID as the number jtel takes: a positive whole number, given as a number or a string of digits. */
+export function readJtelId(context: CheckContext, itemIndex: number, field: string, value: unknown): number {
+	const id = Number(readRecordId(context, itemIndex, field, value));
 	if (!Number.isSafeInteger(id)) throw invalidInput(context.getNode(), itemIndex, field, `"${String(value)}" is too large for a jtel ID`);
 	return id;
 }
 
-/** Return All / Limit for APIs without paging: the node cuts the list. */
-export function applyLimit<T>(records: T[], returnAll: boolean, limit: number): T[] {
-	return returnAll ? records : records.slice(0, Math.max(0, limit));
+export type CampaignChoice = { byName: true; name: string; id?: undefined } | { byName: false; id: number; name?: undefined };
+
+/** Reads the campaign field of one item: a name in "By Name" mode, otherwise a checked ID. */
+export function readCampaign(context: IExecuteFunctions, itemIndex: number): CampaignChoice {
+	const locator = context.getNodeParameter('campaign', itemIndex) as INodeParameterResourceLocator | string;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
+	const value = String((typeof locator === 'object' && locator !== null ? locator.value : locator) ?? '').trim();
+	if (value === '') throw invalidInput(context.getNode(), itemIndex, 'Campaign', 'is empty', 'Choose the dialler campaign from the list, or give its ID or its name.');
+	if (mode === 'name') return { byName: true, name: value };
+	return { byName: false, id: readJtelId(context, itemIndex, 'Campaign', value) };
 }
