@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
-import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
+import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
@@ -104,15 +104,17 @@ export interface InfluencerSoftAnswer {
 }
 
 /** The one door to InfluencerSoft: signed form calls (legacy CamelCase methods and API 2.0), JSON answers checked and their signature verified. */
-export class InfluencerSoftClient extends VendorHttpClient {
+export class InfluencerSoftClient {
 	constructor(
-		context: RequestContext,
+		private readonly context: RequestContext,
 		readonly baseUrl: string,
 		private readonly login: string,
 		private readonly apiKey: string,
-		http: VendorClient,
-	) {
-		super(context, http);
+		private readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
 	}
 
 	/** One call to InfluencerSoft: signs it, sends it form-encoded, checks the answer and its signature. */
@@ -123,7 +125,9 @@ export class InfluencerSoftClient extends VendorHttpClient {
 		const fields: FormFields = legacy
 			? { ...call.fields, hash: signLegacyRequest(call.fields, this.login, this.apiKey) }
 			: { rpsKey: this.apiKey, ...call.fields };
-		const response = await this.sendRequest(
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
 			{
 				method: 'POST',
 				url: `${this.baseUrl}/api/${call.method}`,

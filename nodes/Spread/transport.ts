@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow'
 import type { VendorErrorDetails } from '../shared/errors';
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
-import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
+import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
@@ -57,17 +57,21 @@ const V1_ERROR_CODE = /\bERR-\d+\b/;
  * as an HTML page, and paging computed from `startAt`/`maxResults` (nextPageUrl is `http://`: it only tells
  * whether more pages exist and is never followed, so the keys never travel in clear).
  */
-export class SpreadClient extends VendorHttpClient {
+export class SpreadClient {
 	constructor(
-		context: RequestContext,
+		private readonly context: RequestContext,
 		readonly baseUrl: string,
-		http: VendorClient,
-	) {
-		super(context, http);
+		private readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
 	}
 
 	async call(request: SpreadRequest): Promise<IDataObject> {
-		const response = await this.sendRequest(
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
 			{
 				method: request.method,
 				url: `${this.baseUrl}${request.path}`,
@@ -94,7 +98,9 @@ export class SpreadClient extends VendorHttpClient {
 	 * in the loyalty programme.
 	 */
 	async callV1(request: SpreadV1Request): Promise<IDataObject> {
-		const response = await this.sendRequest(
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
 			{
 				method: 'POST',
 				url: `${apiV1Root(this.baseUrl)}/${request.method}`,

@@ -301,25 +301,6 @@ function networkFailure(
 	);
 }
 
-/**
- * What every vendor's client (`<Vendor>Client` in its transport.ts) is built on: the execution's context and the
- * VendorClient the shared transport needs, the secrets to mask, and one way to send.
- */
-export abstract class VendorHttpClient {
-	constructor(
-		protected readonly context: RequestContext,
-		protected readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
-	}
-
-	protected async sendRequest(request: VendorRequest, itemIndex?: number): Promise<VendorResponse> {
-		return await sendVendorRequest.call(this.context, this.http, request, itemIndex);
-	}
-}
-
 /** Parses a JSON body, or explains what came instead (an HTML page, a cut-off body). */
 export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
 	if (text.trim() === '') return { ok: true, value: undefined };

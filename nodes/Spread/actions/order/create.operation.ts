@@ -5,6 +5,8 @@ import type { SpreadClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
 
+export { ORDER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('order', 'create', orderFields('create'));
 
 /** APIv1 CreateOrder: the v2 API only reads orders. */

@@ -5,6 +5,8 @@ import type { SpreadClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
 
+export { ORDER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('order', 'update', orderFields('update'));
 
 /** APIv1 UpdateOrder: the order is found by its merchant order ID. */
