@@ -176,10 +176,11 @@ export async function sendVendorRequest(
 	const inFlight = spacer ? undefined : client.inFlight;
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
-		const release = spacer ? await spacer.acquire() : await inFlight?.acquire();
-		// Given up on while this item's first call waited for its turn: it is not sent (tries already under way go on).
-		if (attempt === 1 && client.outage) {
-			if (!spacer) release?.();
+		const endCall = spacer ? await spacer.acquire(options.timeout as number) : undefined;
+		const release = spacer ? undefined : await inFlight?.acquire();
+		// Given up on while this item's first call waited for its place: it is not sent (tries already under way go on).
+		if (attempt === 1 && release && client.outage) {
+			release();
 			throw outageError(this, client, itemIndex);
 		}
 		let waitMs: number | undefined;
@@ -190,6 +191,7 @@ export async function sendVendorRequest(
 					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
 			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
 			if ((spacer || inFlight) && response.statusCode === 429) refusedByLimit++;
+			endCall?.(response.statusCode === 429 ? 'refused' : 'answered');
 			release?.(response.statusCode === 429);
 			client.unansweredInARow = 0;
 			const result: VendorResponse = {
@@ -210,8 +212,10 @@ export async function sendVendorRequest(
 				return result;
 			}
 		} catch (error) {
-			// A spacer counts a call when sent, whatever happens to it; the in-flight limit frees its place.
-			if (!spacer) release?.();
+			// The throttle bounds when the call reached the server by when it ended, answered or not (a call already
+			// ended by its answer stays as it was). The in-flight limit frees its place.
+			endCall?.('unanswered');
+			release?.();
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
 			client.unansweredInARow = (client.unansweredInARow ?? 0) + 1;
@@ -308,34 +312,6 @@ function networkFailure(
 		client.secrets,
 		{ code: code ?? null, attempts } as JsonObject,
 	);
-}
-
-/**
- * What every vendor's client (`<Vendor>Client` in its transport.ts) is built on: the execution's context and the
- * VendorClient the shared transport needs, the secrets to mask, and one way to send.
- */
-export abstract class VendorHttpClient {
-	constructor(
-		protected readonly context: RequestContext,
-		protected readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
-	}
-
-	/** The run's limit on calls out at once (the router sets it for the item loop). */
-	get inFlight(): InFlightLimit | undefined {
-		return this.http.inFlight;
-	}
-
-	set inFlight(limit: InFlightLimit | undefined) {
-		this.http.inFlight = limit;
-	}
-
-	protected async sendRequest(request: VendorRequest, itemIndex?: number): Promise<VendorResponse> {
-		return await sendVendorRequest.call(this.context, this.http, request, itemIndex);
-	}
 }
 
 /** Parses a JSON body, or explains what came instead (an HTML page, a cut-off body). */

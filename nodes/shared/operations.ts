@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { BatchPlan } from './batchLoop';
 import type { InFlightLimit } from './inFlightLimit';
 import type { ItemLoopOptions } from './itemLoop';
+import type { OutputShape } from './typedOutput';
 
 /** What an operation gives for one input item: records, ready items, or nothing. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
@@ -17,6 +18,8 @@ export interface ConnectedClient {
 /** Most operations: one input item in, its results out (the shared item loop pairs, masks and catches). */
 export interface ItemOperation<Client> {
 	description: INodeProperties[];
+	/** The types of the records it outputs: the router then offers Simplify and applies it (nodes/shared/typedOutput.ts). */
+	output?: OutputShape;
 	execute(this: IExecuteFunctions, itemIndex: number, client: Client): Promise<ItemResult>;
 	/**
 	 * A write's record (an e-mail, a record ID, a phone number…): items naming the same one run one after another, in
@@ -29,6 +32,8 @@ export interface ItemOperation<Client> {
 /** Calls that carry many items at once (PUBLITRAC list and campaign calls): a plan the shared batch loop runs. */
 export interface BatchOperation<Client> {
 	description: INodeProperties[];
+	/** The types of the answers it outputs, as for ItemOperation. */
+	output?: OutputShape;
 	plan(this: IExecuteFunctions, client: Client): BatchPlan<unknown>;
 }
 

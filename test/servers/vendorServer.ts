@@ -16,6 +16,8 @@ export interface RecordedRequest {
 	answeredStatus?: number;
 	/** Refused with 429 by the server's rate limit (not processed). */
 	refusedByLimit?: boolean;
+	/** Under a holdUntilArrivals fault: how many requests had arrived when this one's answer was released. */
+	arrivalsWhenAnswered?: number;
 }
 
 export interface Reply {
@@ -33,6 +35,8 @@ export type Fault =
 	| { kind: 'rateLimited'; retryAfterSeconds?: number }
 	| { kind: 'reset' }
 	| { kind: 'delay'; ms: number }
+	/** The answer waits until this many requests have arrived in all (at most `maxMs`, 10 s by default). */
+	| { kind: 'holdUntilArrivals'; arrivals: number; maxMs?: number }
 	| { kind: 'truncated'; status?: number; body: string }
 	| { kind: 'html'; status: number };
 
@@ -203,6 +207,12 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 							// Unref'd: a hang longer than the test must not keep the test process alive.
 							await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.ms).unref());
 							break;
+						case 'holdUntilArrivals': {
+							const deadline = Date.now() + (fault.maxMs ?? 10000);
+							while (requests.length < fault.arrivals && Date.now() < deadline) await delay(5);
+							recorded.arrivalsWhenAnswered = requests.length;
+							break;
+						}
 					}
 				}
 				try {

@@ -56,6 +56,8 @@ const tagList = (displayName: string, name: string, description: string, buttonT
 	description,
 });
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('contact', 'addOrUpdate', [
 	{
 		displayName: 'Email',

@@ -8,6 +8,8 @@ import { additionalFields, emailField, forOperation } from '../../../shared/desc
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('contact', 'addToGroup', [
 	emailField('The contact’s email'),
 	{

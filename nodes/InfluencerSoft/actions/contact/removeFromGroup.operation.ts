@@ -6,6 +6,8 @@ import { groupField } from '../fields';
 import { readContactEmail } from '../checks';
 import { forOperation, emailField } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('contact', 'removeFromGroup', [
 	emailField('The contact’s email'),
 	groupField('Group to unsubscribe the contact from. '),

@@ -5,6 +5,8 @@ import type { InfluencerSoftClient } from '../../transport';
 import { groupField } from '../fields';
 import { forOperation } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('group', 'countSubscribers', [
 	{
 		displayName: 'Count',

@@ -7,6 +7,8 @@ import { readContactEmail } from '../checks';
 import { readCountryCode } from '../../../shared/checks';
 import { additionalFields, emailField, forOperation, textField } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('order', 'create', [
 	emailField('Email of the contact the invoice is issued to', { name: 'customerEmail', displayName: 'Customer Email' }),
 	{

@@ -4,6 +4,8 @@ import { invalidInput } from '../../../shared/errors';
 import type { InfluencerSoftClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('order', 'delete', [
 	{ displayName: 'Order ID', name: 'orderId', type: 'string', required: true, default: '', description: 'The order (invoice) number to delete' },
 ]);

@@ -7,6 +7,8 @@ import { forOperation } from '../../../shared/descriptions';
 
 const STATUSES = ['sent', 'paid', 'return', 'cancel'];
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('order', 'updateStatus', [
 	{ displayName: 'Order ID', name: 'orderId', type: 'string', required: true, default: '', description: 'The order (invoice) number' },
 	{

@@ -4,6 +4,8 @@ import type { JtelClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 import { readJtelId } from '../checks';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('contact', 'delete', [
 	{
 		displayName: 'Contact ID',

@@ -4,6 +4,8 @@ import { invalidInput } from '../../../shared/errors';
 import type { JtelClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('contact', 'deleteByUserData', [
 	{
 		displayName: 'User Data',

@@ -4,7 +4,6 @@ import { invalidInput } from '../../../shared/errors';
 import type { JtelClient } from '../../transport';
 import { recordsOf } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
-import { withoutEmptyFields } from '../../../shared/checks';
 import { campaignLocator, simplifyField } from '../fields';
 import { readCampaign, readDateTime, readPhoneNumber } from '../checks';
 
@@ -98,6 +97,8 @@ const fields: INodeProperties[] = [
 	},
 ];
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('contact', 'import', [...fields, simplifyField]);
 
 /** Builds the import body, refusing bad input before anything is sent. */
@@ -152,11 +153,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	// Sending it twice is harmless only when jtel matches the second one to the first on UserData.
 	const idempotent = overwriteDuplicates && typeof body.UserData === 'string' && body.UserData.trim() !== '';
 	const response = await jtel.call({ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const records = recordsOf(response);
 	// Never drop the item: without a record, the answer itself says what jtel did.
 	if (records.length === 0) return response;
-	return records.map((record) => (simplify ? withoutEmptyFields(record, { keepEmptyText: true }) : record));
+	return records;
 }
 
 /**

@@ -7,6 +7,8 @@ import { emailField, forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
 import { readEmail, readRecordId } from '../../../shared/checks';
 
+export { CAGNOTTE_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 	{
 		displayName: 'Identify Customer By',

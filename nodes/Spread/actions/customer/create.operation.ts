@@ -7,6 +7,8 @@ import { emailField, forOperation } from '../../../shared/descriptions';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail } from '../../../shared/checks';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'create', [
 	emailField(),
 	{

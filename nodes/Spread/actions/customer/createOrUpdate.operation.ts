@@ -9,6 +9,8 @@ import { normalizeCustomer } from './typedCustomer';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail } from '../../../shared/checks';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'createOrUpdate', [
 	informationCallout(
 		'createOrUpdateNote',

@@ -6,6 +6,8 @@ import { forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
 import { readRecordId } from '../../../shared/checks';
 
+export { CONFIRMATION_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'delete', [
 	customerIdField('The SPREAD ID of the customer to delete'),
 ]);

@@ -4,8 +4,10 @@ import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
-import { outputCustomer, SIMPLIFY_FIELD } from './customerFields';
+import { SIMPLIFY_FIELD } from './customerFields';
 import { readRecordId } from '../../../shared/checks';
+
+export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'get', [
 	customerIdField('The SPREAD ID of the customer'),
@@ -15,6 +17,5 @@ export const description: INodeProperties[] = forOperation('customer', 'get', [
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const customerId = readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
 	const response = await spread.call({ method: 'GET', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return spread.requireRecord(response, 'customer', itemIndex).map((customer) => outputCustomer(customer, simplify));
+	return spread.requireRecord(response, 'customer', itemIndex);
 }

@@ -9,6 +9,8 @@ import { customerIdField } from '../fields';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail, readRecordId } from '../../../shared/checks';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'update', [
 	customerIdField('The SPREAD ID of the customer to update'),
 	emailField('The customer\'s current email: SPREAD requires it on every update. To change it, use the Update Email operation.'),

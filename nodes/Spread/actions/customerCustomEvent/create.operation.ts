@@ -7,6 +7,8 @@ import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
 import { readInstant, readRecordId } from '../../../shared/checks';
 
+export { CUSTOM_EVENT_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customerCustomEvent', 'create', [
 	customerIdField('The SPREAD ID of the customer the event belongs to'),
 	{

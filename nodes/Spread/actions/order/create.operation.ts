@@ -6,6 +6,8 @@ import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
 import { readPathSegment } from '../../../shared/checks';
 
+export { ORDER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('order', 'create', orderFields('create'));
 
 /** APIv1 CreateOrder: the v2 API only reads orders. */

@@ -1,6 +1,8 @@
 import { getOperation } from '../listAndGet';
+import { ORDER_OUTPUT } from '../output';
 
-export const { description, execute } = getOperation({
+export const { description, execute, output } = getOperation({
+	output: ORDER_OUTPUT,
 	resource: 'order',
 	path: '/orders',
 	key: 'order',

@@ -6,6 +6,8 @@ import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
 import { readPathSegment } from '../../../shared/checks';
 
+export { ORDER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('order', 'update', orderFields('update'));
 
 /** APIv1 UpdateOrder: the order is found by its merchant order ID. */
