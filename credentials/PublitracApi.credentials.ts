@@ -68,7 +68,7 @@ export class PublitracApi implements ICredentialType {
 			typeOptions: { minValue: 1, numberPrecision: 1 },
 			default: 35,
 			description:
-				"Most calls each n8n process sends with this account. PUBLITRAC allows 35 per second per account: in queue mode, set 35 divided by the number of workers (e.g. 17 for 2) so they never draw a 429. With 35, workers still share the limit: each one slows down when PUBLITRAC refuses a call, and the refused call is sent again.",
+				"Most calls each n8n process puts on the wire with this account in any second (counted as PUBLITRAC counts them, when they arrive). PUBLITRAC allows 35 per second per account; in queue mode the only exact way to share it is to enter 35 divided by the number of workers, rounded down (17 for 2 workers, 11 for 3), and PUBLITRAC then refuses no call. With 35, workers still share the limit: each one slows down when PUBLITRAC refuses a call, and the refused call is sent again.",
 		},
 		TIMEOUT_PROPERTY,
 	];

@@ -8,11 +8,14 @@ import type { BucketRead, SeenKeysState } from '../shared/seenKeys';
 import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
 import { formatWallClock, wallClockIn } from '../shared/wallClock';
-import { withoutEmptyFields } from '../shared/checks';
 import { simplifyField } from './actions/fields';
+import { LEAD_OUTPUT } from './actions/output';
+import { simplifyRecord } from '../shared/typedOutput';
 import { publitracCredentialTest } from './methods/credentialTest';
 import type { PublitracClient } from './transport';
 import { connect, readLeads } from './transport';
+import type { ExtraEvent } from './trigger/extraEvents';
+import { EXTRA_EVENT_OPTIONS, EXTRA_EVENT_PROPERTIES, isExtraEvent, pollExtraEvent } from './trigger/extraEvents';
 
 type TriggerEvent = 'leadCreated' | 'leadChanged' | 'leadEnteredView';
 type StampEvent = Exclude<TriggerEvent, 'leadEnteredView'>;
@@ -58,6 +61,7 @@ const TRIGGER_EVENTS = [
 	{ name: 'Lead Created', value: 'leadCreated', description: 'A new lead (by its createdDate)' },
 	{ name: 'Lead Created or Updated', value: 'leadChanged', description: 'A new lead or a change to one (by its lastUpdated); each change once' },
 	{ name: 'Lead Entered View', value: 'leadEnteredView', description: 'A lead that was not in a filtered list (view) at the last poll and is now' },
+	...EXTRA_EVENT_OPTIONS,
 ];
 
 export class PublitracTrigger implements INodeType {
@@ -78,6 +82,7 @@ export class PublitracTrigger implements INodeType {
 			informationCallout(
 				'pollNote',
 				'A lead is new when it was not there at the last poll (a change: its lastUpdated was not seen yet); the first poll after activation only notes what is there. Each poll asks PUBLITRAC for the leads of every date a clock on Earth showed since the last poll (getLeads, createdDate or lastUpdated like "yyyy-mm-dd%"), whatever zone it stamps in: 2 or 3 calls a poll (3 or 4 polling once a day), plus one per further 100 leads on a date; up to one fewer with Account Time Zone set; within its 35 calls a second.',
+				{ event: ['leadCreated', 'leadChanged'] },
 			),
 			{
 				displayName: 'Trigger On',
@@ -96,6 +101,7 @@ export class PublitracTrigger implements INodeType {
 					'The filtered list (view) to watch. Each poll reads all of it (getView) and keeps its lead IDs, so a large view costs one call per 100 leads a poll. With Start From set (any date), the leads in it at the first poll are emitted too.',
 				displayOptions: { show: { event: ['leadEnteredView'] } },
 			},
+			...EXTRA_EVENT_PROPERTIES,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -122,11 +128,15 @@ export class PublitracTrigger implements INodeType {
 	methods = { credentialTest: { publitracCredentialTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const event = this.getNodeParameter('event') as TriggerEvent | ExtraEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const publitrac = await connect(this);
+		if (isExtraEvent(event)) {
+			const records = await pollExtraEvent.call(this, publitrac, event, options);
+			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(record, publitrac.secrets)))] : null;
+		}
 		const output = (leads: IDataObject[]) => {
-			const shown = options.simplify === true ? leads.map((lead) => withoutEmptyFields(lead)) : leads;
+			const shown = options.simplify === true ? leads.map((lead) => simplifyRecord(lead, LEAD_OUTPUT)) : leads;
 			return [this.helpers.returnJsonArray(shown.map((lead) => redactValue(lead, publitrac.secrets)))];
 		};
 		if (event === 'leadEnteredView') {

@@ -6,13 +6,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
-import { VendorHttpClient } from '../shared/httpClient';
+import { sendVendorRequest } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { describePublitracFailure } from './errorHints';
 import { parsePublitracXml, PublitracXmlError } from './xmlReader';
+import type { InFlightLimit } from '../shared/inFlightLimit';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -138,6 +139,17 @@ export interface PublitracListRequest {
 	returnAll: boolean;
 	limit: number;
 	itemIndex?: number;
+	/** The page to start from (to resume a long export); 1 by default. */
+	firstPage?: number;
+	/** Filled in as pages are read: what `<paging>` said and where a next run should start. */
+	report?: PagingReport;
+}
+
+export interface PagingReport {
+	/** `<paging><total>` of the last page read: every record the search matches (undefined when not sent). */
+	total?: number;
+	/** The page holding the first record not output, or undefined when the walk reached the end. */
+	nextPage?: number;
 }
 
 export function apiUrlOf(credentials: ICredentialDataDecryptedObject): string {
@@ -171,13 +183,24 @@ export async function connect(context: RequestContext): Promise<PublitracClient>
  * The one door to PUBLITRAC: XML documents in, XML answers out, each method judged by its own success status
  * (SUCCESS_STATUS), errors with a hint per code (errorHints.ts), and paged methods walked by `page`.
  */
-export class PublitracClient extends VendorHttpClient {
+export class PublitracClient {
 	constructor(
-		context: RequestContext,
+		private readonly context: RequestContext,
 		readonly apiUrl: string,
-		http: VendorClient,
-	) {
-		super(context, http);
+		private readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
 	}
 
 	/**
@@ -191,7 +214,9 @@ export class PublitracClient extends VendorHttpClient {
 		const isGet = request.httpMethod === 'GET';
 		const form = new URLSearchParams();
 		if (!isGet) for (const [key, value] of Object.entries(params)) if (value !== undefined) form.append(key, asText(value));
-		const response = await this.sendRequest(
+		const response = await sendVendorRequest.call(
+			this.context,
+			this.http,
 			{
 				method: request.httpMethod,
 				url: request.url ?? this.apiUrl,
@@ -216,17 +241,30 @@ export class PublitracClient extends VendorHttpClient {
 
 	/** Every record (or up to `limit`) of a paged GET method, walking `page` until the limit or the last record. */
 	async list(request: PublitracListRequest): Promise<IDataObject[]> {
-		const { method, query, read, itemIndex } = request;
-		return await paginate<IDataObject>({
+		const { method, query, read, itemIndex, firstPage = 1, report } = request;
+		let last: { page: number; found: number; hasMore: boolean; before: number } | undefined;
+		const records = await paginate<IDataObject>({
 			returnAll: request.returnAll,
 			limit: request.limit,
+			firstPage,
 			pageSize: SERVER_PAGE_SIZE,
 			fetchPage: async ({ page, offset }) => {
 				const answer = await this.call({ method, query, httpMethod: 'GET', idempotent: true, params: { ...request.params, page }, itemIndex });
 				const found = read(answer.response);
-				return { records: found, hasMore: hasMoreRecords(readPaging(answer.response), offset, found.length) ?? found.length > 0 };
+				const paging = readPaging(answer.response);
+				// <paging><total> counts from page 1, and a page's size is PUBLITRAC's to choose: a walk that started
+				// later cannot tell how many records came before, so it reads on until a page comes back empty.
+				const hasMore = (firstPage === 1 ? hasMoreRecords(paging, offset, found.length) : undefined) ?? found.length > 0;
+				if (report) report.total = paging?.total;
+				last = { page, found: found.length, hasMore, before: offset };
+				return { records: found, hasMore };
 			},
 		});
+		if (report && last) {
+			const outputFromLast = records.length - last.before;
+			report.nextPage = outputFromLast < last.found ? last.page : last.hasMore ? last.page + 1 : undefined;
+		}
+		return records;
 	}
 
 	/** Reads an answer without judging it; only a body that is not a PUBLITRAC response throws. */

@@ -10,6 +10,13 @@ import { takeUnseen } from '../shared/seenKeys';
 import { optionSubtitle } from '../shared/router';
 import { connect, SPREAD_MAX_PAGE_SIZE } from './transport';
 import { normalizeCustomer } from './actions/customer/typedCustomer';
+import { informationCallout } from '../shared/descriptions';
+import type { OutputShape } from '../shared/typedOutput';
+import { simplifyField, simplifyRecord } from '../shared/typedOutput';
+import { CUSTOMER_OUTPUT, ORDER_OUTPUT, SPONSORSHIP_OUTPUT } from './actions/output';
+import { afterDateCovering, parseSpreadDate } from './trigger/spreadDates';
+import type { RecordEvent } from './trigger/recordEvents';
+import { isRecordEvent, pollRecordEvent, RECORD_EVENT_NOTES, RECORD_EVENT_OPTIONS } from './trigger/recordEvents';
 
 type TriggerEvent = 'customerCreated' | 'customerChanged';
 
@@ -33,6 +40,14 @@ interface PollState extends SeenKeysState {
 	idsAtCursor?: string[];
 }
 
+/** How Simplify types each event's records. */
+const OUTPUT_OF: Record<TriggerEvent | RecordEvent, OutputShape> = {
+	customerCreated: CUSTOMER_OUTPUT,
+	customerChanged: CUSTOMER_OUTPUT,
+	orderChanged: ORDER_OUTPUT,
+	sponsorshipCreated: SPONSORSHIP_OUTPUT,
+};
+
 /** A stamp's written date may be this far before the `…After` date that returned it (the two read in zones 26 h apart). */
 const STAMP_DATE_SLACK_MS = 2 * 86_400_000;
 
@@ -45,6 +60,7 @@ const MANUAL_WINDOWS_DAYS = [1, 7, 30, 365];
 const TRIGGER_EVENTS = [
 	{ name: 'Customer Created', value: 'customerCreated', description: 'A new customer profile' },
 	{ name: 'Customer Created or Updated', value: 'customerChanged', description: 'A new customer profile or a change to an existing one' },
+	...RECORD_EVENT_OPTIONS,
 ];
 
 export class SpreadTrigger implements INodeType {
@@ -55,13 +71,16 @@ export class SpreadTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: optionSubtitle('event', TRIGGER_EVENTS),
-		description: 'Starts the workflow when SPREAD customers are created or changed',
+		description: 'Starts the workflow when SPREAD customers or orders are created or changed, or sponsorships made',
 		defaults: { name: 'SPREAD Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'spreadApi', required: true }],
 		properties: [
+			...(Object.entries(RECORD_EVENT_NOTES) as Array<[RecordEvent, string]>).map(([event, note]) =>
+				informationCallout(`${event}Note`, note, { event: [event] }),
+			),
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -76,23 +95,31 @@ export class SpreadTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false },
-					startFromOption('customers created or changed'),
+					{ ...SHOW_CUSTOM_FIELDS_OPTION, default: false, displayOptions: { show: { '/event': ['customerCreated', 'customerChanged'] } } },
+					simplifyField(),
+					startFromOption('records created or changed'),
 				],
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const event = this.getNodeParameter('event') as TriggerEvent | RecordEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const shape: OutputShape = OUTPUT_OF[event];
+		const shown = (record: IDataObject) => (options.simplify === true ? simplifyRecord(record, shape) : record);
+		if (isRecordEvent(event)) {
+			const spread = await connect(this);
+			const records = await pollRecordEvent.call(this, spread, event, readStartFrom(this, options));
+			return records.length ? [this.helpers.returnJsonArray(records.map((record) => redactValue(shown(record), spread.secrets)))] : null;
+		}
 		const { filter, stamp } = EVENTS[event];
 		const spread = await connect(this);
 		const baseQuery: IDataObject = options.showCustomFields === true ? { showCustomFields: 1 } : {};
 
 		if (this.getMode() === 'manual') {
 			const latest = await findLatest(spread, filter, stamp, baseQuery);
-			return latest ? [this.helpers.returnJsonArray([redactValue(normalizeCustomer(latest), spread.secrets)])] : null;
+			return latest ? [this.helpers.returnJsonArray([redactValue(shown(normalizeCustomer(latest)), spread.secrets)])] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node') as PollState;
@@ -150,7 +177,7 @@ export class SpreadTrigger implements INodeType {
 
 		if (fresh.length === 0) return null;
 		fresh.sort((a, b) => (timeOf(a) ?? 0) - (timeOf(b) ?? 0));
-		return [this.helpers.returnJsonArray(fresh.map((customer) => redactValue(normalizeCustomer(customer), spread.secrets)))];
+		return [this.helpers.returnJsonArray(fresh.map((customer) => redactValue(shown(normalizeCustomer(customer)), spread.secrets)))];
 	}
 }
 
@@ -172,25 +199,4 @@ async function findLatest(spread: SpreadClient, filter: string, stamp: string, b
 		if (latest) return latest;
 	}
 	return undefined;
-}
-
-/** SPREAD dates: `2018-04-10T14:15:48+0000` (customers) or `2016-11-04 08:54:47` (UTC, other resources). */
-function parseSpreadDate(value: unknown): number | undefined {
-	if (typeof value !== 'string' || value === '') return undefined;
-	let text = value.trim().replace(' ', 'T');
-	if (!/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
-	const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-	return Number.isNaN(time) ? undefined : time;
-}
-
-/** A day, in ms. */
-const DAY_MS = 86_400_000;
-
-/**
- * The `…After` date (`YYYY-mm-dd`, the only form SPREAD's filters take) that returns every record stamped at
- * or after `time`, whichever way SPREAD reads a bare date: "after" may exclude the whole day, and the day may
- * be taken in any zone from UTC-12 to UTC+14. 36 hours back covers both; the caller drops what is older.
- */
-function afterDateCovering(time: number): string {
-	return new Date(time - 1.5 * DAY_MS).toISOString().slice(0, 10);
 }

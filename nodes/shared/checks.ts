@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { isIsoCountryCode } from './countryCodes';
 import { invalidInput } from './errors';
@@ -126,12 +126,4 @@ export function readReturnAllAndLimit(context: Pick<IExecuteFunctions, 'getNode'
 /** Return All / Limit for APIs that answer the whole list at once: the node cuts it. */
 export function limitRecords<T>(records: T[], { returnAll, limit }: ReturnAllAndLimit): T[] {
 	return returnAll ? records : records.slice(0, limit);
-}
-
-/**
- * Leaves out the fields a vendor sends without a value (Simplify): null and undefined, and also '' unless
- * `keepEmptyText` (PUBLITRAC sends an unset lead field as ''; jtel's Simplify promises to drop only null fields).
- */
-export function withoutEmptyFields(record: IDataObject, { keepEmptyText = false } = {}): IDataObject {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined && (keepEmptyText || value !== '')));
 }

@@ -20,6 +20,8 @@ export interface PaginateOptions<T> {
 	limit: number;
 	/** The largest page the API accepts. */
 	pageSize: number;
+	/** The page number to start from (page-numbered APIs, to resume a long export); 1 by default. */
+	firstPage?: number;
 	fetchPage: (request: PageRequest) => Promise<PageResult<T>>;
 }
 
@@ -28,7 +30,7 @@ export async function paginate<T = IDataObject>(options: PaginateOptions<T>): Pr
 	const { returnAll, pageSize, fetchPage } = options;
 	const limit = returnAll ? Infinity : Math.max(0, options.limit);
 	const collected: T[] = [];
-	let page = 1;
+	let page = options.firstPage ?? 1;
 	while (collected.length < limit) {
 		const size = Math.min(pageSize, limit - collected.length);
 		const { records, hasMore } = await fetchPage({ page, offset: collected.length, size });

@@ -60,40 +60,71 @@ export const SYNC_SIDES = {
 	httpBatching: httpRequest('HTTP Request node, Batching 1 item / 30 ms', { batchSize: 1, intervalMs: 30 }),
 };
 
-/** syncLead ×SYNC_LEADS at each latency, one side, against a server answering 429 above 35 calls in any second. */
-export async function benchSyncLead(sideName: keyof typeof SYNC_SIDES): Promise<Row[]> {
+/** How a sync row ran: warmed up first on a quiet machine, the first execution of a fresh process, or warmed up beside CPU-bound processes. */
+export type SyncCondition = 'warm' | 'fresh' | 'busy';
+
+const CONDITION_LABELS: Record<SyncCondition, string> = {
+	warm: 'warmed up',
+	fresh: 'first execution of a fresh process',
+	busy: 'warmed up, 2 CPU-bound processes beside it',
+};
+
+/** One timed sync of SYNC_LEADS items at `latencyMs`, as the server saw it. */
+async function syncRow(sideName: keyof typeof SYNC_SIDES, server: Server, latencyMs: number, nodesBasePackage: string, condition: SyncCondition): Promise<Row> {
 	const side = SYNC_SIDES[sideName];
+	await server.setLatency(latencyMs);
+	await pause(WINDOW_CLEAR_MS);
+	await server.reset();
+	const { result, wallMs } = await timed(async () => await side.run(server, syncLeadInput(SYNC_LEADS), nodesBasePackage));
+	const traffic = await server.stats({ method: 'syncLead' });
+	const wallS = wallMs / 1000;
+	const floorS = SYNC_LEADS / PUBLITRAC_LIMIT;
+	const errorItems = result.items.length - result.synced;
+	const exact = traffic.peakPerSecond <= PUBLITRAC_LIMIT && traffic.rateLimited429 === 0 && errorItems === 0;
+	// Quiet and warmed up, the goal includes speed; fresh or busy, it is the rate promise alone (speed is reported).
+	const met = condition === 'warm' ? exact && wallS / floorS <= 1.1 : exact;
+	return {
+		side: side.label,
+		...(condition === 'warm' ? {} : { condition: CONDITION_LABELS[condition] }),
+		'latency ms': latencyMs,
+		items: SYNC_LEADS,
+		'wall s': round(wallS, 2),
+		'wall ÷ floor': round(wallS / floorS, 2),
+		calls: traffic.calls,
+		'peak calls in 1 s': traffic.peakPerSecond,
+		'429s': traffic.rateLimited429,
+		'items not synced': errorItems + (SYNC_LEADS - result.items.length),
+		...(sideName === 'ours' ? { goal: met ? 'met' : 'MISSED' } : {}),
+	};
+}
+
+/** syncLead ×SYNC_LEADS at each latency, one side, against a server answering 429 above 35 calls in any second. */
+export async function benchSyncLead(sideName: keyof typeof SYNC_SIDES, condition: 'warm' | 'busy' = 'warm', latencies = LATENCIES): Promise<Row[]> {
 	const { nodesBasePackage } = await loadBothSides();
 	return await withServerHost(async (host) => {
 		const server = await host.publitrac({ rateLimitPerSecond: PUBLITRAC_LIMIT });
 		// Warm-up, untimed: the engine's and the node's lazy paths, JIT, keep-alive sockets.
-		await side.run(server, syncLeadInput(5), nodesBasePackage);
+		await SYNC_SIDES[sideName].run(server, syncLeadInput(5), nodesBasePackage);
 		const rows: Row[] = [];
-		const floorS = SYNC_LEADS / PUBLITRAC_LIMIT;
-		for (const latencyMs of LATENCIES) {
-			await server.setLatency(latencyMs);
-			await pause(WINDOW_CLEAR_MS);
-			await server.reset();
-			const { result, wallMs } = await timed(async () => await side.run(server, syncLeadInput(SYNC_LEADS), nodesBasePackage));
-			const traffic = await server.stats({ method: 'syncLead' });
-			const wallS = wallMs / 1000;
-			const errorItems = result.items.length - result.synced;
-			rows.push({
-				side: side.label,
-				'latency ms': latencyMs,
-				items: SYNC_LEADS,
-				'wall s': round(wallS, 2),
-				'wall ÷ floor': round(wallS / floorS, 2),
-				calls: traffic.calls,
-				'peak calls in 1 s': traffic.peakPerSecond,
-				'429s': traffic.rateLimited429,
-				'items not synced': errorItems + (SYNC_LEADS - result.items.length),
-				...(sideName === 'ours'
-					? { goal: wallS / floorS <= 1.1 && traffic.peakPerSecond <= PUBLITRAC_LIMIT && traffic.rateLimited429 === 0 && errorItems === 0 ? 'met' : 'MISSED' }
-					: {}),
-			});
-		}
+		for (const latencyMs of latencies) rows.push(await syncRow(sideName, server, latencyMs, nodesBasePackage, condition));
 		return rows;
+	});
+}
+
+/** The same beside CPU-bound processes (the caller starts them): the machine's cores busy with other work. */
+export async function benchSyncLeadBusy(args: { side: keyof typeof SYNC_SIDES; latencies: number[] }): Promise<Row[]> {
+	return await benchSyncLead(args.side, 'busy', args.latencies);
+}
+
+/**
+ * The first execution of a fresh process: the packages loaded (as n8n loads them at start), nothing run yet, so
+ * the first calls go through cold code. One latency per process.
+ */
+export async function benchSyncLeadFresh(args: { side: keyof typeof SYNC_SIDES; latencyMs: number }): Promise<Row> {
+	const { nodesBasePackage } = await loadBothSides();
+	return await withServerHost(async (host) => {
+		const server = await host.publitrac({ rateLimitPerSecond: PUBLITRAC_LIMIT });
+		return await syncRow(args.side, server, args.latencyMs, nodesBasePackage, 'fresh');
 	});
 }
 

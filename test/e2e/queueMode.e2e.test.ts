@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 import type { SpreadServer } from '../servers/spread';
 import type { PublitracServer } from '../servers/publitrac';
-import { addLead } from '../servers/publitrac';
+import { addLead, upsertOpportunity } from '../servers/publitrac';
 import type { Sandbox, SandboxCredential } from '../servers/sandbox';
 import { checkItems, loadExamples, notExecutedExamples, type Example, type WorkflowJson, type WorkflowNode } from './examples';
 import { ensureInstalled, n8nTargets, packPackage, REPO_ROOT, removeDir } from './n8nProcess';
@@ -73,6 +73,21 @@ function publitracTriggerWorkflow(): WorkflowJson {
 	return { ...workflow, settings: { ...(workflow.settings as object), timezone: WORKFLOW_ZONE } };
 }
 
+/** The examples of the order, sponsorship, opportunity and list events, and how each tells its records apart. */
+const EVENT_EXAMPLES: Array<{ name: string; trigger: string; idOf: (record: Record<string, unknown>) => string }> = [
+	{ name: 'spread-orders-to-publitrac', trigger: 'New or updated SPREAD order', idOf: (order) => String(order.orderId) },
+	{ name: 'spread-sponsorships-to-publitrac', trigger: 'New SPREAD sponsorship', idOf: (sponsorship) => String(sponsorship.id) },
+	{ name: 'publitrac-opportunities', trigger: 'New or updated PUBLITRAC opportunity', idOf: (opportunity) => String(opportunity.id) },
+	{ name: 'publitrac-list-to-spread', trigger: 'Lead added to Newsletter', idOf: (lead) => String(lead.email) },
+];
+
+/** An example polling every minute (every 5 in the file; n8n allows no less than a minute). */
+function everyMinute(name: string): WorkflowJson {
+	const workflow = JSON.parse(JSON.stringify((examples.find((candidate) => candidate.name === name) as Example).workflow)) as WorkflowJson;
+	for (const node of workflow.nodes) if (node.type.endsWith('Trigger')) node.parameters = { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } };
+	return workflow;
+}
+
 const wait = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
 
 async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60000): Promise<T> {
@@ -111,7 +126,7 @@ describeQueue(`n8n ${target?.version ?? '2.x'} in queue mode (main + 2 workers, 
 			target: target!,
 			tarball,
 			credentials,
-			workflows: [...examples.map((example) => example.workflow), ...runnable.map(startedByWebhook), spreadTriggerWorkflow(started), publitracTriggerWorkflow()],
+			workflows: [...examples.map((example) => example.workflow), ...runnable.map(startedByWebhook), spreadTriggerWorkflow(started), publitracTriggerWorkflow(), ...EVENT_EXAMPLES.map(({ name }) => everyMinute(name))],
 		});
 	});
 
@@ -238,5 +253,61 @@ describeQueue(`n8n ${target?.version ?? '2.x'} in queue mode (main + 2 workers, 
 		expect(syncsOf(old)).toBe(0);
 		expect((await stack.executions(workflowId)).length).toBe(executionsBefore + 1);
 		expect(polls()).toBeGreaterThan(pollsBeforeRestart);
+	});
+
+	test('orders, sponsorships, opportunities and list members: from main only, nothing from before activation, each new record once, none again after main restarts', async () => {
+		const spread = serverOf<SpreadServer>('SPREAD');
+		const publitrac = serverOf<PublitracServer>('PUBLITRAC');
+		const workflowIds = EVENT_EXAMPLES.map(({ name }) => String(examples.find((example) => example.name === name)!.workflow.id));
+		const reads = () => [
+			spread.requests.filter((request) => request.path.endsWith('/orders') && request.query.has('modifiedAfter')).length,
+			spread.requests.filter((request) => request.path.endsWith('/sponsorships') && request.query.has('createdAfter')).length,
+			publitrac.calls('getOpportunities').length,
+			publitrac.calls('getList').filter((request) => request.query.get('listName') === 'Newsletter').length,
+		];
+		/** One new record for each event; returns what each trigger should emit. */
+		const makeRecords = (label: string) => {
+			const email = `queue-list-${label}-${Date.now()}@example.com`;
+			addLead(publitrac.state, { email, firstName: 'List', lastName: label });
+			publitrac.state.lists.get('Newsletter')!.add(email);
+			return [
+				String(spread.addOrder({ orderId: `QUEUE-${label}-${Date.now()}`, customerId: '123460' }).orderId),
+				String(spread.addSponsorship({ godsonId: '123461' }).id),
+				upsertOpportunity(publitrac.state, `QUEUE-${label}`).id,
+				email,
+			];
+		};
+		/** Every record each trigger emitted, over all the workflow's executions. */
+		const emitted = async () =>
+			await Promise.all(
+				EVENT_EXAMPLES.map(async ({ trigger, idOf }, index) => {
+					const found: string[] = [];
+					for (const execution of await stack.executions(workflowIds[index])) {
+						if (execution.status === 'running' || execution.status === 'new') continue;
+						const runData = await stack.runData(execution.id);
+						for (const item of runData[trigger]?.[0]?.data?.main?.[0] ?? []) found.push(idOf(item.json));
+					}
+					return found.sort();
+				}),
+			);
+
+		const before = makeRecords('before-activation');
+		const readsBefore = reads();
+		for (const id of workflowIds) await stack.activate(id);
+		// Each trigger's first poll (at activation) is a baseline: wait until all four have read.
+		await until('the first polls after activation', () => (reads().every((count, index) => count > readsBefore[index]) ? true : undefined));
+		await wait(3000);
+		const first = makeRecords('after-activation');
+		await until('each new record emitted', async () => ((await emitted()).every((ids, index) => ids.includes(first[index])) ? true : undefined), (2 * POLL_SECONDS + 30) * 1000);
+
+		await stack.restartMain();
+		const readsBeforeRestart = reads();
+		const later = makeRecords('after-restart');
+		await until('each record made after the restart emitted', async () => ((await emitted()).every((ids, index) => ids.includes(later[index])) ? true : undefined), (2 * POLL_SECONDS + 30) * 1000);
+		await wait(3000);
+		expect(await emitted()).toEqual(first.map((id, index) => [id, later[index]].sort()));
+		// Nothing made before activation was emitted: the lists above hold only the records made after.
+		expect((await emitted()).flat().filter((id) => before.includes(id))).toEqual([]);
+		expect(reads().every((count, index) => count > readsBeforeRestart[index])).toBe(true);
 	});
 });

@@ -261,6 +261,22 @@ export function addLead(state: PublitracState, fields: Record<string, string>): 
 	return lead;
 }
 
+/** Creates or changes an opportunity as a PUBLITRAC user would (Last_Updated moves to now, or to `at`). */
+export function upsertOpportunity(state: PublitracState, id: string, fields: Record<string, string> = {}, at = Date.now()): Opportunity {
+	const existing = state.opportunities.get(id);
+	const opportunity: Opportunity = existing ?? {
+		id,
+		fields: {
+			Name: `Opportunity ${id}`, Description: '', Opportunity_Type: 'Web', Account_Name: 'ACME', Campaign_Name: '', Lead_Source: '', Amount: '1000',
+			Date_Closed: '', Sales_Stage: 'Prospecting', Probability: '10', External_id: id, Account: '1', Created_Date: stampOf(at), Last_Updated: stampOf(at),
+		},
+		leadIds: [],
+	};
+	Object.assign(opportunity.fields, fields, { Last_Updated: stampOf(at) });
+	state.opportunities.set(id, opportunity);
+	return opportunity;
+}
+
 export function addCampaign(state: PublitracState, name: string, type = 'Paid Search', campaignType = 'CAMPAIGNTRACKING'): Campaign {
 	const campaign: Campaign = {
 		id: String(2000 + state.campaigns.length + 71),

@@ -18,11 +18,13 @@ export interface SpreadServerOptions {
 	/** The server's clock (ms), so tests can move time on. */
 	now?: () => number;
 	/**
-	 * Customers' createdAt / updatedAt written without an offset (`2024-06-01 10:00:00`), as a clock in this zone
+	 * Customers' createdAt / updatedAt (and the other resources' stamps) written without an offset (`2024-06-01 10:00:00`), as a clock in this zone
 	 * shows them (e.g. 'Etc/GMT+5' for UTC−5), and the date filters read in it: a SPREAD whose zone is not the one
 	 * a client assumes. Absent: `+0000` stamps, as documented.
 	 */
 	stampZone?: string;
+	/** Whether orders show their createdAt / updatedAt (the order document lists neither; the filters still use them). */
+	orderStamps?: boolean;
 }
 
 export interface SpreadServer extends VendorServer {
@@ -42,6 +44,12 @@ export interface SpreadServer extends VendorServer {
 	addCustomer(fields: SpreadRecord): SpreadRecord;
 	/** Changes a customer as a SPREAD user would in the back office (updatedAt moves to now). */
 	touchCustomer(id: string, fields?: SpreadRecord): SpreadRecord;
+	/** Adds an order as a shop would (stamped now); returns it. */
+	addOrder(fields: SpreadRecord): SpreadRecord;
+	/** Changes an order (updatedAt moves to now). */
+	touchOrder(orderId: string, fields: SpreadRecord): SpreadRecord;
+	/** Adds a sponsorship (stamped now); returns it. */
+	addSponsorship(fields: SpreadRecord): SpreadRecord;
 	/** Moves the server's clock (used when `now` was not given). */
 	advanceClock(ms: number): void;
 }
@@ -80,7 +88,7 @@ export function spreadTimestamp(time: number): string {
 	return new Date(Math.floor(time / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
-/** Other resources use `2018-01-08 08:22:58` (UTC). */
+/** Other resources use `2018-01-08 08:22:58`, in a zone the document does not name (UTC, or stampZone). */
 function plainTimestamp(time: number): string {
 	return new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -122,6 +130,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 	const now = options.now ?? (() => Date.now() + clockOffset);
 	const stampZone = options.stampZone;
 	const customerStamp = (time: number) => (stampZone ? wallClockStamp(time, stampZone) : spreadTimestamp(time));
+	const stampPlain = (time: number) => (stampZone ? wallClockStamp(time, stampZone) : plainTimestamp(time));
 	const customers = new Map<string, SpreadRecord>();
 	const customFieldsById = new Map<string, Record<string, string>>();
 	let nextCustomerId = 123456;
@@ -204,16 +213,47 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 	}
 	for (let index = 0; index < Math.min(generated, 30); index++) {
 		const customerId = String(123456 + index);
-		orders.push({ id: String(9000 + index), amount: String(20 + index), customerId, orderId: `CMD-${1000 + index}`, status: '10', tags: [], attributes: {} });
+		const ordered = stampPlain(start + index * 60_000);
+		orders.push({ id: String(9000 + index), amount: String(20 + index), customerId, orderId: `CMD-${1000 + index}`, status: '10', tags: [], attributes: {}, createdAt: ordered, updatedAt: ordered });
 		if (index > 0) {
 			sponsorships.push({
 				id: String(671487 + index), campaignId: index % 2 ? '12347' : '12345', godfatherId: '123456', godsonId: customerId,
-				sponsorshipValidated: index % 2 ? '1' : '0', createdAt: plainTimestamp(Date.UTC(2020, 0, index)), updatedAt: plainTimestamp(Date.UTC(2020, 0, index, 12)), validatedAt: null,
+				sponsorshipValidated: index % 2 ? '1' : '0', createdAt: stampPlain(Date.UTC(2020, 0, index)), updatedAt: stampPlain(Date.UTC(2020, 0, index, 12)), validatedAt: null,
 			});
 		}
 	}
 
 	const error = (status: number, message: string): Reply => ({ status, body: { error: message } });
+
+	const presentOrder = (order: SpreadRecord): SpreadRecord => {
+		if (options.orderStamps !== false) return order;
+		const shown = { ...order };
+		delete shown.createdAt;
+		delete shown.updatedAt;
+		return shown;
+	};
+	let nextOrderId = 9500;
+	const addOrder = (fields: SpreadRecord): SpreadRecord => {
+		const stamp = stampPlain(now());
+		const order: SpreadRecord = { id: String(nextOrderId++), amount: '10', customerId: '123456', orderId: `SHOP-${nextOrderId}`, status: '10', tags: [], attributes: {}, createdAt: stamp, updatedAt: stamp, ...fields };
+		orders.push(order);
+		return order;
+	};
+	const touchOrder = (orderId: string, fields: SpreadRecord): SpreadRecord => {
+		const order = orders.find((entry) => entry.orderId === orderId);
+		if (!order) throw new Error(`no order ${orderId}`);
+		return Object.assign(order, fields, { updatedAt: stampPlain(now()) });
+	};
+	let nextSponsorshipId = 680000;
+	const addSponsorship = (fields: SpreadRecord): SpreadRecord => {
+		const stamp = stampPlain(now());
+		const sponsorship: SpreadRecord = {
+			id: String(nextSponsorshipId++), campaignId: '12347', godfatherId: '123456', godsonId: '123457', sponsorshipValidated: '0',
+			createdAt: stamp, updatedAt: stamp, validatedAt: null, ...fields,
+		};
+		sponsorships.push(sponsorship);
+		return sponsorship;
+	};
 
 	const route = (request: RecordedRequest): Reply => {
 		const v1Method = request.path.slice(SPREAD_API_V1_PATH.length + 1);
@@ -259,9 +299,9 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 			return campaign ? { body: { campaign: [campaign] } } : error(404, 'Campaign not found.');
 		}
 		if (resource === 'orders' && method === 'GET') {
-			if (id === undefined) return listOf('orders', orders, request.query);
+			if (id === undefined) return listOf('orders', filterByDates(orders, request.query).map(presentOrder), request.query);
 			const order = orders.find((entry) => entry.orderId === id);
-			return order ? { body: { order } } : error(404, 'Order not found.');
+			return order ? { body: { order: presentOrder(order) } } : error(404, 'Order not found.');
 		}
 		if (resource === 'sponsorships' && method === 'GET' && id === undefined) {
 			const operationId = request.query.get('operartionId');
@@ -279,7 +319,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 			if (!customers.has(id)) return error(404, 'Customer not found.');
 			const event = body.customerCustomEvent as SpreadRecord | undefined;
 			if (!event || typeof event.type !== 'string' || event.type === '') return error(400, 'customerCustomEvent.type is required.');
-			const stored = { id: String(customEvents.length + 1), customerId: id, type: event.type, date: event.date ?? plainTimestamp(now()), metadata: event.metadata ?? {} };
+			const stored = { id: String(customEvents.length + 1), customerId: id, type: event.type, date: event.date ?? stampPlain(now()), metadata: event.metadata ?? {} };
 			customEvents.push({ customerId: id, event: stored });
 			return { body: { customerCustomEvent: stored } };
 		}
@@ -448,8 +488,9 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		// An order makes the customer a buyer: what SPREAD's loyalty features count.
 		customer.isBuyer = '1';
 		customer.lastOrderDt = data.date;
-		const order: SpreadRecord = existing ?? { id: String(9000 + orders.length), tags: [], attributes: {} };
-		Object.assign(order, { amount: data.order_amount, customerId: String(customer.id), orderId: data.order_idorder, status: data.order_state, date: data.date });
+		const stamp = stampPlain(now());
+		const order: SpreadRecord = existing ?? { id: String(9000 + orders.length), tags: [], attributes: {}, createdAt: stamp };
+		Object.assign(order, { amount: data.order_amount, customerId: String(customer.id), orderId: data.order_idorder, status: data.order_state, date: data.date, updatedAt: stamp });
 		if (!existing) orders.push(order);
 		ordersWritten.push({ method, data: { ...data }, customFields: { ...customFields } });
 		return { body: { response: method === 'CreateOrder' ? 'Order created.' : 'Order updated.', order } };
@@ -467,7 +508,7 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		customer.cagnotteAmount = String(total);
 		const line = {
 			cagnotteId: '987', cagnotteLineId: String(146964 + cagnotteLines.length), customerId: customer.id, campaignId: null,
-			cagnotteLineDate: plainTimestamp(now()), cagnotteLineValidationDate: plainTimestamp(now()), amount: String(amount), code: '',
+			cagnotteLineDate: stampPlain(now()), cagnotteLineValidationDate: stampPlain(now()), amount: String(amount), code: '',
 		};
 		cagnotteLines.push(line);
 		return { body: { customer: { id: customer.id, cagnotteAmount: customer.cagnotteAmount }, cagnotte: line } };
@@ -496,6 +537,9 @@ export async function startSpreadServer(options: SpreadServerOptions = {}): Prom
 		ordersWritten,
 		addCustomer,
 		touchCustomer,
+		addOrder,
+		touchOrder,
+		addSponsorship,
 		advanceClock: (ms: number) => {
 			clockOffset += ms;
 		},

@@ -16,6 +16,8 @@ export interface RecordedRequest {
 	answeredStatus?: number;
 	/** Refused with 429 by the server's rate limit (not processed). */
 	refusedByLimit?: boolean;
+	/** Under a holdUntilArrivals fault: how many requests had arrived when this one's answer was released. */
+	arrivalsWhenAnswered?: number;
 }
 
 export interface Reply {
@@ -33,6 +35,8 @@ export type Fault =
 	| { kind: 'rateLimited'; retryAfterSeconds?: number }
 	| { kind: 'reset' }
 	| { kind: 'delay'; ms: number }
+	/** The answer waits until this many requests have arrived in all (at most `maxMs`, 10 s by default). */
+	| { kind: 'holdUntilArrivals'; arrivals: number; maxMs?: number }
 	| { kind: 'truncated'; status?: number; body: string }
 	| { kind: 'html'; status: number };
 
@@ -46,6 +50,29 @@ export interface ServerOptions {
 	latencyMs?: number;
 }
 
+/**
+ * Answers held back until enough requests are waiting at once: proves overlap by counting, not by timing. Requests
+ * are held from arrival; once `until` are held together the gate opens for good and every request is answered.
+ */
+export interface HoldOptions {
+	/** The record a request writes to; requests without one pass untouched and are not counted. */
+	key: (request: RecordedRequest) => string | undefined;
+	until: number;
+	/** Opens the gate anyway after this long, so a node that never overlaps fails an assertion rather than hanging. */
+	fallbackMs?: number;
+}
+
+export interface HeldAnswers {
+	/** What opened the gate: enough requests at once, or the fallback (the node did not overlap). */
+	openedBy?: 'count' | 'fallback';
+	/** Most requests under way (arrived, not yet answered) at once, in all and for any one key. */
+	mostAtOnce: number;
+	mostAtOnceForOneKey: number;
+	/** Keys in arrival order, and in the order their answers were sent. */
+	arrivals: string[];
+	completions: string[];
+}
+
 export interface VendorServer {
 	url: string;
 	port: number;
@@ -56,6 +83,8 @@ export interface VendorServer {
 	injectFault(fault: Fault, times?: number): void;
 	/** Requests whose path ends with the given suffix. */
 	requestsTo(pathSuffix: string): RecordedRequest[];
+	/** Holds answers until `until` requests wait at once (see HoldOptions); `reset()` removes the gate. */
+	holdAnswers(options: HoldOptions): HeldAnswers;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -82,6 +111,7 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 	const recentArrivals: number[] = [];
 	const sockets = new Set<Socket>();
 	const state = { rateLimitedCount: 0 };
+	let gate: { options: HoldOptions; held: HeldAnswers; underWay: Map<string, number>; total: number; open: () => void; opened: Promise<void> } | undefined;
 
 	const send = (res: ServerResponse, reply: Reply) => {
 		const isText = typeof reply.body === 'string';
@@ -129,6 +159,27 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 				}
 				if (options.latencyMs) await delay(options.latencyMs);
 
+				const heldBy = gate;
+				const key = heldBy?.options.key(recorded);
+				if (heldBy && key !== undefined) {
+					const { held, underWay } = heldBy;
+					held.arrivals.push(key);
+					underWay.set(key, (underWay.get(key) ?? 0) + 1);
+					heldBy.total++;
+					held.mostAtOnce = Math.max(held.mostAtOnce, heldBy.total);
+					held.mostAtOnceForOneKey = Math.max(held.mostAtOnceForOneKey, underWay.get(key) ?? 0);
+					res.on('close', () => {
+						underWay.set(key, (underWay.get(key) ?? 1) - 1);
+						heldBy.total--;
+						held.completions.push(key);
+					});
+					if (heldBy.total >= heldBy.options.until && held.openedBy === undefined) {
+						held.openedBy = 'count';
+						heldBy.open();
+					}
+					await heldBy.opened;
+				}
+
 				const fault = faults.shift();
 				if (fault) {
 					switch (fault.kind) {
@@ -156,6 +207,12 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 							// Unref'd: a hang longer than the test must not keep the test process alive.
 							await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.ms).unref());
 							break;
+						case 'holdUntilArrivals': {
+							const deadline = Date.now() + (fault.maxMs ?? 10000);
+							while (requests.length < fault.arrivals && Date.now() < deadline) await delay(5);
+							recorded.arrivalsWhenAnswered = requests.length;
+							break;
+						}
 					}
 				}
 				try {
@@ -185,7 +242,21 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 			for (let i = 0; i < times; i++) faults.push(fault);
 		},
 		requestsTo: (suffix) => requests.filter((request) => request.path.endsWith(suffix)),
+		holdAnswers(holdOptions) {
+			const held: HeldAnswers = { mostAtOnce: 0, mostAtOnceForOneKey: 0, arrivals: [], completions: [] };
+			let open = () => {};
+			const opened = new Promise<void>((resolveOpen) => (open = resolveOpen));
+			const fallback = setTimeout(() => {
+				if (held.openedBy === undefined) held.openedBy = 'fallback';
+				open();
+			}, holdOptions.fallbackMs ?? 10000);
+			fallback.unref();
+			void opened.then(() => clearTimeout(fallback));
+			gate = { options: holdOptions, held, underWay: new Map(), total: 0, open, opened };
+			return held;
+		},
 		reset() {
+			gate = undefined;
 			requests.length = 0;
 			faults.length = 0;
 			recentArrivals.length = 0;

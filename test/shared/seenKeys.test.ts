@@ -30,4 +30,18 @@ describe('takeUnseen: remember the keys read in a window; emit the unseen; the f
 		expect(first.map(keyOf)).toEqual(['2@b']);
 		expect(takeUnseen(state, [read('2026-01-01', ['1', 'a'], ['2', 'b'])], { keyOf, keepFrom: '2026-01-01' })).toEqual([]);
 	});
+
+	it('maxKeys bounds the state whatever was read: the oldest buckets go, and the floor keeps their records from coming back', () => {
+		const state: SeenKeysState = {};
+		const reads = [read('2026-01-01', ['1', 'a'], ['2', 'a']), read('2026-01-02', ['3', 'b'], ['4', 'b']), read('2026-01-03', ['5', 'c'])];
+		expect(takeUnseen(state, reads, { keyOf, keepFrom: '', maxKeys: 3 })).toEqual([]);
+		expect(state.seen).toEqual({ '2026-01-02': ['3@b', '4@b'], '2026-01-03': ['5@c'] });
+		expect(state.floor).toBe('2026-01-01');
+		// Read again, the forgotten bucket's records are not new; a new record on a later date is.
+		const next = takeUnseen(state, [...reads, read('2026-01-03', ['6', 'c'])], { keyOf, keepFrom: '', maxKeys: 3 });
+		expect(next.map(keyOf)).toEqual(['6@c']);
+		// The newest bucket always stays, even beyond maxKeys.
+		expect(Object.keys(state.seen!)).toEqual(['2026-01-03']);
+		expect(state.floor).toBe('2026-01-02');
+	});
 });

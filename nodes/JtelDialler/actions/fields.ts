@@ -7,7 +7,8 @@ export const simplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to leave out the fields that have no value (null) instead of returning every field jtel sends',
+	description:
+		'Whether to leave out the fields that have no value (null) and type the rest (b… flags as true/false, n… counts as numbers, dt… dates as ISO text) instead of returning every field as jtel sends it',
 };
 
 /** The campaign field: picked from GET /dialler/campaigns, or given by ID or by name (e.g. from an expression). */

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, returnAllAndLimitFields } from '../../shared/descriptions';
-import { withoutEmptyFields } from '../../shared/checks';
+import { readReturnAllAndLimit } from '../../shared/checks';
+import type { PagingReport, PublitracClient, PublitracListRequest } from '../transport';
 import { customFieldsElement, readWholeNumber } from './checks';
 
 
@@ -12,13 +13,55 @@ export const simplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to leave out the fields PUBLITRAC sends empty (most lead fields are)',
+	description:
+		'Whether to return typed values (flags as true/false, scores and counts as numbers, dates as ISO text) and leave out the fields PUBLITRAC sends empty (most lead fields are). Off: the values exactly as PUBLITRAC sends them, all text.',
 };
 
-/** The records as the user wants them: as PUBLITRAC sent them, or without the empty fields when Simplify is on. */
-export function simplifiedIfAsked(context: IExecuteFunctions, itemIndex: number, records: IDataObject[]): IDataObject[] {
-	const simplify = context.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return simplify ? records.map((record) => withoutEmptyFields(record)) : records;
+/** Where a paged read starts, and whether it says how many records the search holds (PUBLITRAC's `<paging>`). */
+export const pagingOptions: INodeProperties = {
+	displayName: 'Paging',
+	name: 'paging',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Add Total',
+			name: 'addTotal',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add to the first item _total (how many records the whole search holds, from PUBLITRAC's paging element, without reading them all) and _nextPage (the page to start from to carry on, null once everything was read). When nothing is found, one item holds just these two.",
+		},
+		{
+			displayName: 'Start Page',
+			name: 'startPage',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'The page to start reading at, to resume a large export where it stopped (a page of leads holds 100). Limit counts from there; with a Limit in multiples of 100, each run carries on exactly where the last ended.',
+		},
+	],
+};
+
+/** A paged read with the item's Return All / Limit and Paging options: the records, and the totals when asked. */
+export async function readPaged(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	publitrac: PublitracClient,
+	request: Omit<PublitracListRequest, 'returnAll' | 'limit' | 'itemIndex' | 'firstPage' | 'report'>,
+): Promise<IDataObject[]> {
+	const { returnAll, limit } = readReturnAllAndLimit(context, itemIndex);
+	const paging = context.getNodeParameter('paging', itemIndex, {}) as IDataObject;
+	const firstPage = paging.startPage === undefined ? 1 : Number(readWholeNumber(context, itemIndex, 'Paging > Start Page', paging.startPage, 1));
+	const report: PagingReport = {};
+	const records = await publitrac.list({ ...request, returnAll, limit, itemIndex, firstPage, report });
+	if (paging.addTotal !== true) return records;
+	const totals = { _total: report.total ?? null, _nextPage: report.nextPage ?? null };
+	if (records.length === 0) return [totals];
+	records[0] = { ...records[0], ...totals };
+	return records;
 }
 
 // ---- Fields several operations share. ----

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readPathSegment, readRecordId, readReturnAllAndLimit } from '../../shared/checks';
 import { forOperation, returnAllAndLimitFields } from '../../shared/descriptions';
 import type { ItemOperation } from '../../shared/operations';
+import type { OutputShape } from '../../shared/typedOutput';
 import type { SpreadClient } from '../transport';
 
 /** A SPREAD operation: its fields and what it does for one input item. */
@@ -17,6 +18,8 @@ export interface ListOperationSpec {
 	filters?: INodeProperties[];
 	/** Turns the user's filters into query parameters (checked before any request). */
 	query?: (context: IExecuteFunctions, itemIndex: number, filters: IDataObject) => IDataObject;
+	/** The records' types, for Simplify. */
+	output: OutputShape;
 }
 
 /** A "Get Many" over one of SPREAD's paged list endpoints: Return All / Limit plus the resource's filters. */
@@ -25,6 +28,7 @@ export function listOperation(spec: ListOperationSpec): SpreadOperation {
 		? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters }]
 		: [];
 	return {
+		output: spec.output,
 		description: forOperation(spec.resource, 'getAll', [...returnAllAndLimitFields(), ...filterFields]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient) {
 			const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
@@ -43,11 +47,14 @@ export interface GetOperationSpec {
 	idField: INodeProperties;
 	/** SPREAD's own IDs are whole numbers; a merchant's order number is free text (one path segment). */
 	idKind?: 'spreadId' | 'freeText';
+	/** The record's types, for Simplify. */
+	output: OutputShape;
 }
 
 /** A "Get" of one record by its ID. */
 export function getOperation(spec: GetOperationSpec): SpreadOperation {
 	return {
+		output: spec.output,
 		description: forOperation(spec.resource, 'get', [{ ...spec.idField, required: true }]),
 		async execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient) {
 			const value = this.getNodeParameter(spec.idField.name, itemIndex);

@@ -88,6 +88,8 @@ export const contactFieldProperties: INodeProperties[] = [
 	textField('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
 ];
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('contact', 'addOrUpdate', [
 	...version2Only([
 		mapperParameter({
@@ -153,4 +155,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const idempotent = email !== undefined && fields.add_to_lists === undefined;
 	const answer = await influencerSoft.call({ method: 'addupdatelead', fields, idempotent, itemIndex });
 	return { success: true, message: answer.errorText, ...(email !== undefined ? { email } : {}), result: answer.result as IDataObject };
+}
+
+/**
+ * The record this item writes to: the contact, by email. Contacts without an email are each a new contact; they
+ * still go one after another, as the vendor cannot tell them apart.
+ */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const email = usesVersion2Fields(this) ? readMappedFields(this, itemIndex).email : this.getNodeParameter('email', itemIndex, '');
+	const rawEmail = String(email ?? '').trim();
+	return rawEmail === '' ? 'no email' : `email:${readContactEmail(this, itemIndex, 'Email', rawEmail).toLowerCase()}`;
 }

@@ -8,6 +8,8 @@ import { additionalFields, emailField, forOperation } from '../../../shared/desc
 
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('contact', 'addToGroup', [
 	emailField('The contact’s email'),
 	{
@@ -69,4 +71,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	// Not idempotent: a repeated call may send the confirmation email twice.
 	const answer = await influencerSoft.call({ method: 'AddLeadToGroup', fields, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, email, groups, result: answer.result as IDataObject };
+}
+
+/** The record this item writes to: the contact, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readContactEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
 }

@@ -8,6 +8,8 @@ import { forOperation, emailField } from '../../../shared/descriptions';
 /** Error 501: the contact exists but is in no group, which is an empty answer, not a failure. */
 const IN_NO_GROUP = 501;
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('contact', 'getGroupStatuses', [
 	emailField('Email of the contact whose groups to get'),
 ]);

@@ -6,6 +6,8 @@ import { groupField } from '../fields';
 import { groupPicker, PICKED_VALUE } from '../pickers';
 import { forOperation } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('group', 'countSubscribers', [
 	{
 		displayName: 'Count',

@@ -5,6 +5,8 @@ import type { InfluencerSoftClient } from '../../transport';
 import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
 import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('group', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject[]> {

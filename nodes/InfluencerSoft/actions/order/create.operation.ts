@@ -7,6 +7,8 @@ import { readContactEmail } from '../checks';
 import { readCountryCode } from '../../../shared/checks';
 import { additionalFields, emailField, forOperation, textField } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('order', 'create', [
 	emailField('Email of the contact the invoice is issued to', { name: 'customerEmail', displayName: 'Customer Email' }),
 	{
@@ -86,4 +88,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const answer = await influencerSoft.call({ method: 'createorder', fields, idempotent: false, itemIndex });
 	const result = (answer.result ?? {}) as IDataObject;
 	return { success: true, orderId: result.bill_id ?? null, customerEmail: email, result };
+}
+
+/** The record this item writes to: the customer the invoice is for, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readContactEmail(this, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex)).toLowerCase()}`;
 }

@@ -4,6 +4,8 @@ import { invalidInput } from '../../../shared/errors';
 import type { InfluencerSoftClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('partner', 'getStats', [
 	{ displayName: 'Partner', name: 'partner', type: 'string', required: true, default: '', description: 'Login (ID) of the affiliate partner' },
 	{ displayName: 'From', name: 'dateFrom', type: 'dateTime', required: true, default: '', description: 'First day of the period' },

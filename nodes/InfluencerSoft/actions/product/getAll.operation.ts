@@ -8,6 +8,8 @@ import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 /** Error 700: the shop has no products, an empty list rather than a failure. */
 const NO_PRODUCTS = 700;
 
+export { INFLUENCERSOFT_OUTPUT as output } from '../output';
+
 export const description = forOperation('product', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject[]> {

@@ -5,6 +5,8 @@ import { forOperation } from '../../../shared/descriptions';
 import { campaignLocator } from '../fields';
 import { readCampaign } from '../checks';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('campaign', 'get', [
 	{ ...campaignLocator, modes: campaignLocator.modes?.filter((mode) => mode.name !== 'name') },
 ]);

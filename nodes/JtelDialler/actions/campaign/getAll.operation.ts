@@ -5,6 +5,8 @@ import { recordsOf } from '../../transport';
 import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
 import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('campaign', 'getAll', returnAllAndLimitFields());
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {

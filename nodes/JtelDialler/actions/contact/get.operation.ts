@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { JtelClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
-import { withoutEmptyFields } from '../../../shared/checks';
 import { simplifyField } from '../fields';
 import { readJtelId } from '../checks';
 import { contactPicker } from '../contactPicker';
+
+export { JTEL_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('contact', 'get', [
 	...contactPicker({
@@ -22,6 +23,5 @@ export const description: INodeProperties[] = forOperation('contact', 'get', [
 export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: JtelClient) {
 	const contactId = readJtelId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex, undefined, { extractValue: true }));
 	const response = await jtel.call({ method: 'GET', path: `/dialler/contacts/${contactId}`, idempotent: true, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return jtel.foundRecords(response, 'Dialler contact', itemIndex).map((record) => (simplify ? withoutEmptyFields(record, { keepEmptyText: true }) : record));
+	return jtel.foundRecords(response, 'Dialler contact', itemIndex);
 }

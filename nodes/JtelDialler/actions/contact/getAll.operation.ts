@@ -3,9 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { JtelClient } from '../../transport';
 import { recordsOf } from '../../transport';
 import { forOperation, returnAllAndLimitFields } from '../../../shared/descriptions';
-import { limitRecords, readReturnAllAndLimit, withoutEmptyFields } from '../../../shared/checks';
+import { limitRecords, readReturnAllAndLimit } from '../../../shared/checks';
 import { simplifyField } from '../fields';
 import { readJtelId } from '../checks';
+
+export { JTEL_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('contact', 'getAll', [
 	...returnAllAndLimitFields(),
@@ -40,6 +42,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	}
 	const wanted = readReturnAllAndLimit(this, itemIndex);
 	const response = await jtel.call({ method: 'GET', path: '/dialler/contacts', qs, idempotent: true, large: true, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return limitRecords(recordsOf(response), wanted).map((record) => (simplify ? withoutEmptyFields(record, { keepEmptyText: true }) : record));
+	return limitRecords(recordsOf(response), wanted);
 }

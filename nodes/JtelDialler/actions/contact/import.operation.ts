@@ -4,7 +4,6 @@ import { invalidInput } from '../../../shared/errors';
 import type { JtelClient } from '../../transport';
 import { recordsOf } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
-import { withoutEmptyFields } from '../../../shared/checks';
 import { campaignLocator, simplifyField } from '../fields';
 import { readCampaign, readDateTime, readPhoneNumber } from '../checks';
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
@@ -109,6 +108,8 @@ const fields: INodeProperties[] = [
 	}]),
 ];
 
+export { JTEL_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('contact', 'import', [...fields, simplifyField]);
 
 /** Builds the import body, refusing bad input before anything is sent. */
@@ -165,9 +166,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	// Sending it twice is harmless only when jtel matches the second one to the first on UserData.
 	const idempotent = overwriteDuplicates && typeof body.UserData === 'string' && body.UserData.trim() !== '';
 	const response = await jtel.call({ method: 'POST', path: '/dialler/contacts/import', qs: { overwriteDuplicates }, body, idempotent, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	const records = recordsOf(response);
 	// Never drop the item: without a record, the answer itself says what jtel did.
 	if (records.length === 0) return response;
-	return records.map((record) => (simplify ? withoutEmptyFields(record, { keepEmptyText: true }) : record));
+	return records;
+}
+
+/**
+ * The record this item writes to: the contact its User Data names (the key jtel matches duplicates on), or, without
+ * one, its first phone number (imports of one number stay in input order).
+ */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	// Version 2's mapped contact comes in version 1's names (name, phoneNumber1, the Additional Fields' names).
+	const mapped = usesVersion2Fields(this) ? mappedContact(this, itemIndex) : undefined;
+	const additional = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+	const userData = String(additional.userData ?? '').trim();
+	if (userData !== '') return `userData:${userData}`;
+	const phoneNumber1 = String((mapped ? mapped.phoneNumber1 : this.getNodeParameter('phoneNumber1', itemIndex, '')) ?? '');
+	if (phoneNumber1.trim() !== '') return `phone:${readPhoneNumber(this, itemIndex, 'Phone Number 1', phoneNumber1).replace(/[^\d+]/g, '')}`;
+	const other = ['phoneNumber2', 'phoneNumber3', 'phoneNumber4', 'phoneNumber5', 'phoneNumber6'].find((name) => String(additional[name] ?? '').trim() !== '');
+	if (other === undefined) {
+		throw invalidInput(this.getNode(), itemIndex, 'Phone Number 1', 'no phone number given', 'jtel needs at least one of Phone Number 1 to 6 (Phone Number 2 to 6 are under Additional Fields).');
+	}
+	return `phone:${readPhoneNumber(this, itemIndex, other, additional[other]).replace(/[^\d+]/g, '')}`;
 }

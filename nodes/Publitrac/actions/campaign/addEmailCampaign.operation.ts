@@ -70,6 +70,8 @@ interface EmailCampaignRecord {
 	campaign: Record<string, string>;
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('campaign', 'addEmailCampaign', properties);
 
 export function plan(this: IExecuteFunctions, publitrac: PublitracClient): BatchPlan<EmailCampaignRecord> {

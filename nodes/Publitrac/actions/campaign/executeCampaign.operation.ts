@@ -40,6 +40,8 @@ interface CampaignRecord {
 	campaigns: string[];
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('campaign', 'executeCampaign', properties);
 
 export function plan(this: IExecuteFunctions, publitrac: PublitracClient): BatchPlan<CampaignRecord> {

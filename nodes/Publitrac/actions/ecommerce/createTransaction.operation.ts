@@ -75,6 +75,8 @@ function readAmount(context: CheckContext, itemIndex: number, field: string, val
 	return String(number);
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('ecommerce', 'createTransaction', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

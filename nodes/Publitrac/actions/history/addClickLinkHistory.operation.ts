@@ -4,3 +4,4 @@ const operation = visitHistoryOperation('addClickLinkHistory', 'clicklinkleadhis
 
 export const description = operation.description;
 export const execute = operation.execute;
+export { ANSWER_OUTPUT as output } from '../output';

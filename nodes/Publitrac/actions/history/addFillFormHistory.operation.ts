@@ -32,6 +32,8 @@ const fillFormProperties: INodeProperties[] = [
 	]),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('history', 'addFillFormHistory', fillFormProperties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

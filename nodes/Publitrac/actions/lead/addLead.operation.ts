@@ -14,6 +14,8 @@ const properties: INodeProperties[] = [
 	...leadElementFields('Email of the new lead; PUBLITRAC refuses an address it already holds', 'addLead'),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'addLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

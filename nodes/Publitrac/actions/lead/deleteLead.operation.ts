@@ -31,6 +31,8 @@ const properties: INodeProperties[] = [
 		]),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'deleteLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
 import { forOperation } from '../../../shared/descriptions';
-import { simplifiedIfAsked, simplifyField } from '../fields';
+import { simplifyField } from '../fields';
 import { readPublitracEmail } from '../checks';
 
 const properties: INodeProperties[] = [
@@ -11,10 +11,12 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
+export { LEAD_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'getLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const email = readPublitracEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 	const answer = await publitrac.call({ method: 'getLead', httpMethod: 'GET', params: { email }, idempotent: true, itemIndex });
-	return simplifiedIfAsked(this, itemIndex, publitrac.requireLeads('getLead', answer, itemIndex));
+	return publitrac.requireLeads('getLead', answer, itemIndex);
 }

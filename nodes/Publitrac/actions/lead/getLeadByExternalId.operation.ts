@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
 import { forOperation } from '../../../shared/descriptions';
-import { simplifiedIfAsked, simplifyField } from '../fields';
+import { simplifyField } from '../fields';
 import { readText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [
@@ -11,10 +11,12 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
+export { LEAD_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'getLeadByExternalId', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const externalId = readText(this, itemIndex, 'External ID', this.getNodeParameter('externalId', itemIndex)).trim();
 	const answer = await publitrac.call({ method: 'getLeadByExternalId', httpMethod: 'GET', params: { externalId }, idempotent: true, itemIndex });
-	return simplifiedIfAsked(this, itemIndex, publitrac.requireLeads('getLeadByExternalId', answer, itemIndex));
+	return publitrac.requireLeads('getLeadByExternalId', answer, itemIndex);
 }

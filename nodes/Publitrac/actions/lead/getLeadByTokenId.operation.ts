@@ -4,7 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import type { PublitracClient } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
 import { forOperation } from '../../../shared/descriptions';
-import { simplifiedIfAsked, simplifyField } from '../fields';
+import { simplifyField } from '../fields';
 import { readText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [
@@ -21,11 +21,13 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
+export { LEAD_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'getLeadByTokenId', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const tokenId = readText(this, itemIndex, 'Tracking Token', this.getNodeParameter('trackingCookie', itemIndex)).trim();
 	if (/\s/.test(tokenId)) throw invalidInput(this.getNode(), itemIndex, 'Tracking Token', `"${tokenId}" contains spaces: a tracking token has none`);
 	const answer = await publitrac.call({ method: 'getLeadByTokenId', httpMethod: 'GET', params: { tokenId }, idempotent: true, itemIndex });
-	return simplifiedIfAsked(this, itemIndex, publitrac.requireLeads('getLeadByTokenId', answer, itemIndex));
+	return publitrac.requireLeads('getLeadByTokenId', answer, itemIndex);
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
-import { readReturnAllAndLimit, asText } from '../../../shared/checks';
+import { asText } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
 import { forOperation } from '../../../shared/descriptions';
-import { returnAllFields, simplifiedIfAsked, simplifyField } from '../fields';
+import { pagingOptions, readPaged, returnAllFields, simplifyField } from '../fields';
 import { assertXmlSafe, readElementName } from '../checks';
 import { LEAD_SEARCH_FIELD_OPTIONS } from './leadFields';
 
@@ -51,8 +51,11 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllFields,
+	pagingOptions,
 	simplifyField,
 ];
+
+export { LEAD_OUTPUT as output } from '../output';
 
 export const description = forOperation('lead', 'getLeads', properties);
 
@@ -75,6 +78,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, publit
 	// An empty <queries/> returns every lead.
 	const query: IDataObject = { queries: conditions.length ? { query: conditions } : '' };
 	assertXmlSafe(this, itemIndex, query);
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
-	return simplifiedIfAsked(this, itemIndex, await publitrac.list({ method: 'getLeads', query, read: readLeads, returnAll, limit, itemIndex }));
+	return await readPaged(this, itemIndex, publitrac, { method: 'getLeads', query, read: readLeads });
 }

@@ -22,6 +22,8 @@ const properties: INodeProperties[] = [
 	),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'removeLeadFromList', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

@@ -14,6 +14,8 @@ const properties: INodeProperties[] = [
 	...leadElementFields('Email of the lead to update: PUBLITRAC finds the lead by it', 'updateLead'),
 ];
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('lead', 'updateLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

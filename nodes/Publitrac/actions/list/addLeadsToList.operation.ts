@@ -29,6 +29,8 @@ interface ListRecord {
 	listName: string;
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('list', 'addLeadsToList', properties);
 
 export function plan(this: IExecuteFunctions, publitrac: PublitracClient): BatchPlan<ListRecord> {

@@ -72,6 +72,8 @@ function readLeadIds(context: CheckContext, itemIndex: number, value: unknown): 
 	return [...new Set(ids)];
 }
 
+export { ANSWER_OUTPUT as output } from '../output';
+
 export const description = forOperation('opportunity', 'syncOpportunity', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {

@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PublitracClient } from '../../transport';
 import { readLeads } from '../../transport';
-import { readReturnAllAndLimit, readText } from '../../../shared/checks';
+import { readText } from '../../../shared/checks';
 import type { ItemResult } from '../../../shared/operations';
 import { forOperation } from '../../../shared/descriptions';
-import { returnAllFields, simplifiedIfAsked, simplifyField } from '../fields';
+import { pagingOptions, readPaged, returnAllFields, simplifyField } from '../fields';
 import { PICKED_VALUE, viewPicker } from '../pickers';
 
 const properties: INodeProperties[] = [
@@ -14,13 +14,15 @@ const properties: INodeProperties[] = [
 		'The filtered list (view) whose leads to get',
 	),
 	...returnAllFields,
+	pagingOptions,
 	simplifyField,
 ];
+
+export { LEAD_OUTPUT as output } from '../output';
 
 export const description = forOperation('view', 'getView', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const viewName = readText(this, itemIndex, 'View Name', this.getNodeParameter('viewName', itemIndex, undefined, PICKED_VALUE)).trim();
-	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
-	return simplifiedIfAsked(this, itemIndex, await publitrac.list({ method: 'getView', params: { viewName }, read: readLeads, returnAll, limit, itemIndex }));
+	return await readPaged(this, itemIndex, publitrac, { method: 'getView', params: { viewName }, read: readLeads });
 }

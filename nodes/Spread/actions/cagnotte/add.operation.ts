@@ -7,6 +7,8 @@ import { emailField, forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
 import { readEmail, readRecordId } from '../../../shared/checks';
 
+export { CAGNOTTE_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('cagnotte', 'add', [
 	{
 		displayName: 'Identify Customer By',
@@ -42,4 +44,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 			: { customer: { email: readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)) } };
 	body.cagnotte = { amount };
 	return await spread.call({ method: 'POST', path: '/cagnottes', body, itemIndex });
+}
+
+/** The record this item writes to: the customer whose pot it credits, by ID or by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return this.getNodeParameter('identifyBy', itemIndex) === 'customerId'
+		? `id:${readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex))}`
+		: `email:${readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
 }

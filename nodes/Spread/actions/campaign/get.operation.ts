@@ -1,6 +1,8 @@
 import { getOperation } from '../listAndGet';
+import { CAMPAIGN_OUTPUT } from '../output';
 
-export const { description, execute } = getOperation({
+export const { description, execute, output } = getOperation({
+	output: CAMPAIGN_OUTPUT,
 	resource: 'campaign',
 	path: '/campaigns',
 	key: 'campaign',

@@ -10,6 +10,8 @@ import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/
 import { mapperParameter } from '../../../shared/resourceMapper';
 import { mappedCustomer } from './customerMapping';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'create', [
 	...version1Only([emailField(), {
 		displayName: 'Additional Fields',
@@ -29,4 +31,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const customer = { email, ...buildCustomerBody(this, itemIndex, fields) };
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });
 	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
+}
+
+/** The record this item writes to: its customer, by email (SPREAD matches emails case-insensitively). */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const email = usesVersion2Fields(this) ? mappedCustomer(this, itemIndex).email : this.getNodeParameter('email', itemIndex);
+	return `email:${readEmail(this, itemIndex, 'Email', email).toLowerCase()}`;
 }

@@ -13,6 +13,8 @@ import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/
 import { mapperParameter, readMatchingField } from '../../../shared/resourceMapper';
 import { mappedCustomer } from './customerMapping';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'createOrUpdate', [
 	informationCallout(
 		'createOrUpdateNote',
@@ -83,4 +85,13 @@ async function upsert(context: IExecuteFunctions, itemIndex: number, spread: Spr
 		itemIndex,
 	});
 	return unwrapRecord(updated, 'customer').map(normalizeCustomer);
+}
+
+/** The record this item writes to: its customer, by email (SPREAD matches emails case-insensitively). */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	if (!usesVersion2Fields(this)) return `email:${readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+	// Version 2: the field that finds the customer (a new customer found by External ID is created with its e-mail).
+	const given = mappedCustomer(this, itemIndex);
+	if (readMatchingField(this, itemIndex, ['email', 'externalId']) === 'externalId') return `externalId:${String(given.externalId ?? '').trim()}`;
+	return `email:${readEmail(this, itemIndex, 'Email', given.email).toLowerCase()}`;
 }

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidInput } from '../../../shared/errors';
 import { sortByName } from '../fields';
-import { typedCustomer } from './typedCustomer';
 import { readFlag, readGender, readTags } from '../checks';
 import { readCalendarDate, readCountryCode } from '../../../shared/checks';
 
@@ -141,8 +140,3 @@ export const SIMPLIFY_FIELD: INodeProperties = {
 	description:
 		'Whether to return typed values: the flags (isFan, isFollow, isFanLinkedin, isBuyer) as true/false, actionCount and cagnotteAmount as numbers, tags always a list, and custom fields as an object of field name → value (SPREAD prints each as "Label:Value" under the field ID; values stay text). Off: the answer exactly as SPREAD sends it, where flags and counts are strings and the string "0" counts as true in an expression.',
 };
-
-/** A customer as the node outputs it: typed when Simplify is on, else exactly as SPREAD answered. */
-export function outputCustomer(customer: IDataObject, simplify: boolean): IDataObject {
-	return simplify ? typedCustomer(customer) : customer;
-}

@@ -55,3 +55,13 @@ export async function customerIdOf(context: IExecuteFunctions, itemIndex: number
 export function customerPickerFields(description: string): INodeProperties[] {
 	return [...version1Only([customerIdField(description)]), ...version2Only([customerLocator(description)])];
 }
+
+/**
+ * The record an item writes to, for the overlap of writes: its customer's ID, or in version 2 as picked (by ID, or by
+ * e-mail in lower case: two items naming one customer once by ID and once by e-mail are not known to be the same).
+ */
+export function customerKeyOf(context: IExecuteFunctions, itemIndex: number): string {
+	if (!usesVersion2Fields(context)) return `id:${readRecordId(context, itemIndex, 'Customer ID', context.getNodeParameter('customerId', itemIndex))}`;
+	const { mode, value } = readLocator(context, itemIndex, 'customer', 'Customer');
+	return mode === 'email' ? `email:${readEmail(context, itemIndex, 'Customer', value).toLowerCase()}` : `id:${readRecordId(context, itemIndex, 'Customer', value)}`;
+}

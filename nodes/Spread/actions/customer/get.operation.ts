@@ -3,8 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
-import { outputCustomer, SIMPLIFY_FIELD } from './customerFields';
+import { SIMPLIFY_FIELD } from './customerFields';
 import { customerIdOf, customerPickerFields } from './customerPicker';
+
+export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'get', [
 	...customerPickerFields('The SPREAD ID of the customer'),
@@ -14,6 +16,5 @@ export const description: INodeProperties[] = forOperation('customer', 'get', [
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
 	const customerId = await customerIdOf(this, itemIndex, spread);
 	const response = await spread.call({ method: 'GET', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return spread.requireRecord(response, 'customer', itemIndex).map((customer) => outputCustomer(customer, simplify));
+	return spread.requireRecord(response, 'customer', itemIndex);
 }

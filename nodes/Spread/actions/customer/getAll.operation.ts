@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { forOperation, optionsCollection, returnAllAndLimitFields } from '../../../shared/descriptions';
 import { dateFilterFields, dateFilterQuery, SHOW_CUSTOM_FIELDS_OPTION, sortByName } from '../fields';
-import { outputCustomer, SIMPLIFY_FIELD } from './customerFields';
+import { SIMPLIFY_FIELD } from './customerFields';
 import { readCountryCode, readEmail, readReturnAllAndLimit } from '../../../shared/checks';
 
 /** Text filters: UI name → query parameter, as the API names them. */
@@ -40,6 +40,8 @@ const FILTER_FIELDS: INodeProperties[] = [
 	},
 ];
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'getAll', [
 	...returnAllAndLimitFields(),
 	SIMPLIFY_FIELD,
@@ -71,8 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	if (options.caseInsensitive === true) qs.caseInsensitive = 1;
 	if (options.showCustomFields === true) qs.showCustomFields = 1;
 	const customers = await spread.list({ path: '/customers', key: 'customers', qs, returnAll, limit, itemIndex });
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return customers.map((customer) => outputCustomer(customer, simplify));
+	return customers;
 }
 
 function customerFilterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {

@@ -1,31 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** SPREAD's yes/no flags, sent as "1" / "0". */
-const FLAGS = ['isFan', 'isFollow', 'isFanLinkedin', 'isBuyer'];
-
-/** Counts and amounts, sent as strings ("0", "99"). */
-const NUMBERS = ['actionCount', 'cagnotteAmount'];
-
 /** `"34567" => "Sport:Basket"`: one pair of a custom-field list printed in PHP notation. */
 const PHP_PAIR = /"((?:[^"\\]|\\.)*)"\s*=>\s*"((?:[^"\\]|\\.)*)"/g;
-
-function toFlag(value: unknown): unknown {
-	if (value === '1' || value === 1) return true;
-	if (value === '0' || value === 0) return false;
-	return value;
-}
-
-function toNumber(value: unknown): unknown {
-	if (typeof value !== 'string' || value.trim() === '') return value;
-	const number = Number(value);
-	return Number.isFinite(number) ? number : value;
-}
-
-/** SPREAD sends `""` for no tag. */
-function toTagList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String);
-	return typeof value === 'string' && value.trim() !== '' ? [value] : [];
-}
 
 /** Field ID → printed value, from any form SPREAD uses: an object, a list, or PHP text. */
 function customFieldEntries(value: unknown): Array<[id: string, printed: string]> {
@@ -49,16 +25,6 @@ export function customFieldsByName(value: unknown): IDataObject {
 		fields[key] = colon > 0 ? printed.slice(colon + 1) : printed;
 	}
 	return fields;
-}
-
-/** A customer with typed values: flags as booleans, counts as numbers, tags always a list, custom fields an object. */
-export function typedCustomer(customer: IDataObject): IDataObject {
-	const typed: IDataObject = { ...customer };
-	for (const flag of FLAGS) if (flag in typed) typed[flag] = toFlag(typed[flag]) as IDataObject[string];
-	for (const key of NUMBERS) if (key in typed) typed[key] = toNumber(typed[key]) as IDataObject[string];
-	if ('tags' in typed) typed.tags = toTagList(typed.tags);
-	if ('custom_fields' in typed) typed.custom_fields = customFieldsByName(typed.custom_fields);
-	return typed;
 }
 
 /** Output shape of a customer: `tags: ""` (no tag) becomes `[]`, and an empty PHP array of custom fields an object. */

@@ -11,7 +11,9 @@ import { readEmail, readRecordId } from '../../../shared/checks';
 import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
 import { mapperParameter } from '../../../shared/resourceMapper';
 import { mappedCustomer } from './customerMapping';
-import { customerLocator, pickedCustomer } from './customerPicker';
+import { customerKeyOf, customerLocator, pickedCustomer } from './customerPicker';
+
+export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'update', [
 	...version1Only([customerIdField('The SPREAD ID of the customer to update'),
@@ -58,4 +60,9 @@ async function updatePickedCustomer(context: IExecuteFunctions, itemIndex: numbe
 	const email = readEmail(context, itemIndex, 'Customer', current.email);
 	const response = await spread.call({ method: 'PUT', path: `/customers/${encodeURIComponent(picked.id)}`, body: { customer: { email, ...changes } }, itemIndex });
 	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
+}
+
+/** The record this item writes to: its customer, by SPREAD ID (version 2: as picked, by ID or by e-mail). */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return customerKeyOf(this, itemIndex);
 }

@@ -7,6 +7,8 @@ import { normalizeCustomer } from './typedCustomer';
 import { emailField, forOperation } from '../../../shared/descriptions';
 import { readEmail } from '../../../shared/checks';
 
+export { CUSTOMER_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customer', 'updateEmail', [
 	emailField(undefined, { name: 'oldEmail', displayName: 'Current Email' }),
 	emailField(undefined, { name: 'newEmail', displayName: 'New Email' }),

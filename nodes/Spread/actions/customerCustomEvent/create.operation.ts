@@ -7,6 +7,8 @@ import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { customerIdField } from '../fields';
 import { readInstant, readRecordId } from '../../../shared/checks';
 
+export { CUSTOM_EVENT_OUTPUT as output } from '../output';
+
 export const description: INodeProperties[] = forOperation('customerCustomEvent', 'create', [
 	customerIdField('The SPREAD ID of the customer the event belongs to'),
 	{
@@ -56,4 +58,9 @@ function readMetadata(context: IExecuteFunctions, itemIndex: number, value: unkn
 		throw invalidInput(context.getNode(), itemIndex, 'Metadata', 'must be a JSON object');
 	}
 	return parsed as IDataObject;
+}
+
+/** The record this item writes to: its customer, by SPREAD ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `id:${readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex))}`;
 }

@@ -7,8 +7,10 @@ import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { getOperation } from '../listAndGet';
+import { ORDER_OUTPUT } from '../output';
 
 const byMerchantId = getOperation({
+	output: ORDER_OUTPUT,
 	resource: 'order',
 	path: '/orders',
 	key: 'order',
@@ -21,6 +23,8 @@ const byMerchantId = getOperation({
 		description: 'The order ID in your shop, as sent to SPREAD',
 	},
 });
+
+export const output = byMerchantId.output;
 
 export const description: INodeProperties[] = [
 	...version1Only(byMerchantId.description),

@@ -1,7 +1,9 @@
 import { sponsorshipFilterFields, sponsorshipFilterQuery } from '../fields';
 import { listOperation } from '../listAndGet';
+import { SPONSORSHIP_OUTPUT } from '../output';
 
-export const { description, execute } = listOperation({
+export const { description, execute, output } = listOperation({
+	output: SPONSORSHIP_OUTPUT,
 	resource: 'sponsorship',
 	path: '/sponsorships',
 	key: 'sponsorships',

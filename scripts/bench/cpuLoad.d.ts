@@ -1,0 +1,1 @@
+export declare function startCpuLoad(count: number): { stop(): void };
