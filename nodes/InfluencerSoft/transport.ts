@@ -10,6 +10,7 @@ import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { encodePhpForm } from './phpForm';
 import type { FormFields } from './phpForm';
+import type { InFlightLimit } from '../shared/inFlightLimit';
 
 export const CREDENTIAL_TYPE = 'influencerSoftApi';
 const VENDOR = 'InfluencerSoft';
@@ -115,6 +116,15 @@ export class InfluencerSoftClient {
 
 	get secrets(): string[] {
 		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
 	}
 
 	/** One call to InfluencerSoft: signs it, sends it form-encoded, checks the answer and its signature. */

@@ -6,6 +6,7 @@ import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import type { VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
+import type { InFlightLimit } from '../shared/inFlightLimit';
 
 /** The jtel REST API version this node speaks; every URL is `{base}/rest/v1.0/{ClientsID}/…`. */
 export const JTEL_API_PREFIX = '/rest/v1.0';
@@ -75,6 +76,15 @@ export class JtelClient {
 
 	get secrets(): string[] {
 		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
 	}
 
 	/** Turns jtel's `{status, error}` answers into NodeApiError, and reads the JSON of the others. */

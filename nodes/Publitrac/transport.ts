@@ -13,6 +13,7 @@ import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { describePublitracFailure } from './errorHints';
 import { parsePublitracXml, PublitracXmlError } from './xmlReader';
+import type { InFlightLimit } from '../shared/inFlightLimit';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -191,6 +192,15 @@ export class PublitracClient {
 
 	get secrets(): string[] {
 		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
+import type { InFlightLimit } from '../shared/inFlightLimit';
 
 /** The largest page SPREAD accepts (`maxResults`). */
 export const SPREAD_MAX_PAGE_SIZE = 5000;
@@ -66,6 +67,15 @@ export class SpreadClient {
 
 	get secrets(): string[] {
 		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
 	}
 
 	async call(request: SpreadRequest): Promise<IDataObject> {

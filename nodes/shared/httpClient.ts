@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { asNodeError, vendorApiError } from './errors';
+import type { InFlightLimit } from './inFlightLimit';
 import { redactText } from './redaction';
 import { DEFAULT_TIMEOUT_MS } from './requestTimeout';
 import { getCallSpacer } from './throttle';
@@ -77,6 +78,8 @@ export interface VendorClient {
 	outage?: VendorOutage;
 	/** Tries in a row that got no answer at all (refused, reset, timed out); any answer sets it back to 0. */
 	unansweredInARow?: number;
+	/** Calls out at once in a run of the item loop (set by the router): each try waits for a place; a 429 halves it. */
+	inFlight?: InFlightLimit;
 }
 
 export interface VendorResponse {
@@ -168,10 +171,18 @@ export async function sendVendorRequest(
 		timeout: request.timeoutMs ?? client.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 
-	// 429s from a throttled vendor cost time, not tries: the throttle slows down until they stop.
+	// 429s cost time, not tries: the throttle (a vendor with a rate limit) or the run's in-flight limit (one without)
+	// slows down until they stop. Only one of the two listens, so a refusal never slows a run down twice.
+	const inFlight = spacer ? undefined : client.inFlight;
 	let refusedByLimit = 0;
 	for (let attempt = 1; ; attempt++) {
 		const endCall = spacer ? await spacer.acquire(options.timeout as number) : undefined;
+		const release = spacer ? undefined : await inFlight?.acquire();
+		// Given up on while this item's first call waited for its place: it is not sent (tries already under way go on).
+		if (attempt === 1 && release && client.outage) {
+			release();
+			throw outageError(this, client, itemIndex);
+		}
 		let waitMs: number | undefined;
 		try {
 			const response = (
@@ -179,8 +190,9 @@ export async function sendVendorRequest(
 					? await this.helpers.httpRequest(options)
 					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
 			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
-			if (spacer && response.statusCode === 429) refusedByLimit++;
+			if ((spacer || inFlight) && response.statusCode === 429) refusedByLimit++;
 			endCall?.(response.statusCode === 429 ? 'refused' : 'answered');
+			release?.(response.statusCode === 429);
 			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
@@ -201,8 +213,9 @@ export async function sendVendorRequest(
 			}
 		} catch (error) {
 			// The throttle bounds when the call reached the server by when it ended, answered or not (a call already
-			// ended by its answer stays as it was).
+			// ended by its answer stays as it was). The in-flight limit frees its place.
 			endCall?.('unanswered');
+			release?.();
 			const code = networkErrorCode(error);
 			if (error instanceof NodeApiError && code === undefined) throw asNodeError(this.getNode(), error, itemIndex ?? 0);
 			client.unansweredInARow = (client.unansweredInARow ?? 0) + 1;

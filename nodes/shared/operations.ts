@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BatchPlan } from './batchLoop';
+import type { InFlightLimit } from './inFlightLimit';
 import type { ItemLoopOptions } from './itemLoop';
 import type { OutputShape } from './typedOutput';
 
@@ -10,6 +11,8 @@ export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | un
 /** What every vendor's `connect(context)` returns: its client, with the secrets every output is masked of. */
 export interface ConnectedClient {
 	readonly secrets: string[];
+	/** Calls out at once in a run of the item loop (the router sets it): a vendor's 429s lower it. */
+	inFlight?: InFlightLimit;
 }
 
 /** Most operations: one input item in, its results out (the shared item loop pairs, masks and catches). */
@@ -18,6 +21,12 @@ export interface ItemOperation<Client> {
 	/** The types of the records it outputs: the router then offers Simplify and applies it (nodes/shared/typedOutput.ts). */
 	output?: OutputShape;
 	execute(this: IExecuteFunctions, itemIndex: number, client: Client): Promise<ItemResult>;
+	/**
+	 * A write's record (an e-mail, a record ID, a phone number…): items naming the same one run one after another, in
+	 * input order, the others overlap (a table line with `loop: keyedWrite()`). Read and checked from the item's
+	 * parameters before any request, so bad input fails there.
+	 */
+	recordKey?(this: IExecuteFunctions, itemIndex: number, client: Client): string;
 }
 
 /** Calls that carry many items at once (PUBLITRAC list and campaign calls): a plan the shared batch loop runs. */

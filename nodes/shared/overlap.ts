@@ -4,19 +4,30 @@ import type { ItemLoopOptions } from './itemLoop';
 import type { ConnectedClient, VendorTable } from './operations';
 
 /**
- * Reads of a vendor without a documented rate limit overlap: at most this many items in flight by default. n8n spends
- * CPU on every item (expressions, its HTTP stack), so a run keeps up with the HTTP Request node (which sends every
- * input item at once) only when nearly all of a few hundred items are under way (BENCHMARKS.md, section 2). Vendors
- * with reasons to be gentler pass a lower number, and users lower it with Request Options.
+ * Calls of a vendor without a documented rate limit overlap: at most this many items in flight by default. The HTTP
+ * Request node sends every input item at once, and a run keeps up with it only when the items under way cover what
+ * n8n prepares in the time one call takes: hundreds of items a second, times up to a second a call (each call opens
+ * a new TLS connection: three round trips). A lower bound made runs of a few hundred items wait extra round trips
+ * (BENCHMARKS.md). A vendor that answers 429 lowers it (inFlightLimit.ts); vendors with reasons to be gentler pass a
+ * lower number, and users lower it with Request Options.
  */
-export const READS_IN_PARALLEL = 200;
+export const IN_PARALLEL = 1000;
 
 const FIELD = 'requestOptions';
 const OPTION = 'requestsInParallel';
 
 /** Loop options of a read that is safe to overlap; the user may lower the number with Request Options. */
-export function overlappedRead(inParallel = READS_IN_PARALLEL): ItemLoopOptions {
+export function overlappedRead(inParallel = IN_PARALLEL): ItemLoopOptions {
 	return { concurrency: inParallel, adjustable: true };
+}
+
+/**
+ * Loop options of a write whose operation names each item's record (`recordKey`): writes to different records
+ * overlap, writes to the same record run one after another, in input order. The same bound as reads: a write costs
+ * the vendor about what a read does, and takes as many under way to keep up with the HTTP Request node.
+ */
+export function keyedWrite(inParallel = IN_PARALLEL): ItemLoopOptions {
+	return { concurrency: inParallel, adjustable: true, keyed: true };
 }
 
 function requestOptionsField(resource: string, operations: string[], inParallel: number): INodeProperties {
@@ -35,8 +46,10 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 				typeOptions: { minValue: 1, maxValue: inParallel },
 				default: inParallel,
 				description:
-					`How many input items are read at once (at most ${inParallel}). Lower it if the server refuses or slows down under load; 1 reads one item at a time. ` +
-					'Output keeps the input order. Writes (create, update, delete, import) are always sent one at a time, in input order.',
+					`How many input items are sent at once (at most ${inParallel}; fewer for a while when the server answers 429). ` +
+					'Writes to the same record (the same email, ID or phone) are never sent at once: they go one after another, in input order. ' +
+					'Lower it if the server refuses or slows down under load; 1 sends one item at a time, in input order. Output keeps the input order. ' +
+					'When an item fails and Continue On Fail is off, no new item starts, but up to this number minus one later items may already have been sent.',
 			},
 		],
 	};

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BatchPlan } from './batchLoop';
 import { runInBatches } from './batchLoop';
 import { forOperation } from './descriptions';
+import { InFlightLimit } from './inFlightLimit';
 import { runForEachItem } from './itemLoop';
 import type { ConnectedClient, ItemResult, Operation, VendorTable } from './operations';
 import { loopOptionsFor, requestOptionsFields } from './overlap';
@@ -102,8 +103,15 @@ export async function route<Client extends ConnectedClient>(this: IExecuteFuncti
 	const secrets = client.secrets;
 	const module = entry.module;
 	if ('execute' in module) {
+		const loop = loopOptionsFor(this, entry.loop);
+		// A write overlaps only when its module names each item's record; without one it runs one item at a time.
+		const keyed = loop?.keyed === true && module.recordKey !== undefined;
+		const options = loop?.keyed && !keyed ? { ...loop, concurrency: 1 } : loop;
+		// Calls wait for a place under this limit, which a vendor's 429s lower (nodes/shared/inFlightLimit.ts).
+		client.inFlight = new InFlightLimit(options?.concurrency ?? 1);
+		const recordKey = keyed ? (itemIndex: number) => (module.recordKey as NonNullable<typeof module.recordKey>).call(this, itemIndex, client) : undefined;
 		const run = async (itemIndex: number) => simplifyResult(this, module.output, itemIndex, await module.execute.call(this, itemIndex, client));
-		return [await runForEachItem.call(this, run, secrets, loopOptionsFor(this, entry.loop))];
+		return [await runForEachItem.call(this, run, secrets, options, { recordKey })];
 	}
 	if ('plan' in module) return [await runInBatches.call(this, simplifyPlan(this, module.output, module.plan.call(this, client)), secrets)];
 	return [await module.executeOnce.call(this, client)];

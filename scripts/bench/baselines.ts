@@ -135,3 +135,59 @@ export function spreadReturnAllWorkflow(server: SpreadRemote, pageSize: number, 
 		node('Split Out', 'splitOut', 1, { fieldToSplitOut: 'customers', include: 'noOtherFields', options: {} }),
 	);
 }
+
+/** One write per item, as a user builds it with the HTTP Request node and its defaults (every item at once). */
+export function writePerItemWorkflow(vendor: 'spread' | 'jtel' | 'influencersoft', server: { url: string; credentials: Record<string, unknown> }): WorkflowJson {
+	const json = (url: string, body: string, extra: INodeParameters = {}) => ({
+		method: 'POST',
+		url,
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'json',
+		jsonBody: body,
+		options: {},
+		...extra,
+	});
+	if (vendor === 'spread') {
+		return chain(
+			node(HTTP_REQUEST, 'httpRequest', HTTP_REQUEST_VERSION, { ...json(`${String(server.credentials.baseUrl)}/customers`, '={{ JSON.stringify({ customer: { email: $json.email } }) }}'), ...spreadAuth }, {
+				credentials: spreadCredential,
+			}),
+		);
+	}
+	if (vendor === 'jtel') {
+		const url = `${server.url}/rest/v1.0/${String(server.credentials.clientsId)}/dialler/contacts/import`;
+		return chain(
+			node(
+				HTTP_REQUEST,
+				'httpRequest',
+				HTTP_REQUEST_VERSION,
+				{
+					...json(url, '={{ JSON.stringify({ DiallerCampaignsID: 538, Name: $json.name, PhoneNumber1: $json.phone }) }}'),
+					authentication: 'genericCredentialType',
+					genericAuthType: 'httpHeaderAuth',
+					sendQuery: true,
+					specifyQuery: 'keypair',
+					queryParameters: { parameters: [{ name: 'overwriteDuplicates', value: 'false' }] },
+				},
+				{ credentials: { httpHeaderAuth: { id: 'jtel-bearer', name: 'jtel bearer token' } } },
+			),
+		);
+	}
+	return chain(
+		node(HTTP_REQUEST, 'httpRequest', HTTP_REQUEST_VERSION, {
+			method: 'POST',
+			url: `${server.url}/api/addupdatelead`,
+			sendBody: true,
+			contentType: 'form-urlencoded',
+			specifyBody: 'keypair',
+			bodyParameters: {
+				parameters: [
+					{ name: 'rpsKey', value: String(server.credentials.apiKey) },
+					{ name: 'lead_email', value: '={{ $json.email }}' },
+				],
+			},
+			options: {},
+		}),
+	);
+}

@@ -11,7 +11,7 @@ const REPO_ROOT = resolve(__dirname, '../..');
  * @param {string} modulePath  a scripts/bench/*.ts module, relative to the repo root
  * @param {string} exportName  the async function to call in the child
  * @param {unknown} [argument] JSON-serialisable argument passed to that function
- * @param {{ nodeArgs?: string[], timeoutMs?: number }} [options]
+ * @param {{ nodeArgs?: string[], timeoutMs?: number, env?: Record<string, string> }} [options]
  * @returns {{ result: any, maxRssBytes: number, wallMs: number }}
  */
 function runFresh(modulePath, exportName, argument, options = {}) {
@@ -31,7 +31,7 @@ function runFresh(modulePath, exportName, argument, options = {}) {
 				outFile,
 				JSON.stringify(argument ?? null),
 			],
-			{ cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: options.timeoutMs ?? 15 * 60 * 1000 },
+			{ cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'inherit', 'inherit'], timeout: options.timeoutMs ?? 15 * 60 * 1000 },
 		);
 		const wallMs = Date.now() - started;
 		if (child.status !== 0) {

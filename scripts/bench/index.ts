@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { startCpuLoad } from './cpuLoad';
 import { runFresh } from './fresh';
+import { ensureBenchCertificate } from './tlsCert';
 import { fail, print } from './print';
 import { describeMachine, markdownReport, mb, median, numberIn, round, textTable, type Row, type Section } from './report';
 
@@ -30,10 +31,19 @@ const BUSY_PROCESSES = 2;
 /** Load averages sampled before each section: the machine may be shared, and this says how busy it was. */
 const loadSamples: number[] = [];
 
+/** Every timed process trusts the TLS link's self-signed certificate the way Node trusts a CA (both sides alike). */
+const TLS_ENV = { NODE_EXTRA_CA_CERTS: ensureBenchCertificate().certPath };
+
+/** Sections to run (`BENCH_SECTIONS=links,linkReads`), all by default. */
+const ONLY = process.env.BENCH_SECTIONS ? new Set(process.env.BENCH_SECTIONS.split(',')) : undefined;
+const LINK_LATENCIES = process.env.BENCH_LINK_LATENCIES ?? '0,50,150';
+const LINK_READ_LATENCIES = process.env.BENCH_LINK_READ_LATENCIES ?? '0,50,150,300';
+const LINK_SIZES = (process.env.BENCH_LINK_SIZES ?? '100,1000').split(',').map(Number).map((count) => count.toLocaleString('en')).join(' and ');
+
 /** Runs a benchmark export in a fresh process; a failure becomes a row saying so, so one broken benchmark never hides the others. */
 function rowsOf(file: string, exportName: string, argument?: unknown, withPeakRss = false, nodeArgs?: string[]): Row[] {
 	try {
-		const { result, maxRssBytes } = runFresh<Row | Row[]>(`scripts/bench/${file}`, exportName, argument, { nodeArgs });
+		const { result, maxRssBytes } = runFresh<Row | Row[]>(`scripts/bench/${file}`, exportName, argument, { nodeArgs, env: TLS_ENV });
 		const rows = Array.isArray(result) ? result : [result];
 		return withPeakRss ? rows.map((row) => ({ ...row, 'process peak RSS MB': mb(maxRssBytes) })) : rows;
 	} catch (error) {
@@ -41,7 +51,8 @@ function rowsOf(file: string, exportName: string, argument?: unknown, withPeakRs
 	}
 }
 
-function section(details: Omit<Section, 'rows'>, collect: () => Row[]): Section {
+function section(details: Omit<Section, 'rows'>, collect: () => Row[], name?: string): Section {
+	if (ONLY && !(name && ONLY.has(name))) return { ...details, rows: [] };
 	loadSamples.push(loadavg()[0]);
 	print(`… ${details.short}`);
 	return { ...details, rows: collect() };
@@ -61,6 +72,7 @@ function syncLeadSection(): Section {
 				'(what a careful user picks for 35/s) it sends 33.3 calls/s whatever the latency. Both with On Error: Continue so lost leads can be counted (with the default, Stop, the first 429 fails the run).',
 		},
 		() => ['ours', 'httpBatching', 'httpDefaults'].flatMap((side) => rowsOf('publitrac.ts', 'benchSyncLead', side)),
+		'sync',
 	);
 }
 
@@ -104,6 +116,7 @@ function batchSection(): Section {
 				`whose body XML an expression builds: one call, one output item for all ${BATCH_EMAILS} (no per-lead result, no escaping of XML specials). Sending one call per item cannot take less than the last column.`,
 		},
 		() => [...rowsOf('publitrac.ts', 'benchBatchCalls', 'ours'), ...rowsOf('publitrac.ts', 'benchBatchCalls', 'aggregate')],
+		'batch',
 	);
 }
 
@@ -120,6 +133,7 @@ function spreadGetSection(): Section {
 				'One-at-a-time rows run at 0 and 50 ms only: above that they measure the latency and nothing else. The other rows are the median of three runs.',
 		},
 		() => ['ours', 'httpDefaults', 'oursOneAtATime', 'fetchLoop'].flatMap((side) => rowsOf('spread.ts', 'benchSpreadGet', side)),
+		'get',
 	);
 }
 
@@ -134,6 +148,7 @@ function spreadReturnAllSection(): Section {
 				'(one item per customer, as our node returns). Each side in its own fresh process, the server in another: peak RSS is the engine\'s and the nodes\' alone.',
 		},
 		() => [...rowsOf('spread.ts', 'benchSpreadReturnAll', 'ours', true), ...rowsOf('spread.ts', 'benchSpreadReturnAll', 'http', true)],
+		'returnAll',
 	);
 }
 
@@ -178,6 +193,7 @@ function xmlSection(): Section {
 					return [{ side: parser, status: `failed: ${(error as Error).message.split('\n')[0]}` }];
 				}
 			}),
+		'xml',
 	);
 }
 
@@ -211,6 +227,45 @@ function startupSection(): Section {
 				return [{ side: 'start-up', status: `failed: ${(error as Error).message.split('\n')[0]}` }];
 			}
 		},
+		'startup',
+	);
+}
+
+const LINK_NOTE =
+	'Through the TLS link (scripts/bench/tlsLink.ts, in the server process): TLS 1.3 to an HTTPS server in front of the vendor test server, over a TCP relay that holds each chunk half the ' +
+	'round trip in its direction and a new connection\'s first bytes one round trip more, so a call on a new connection costs about three round trips. Both sides trust the link\'s ' +
+	'self-signed certificate through NODE_EXTRA_CA_CERTS (no side skips verification). "connections per call" counts TCP connections the relay accepted per request the server saw. ' +
+	'Our node with its defaults against the HTTP Request node with its defaults (every item at once); median of the timed runs.';
+
+function linkWritesSection(): Section {
+	return section(
+		{
+			item: '6',
+			title: `Per-item writes through a TLS link, ${LINK_SIZES} items, round trips of ${LINK_LATENCIES} ms`,
+			short: 'writes over TLS',
+			method:
+				'SPREAD customer create (a new email each item), jtel contact import (no overwrite), InfluencerSoft contact add or update (a new email each item). ' +
+				LINK_NOTE +
+				' Requests in Parallel 1 (one at a time: the behaviour before writes overlapped) runs at 0 and 50 ms with the smaller size only.',
+		},
+		() =>
+			(['spread', 'jtel', 'influencersoft'] as const).flatMap((vendor) =>
+				(['ours', 'http', 'oursOneAtATime'] as const).flatMap((side) => rowsOf('links.ts', 'benchLinkWrites', { vendor, side })),
+			),
+		'links',
+	);
+}
+
+function linkReadsSection(): Section {
+	return section(
+		{
+			item: '7',
+			title: `SPREAD "get customer" through a TLS link, ${LINK_SIZES} items, round trips of ${LINK_READ_LATENCIES} ms`,
+			short: 'reads over TLS',
+			method: 'One GET /customers/{id} per item. ' + LINK_NOTE,
+		},
+		() => (['ours', 'http'] as const).flatMap((side) => rowsOf('links.ts', 'benchLinkReads', side)),
+		'linkReads',
 	);
 }
 
@@ -224,10 +279,52 @@ interface Headlines {
 	lines: string[];
 }
 
-function headlines(sections: { sync: Section; syncConditions: Section; batch: Section; get: Section; returnAll: Section; xml: Section; startup: Section }): Headlines {
+/** Our throughput ÷ HTTP Request's, row by row (latency and size), for rows whose side starts with `prefix`. */
+function linkRatios(section: Section, prefix: string): Array<{ latency: number; items: number; ratio?: number; connections?: number }> {
+	const ours = section.rows.filter((row) => String(row.side).startsWith(`${prefix}: our node (defaults)`));
+	return ours.map((row) => {
+		const http = section.rows.find((other) => String(other.side).startsWith(`${prefix}: HTTP Request`) && other['latency ms'] === row['latency ms'] && other.items === row.items);
+		return {
+			latency: Number(row['latency ms']),
+			items: Number(row.items),
+			ratio: ratio(numberIn(row, /^items\/s$/), numberIn(http, /^items\/s$/)),
+			connections: numberIn(row, /connections per call/),
+		};
+	});
+}
+
+function linkGoal(section: Section, prefix: string, what: string): string {
+	const ratios = linkRatios(section, prefix);
+	const measured = ratios.filter((entry) => entry.ratio !== undefined);
+	const met = measured.length === 0 ? undefined : measured.every((entry) => (entry.ratio as number) >= 1);
+	return (
+		`${what}: our throughput ≥ 1.0 × the HTTP Request node's (defaults) at every round trip and size: ${verdict(met)} (` +
+		ratios.map((entry) => `${entry.items} at ${entry.latency} ms: ${entry.ratio ?? '?'}×`).join('; ') +
+		`; ${ratios[0]?.connections ?? '?'} connection(s) per call).`
+	);
+}
+
+function headlines(sections: {
+	sync: Section;
+	syncConditions: Section;
+	batch: Section;
+	get: Section;
+	returnAll: Section;
+	xml: Section;
+	startup: Section;
+	links: Section;
+	linkReads: Section;
+}): Headlines {
 	const goals: string[] = [];
 	const lines: string[] = [];
-	const { sync, syncConditions, batch, get, returnAll, xml, startup } = sections;
+	const { sync, syncConditions, batch, get, returnAll, xml, startup, links, linkReads } = sections;
+	if (links.rows.length) {
+		goals.push(linkGoal(links, 'SPREAD customer create', 'Item 6, SPREAD customer create through TLS'));
+		goals.push(linkGoal(links, 'jtel contact import', 'Item 6, jtel contact import through TLS'));
+		goals.push(linkGoal(links, 'InfluencerSoft contact add or update', 'Item 6, InfluencerSoft add or update through TLS (5 in parallel by default: its per-address limit)'));
+	}
+	if (linkReads.rows.length) goals.push(linkGoal(linkReads, 'SPREAD get customer', 'Item 7, SPREAD get customer through TLS'));
+	if (!sync.rows.length) return { goals, lines };
 
 	const latencies = [...new Set(sync.rows.map((row) => row['latency ms']).filter((value): value is number => typeof value === 'number'))];
 	const oursSync = latencies.map((latency) => ({ latency, row: rowWhere(sync, /^PUBLITRAC node/, latency) }));
@@ -335,9 +432,11 @@ async function main() {
 		returnAll: spreadReturnAllSection(),
 		xml: xmlSection(),
 		startup: startupSection(),
+		links: linkWritesSection(),
+		linkReads: linkReadsSection(),
 	};
 	loadSamples.push(loadavg()[0]);
-	const ordered = Object.values(sections);
+	const ordered = Object.values(sections).filter((entry) => entry.rows.length > 0);
 	const { goals, lines } = headlines(sections);
 	print('');
 	print(textTable(ordered));

@@ -7,7 +7,7 @@ import { startServerProcess, type ServerProcess } from './serverProcess';
 
 export type { TrafficStats };
 
-interface Started {
+export interface Started {
 	id: number;
 	url: string;
 	credentials: ICredentialDataDecryptedObject;
@@ -51,8 +51,14 @@ export class ServerHost {
 		return { ...started, ...this.control(started.id) };
 	}
 
-	async spread(options: { customers?: number; listIds?: number; latencyProxy?: boolean } = {}): Promise<SpreadRemote & RemoteControl> {
+	async spread(options: { customers?: number; listIds?: number; latencyProxy?: boolean; link?: 'tls' } = {}): Promise<SpreadRemote & RemoteControl> {
 		const started = await this.process.call<SpreadRemote>('start', { vendor: 'spread', ...options });
+		return { ...started, ...this.control(started.id) };
+	}
+
+	/** jtel or InfluencerSoft behind the TLS link (tlsLink.ts). */
+	async vendor(vendor: 'jtel' | 'influencersoft'): Promise<Started & RemoteControl> {
+		const started = await this.process.call<Started>('start', { vendor, link: 'tls' });
 		return { ...started, ...this.control(started.id) };
 	}
 

@@ -5,9 +5,16 @@
 import type { RecordedRequest, VendorServer } from '../../test/servers/vendorServer';
 import { startPublitracServer, type PublitracServer } from '../../test/servers/publitrac';
 import { SPREAD_API_PATH, startSpreadServer, type SpreadServer } from '../../test/servers/spread';
+import { startInfluencerSoftServer } from '../../test/servers/influencersoft';
+import { startJtelServer } from '../../test/servers/jtel';
 import { startLatencyProxy, type LatencyProxy } from './latencyProxy';
+import { startTlsLink, type TlsLink } from './tlsLink';
 
-type Hosted = ({ vendor: 'publitrac'; server: PublitracServer } | { vendor: 'spread'; server: SpreadServer }) & { proxy?: LatencyProxy };
+type Hosted = (
+	| { vendor: 'publitrac'; server: PublitracServer }
+	| { vendor: 'spread'; server: SpreadServer }
+	| { vendor: 'jtel' | 'influencersoft'; server: VendorServer }
+) & { proxy?: LatencyProxy | TlsLink };
 
 const servers = new Map<number, Hosted>();
 let nextServerId = 1;
@@ -21,6 +28,8 @@ export interface TrafficStats {
 	peakPerSecond: number;
 	/** From the first arrival to the last, ms. */
 	spanMs: number;
+	/** TCP connections opened through the TLS link (unset behind the plain latency proxy). */
+	connections?: number;
 }
 
 /** The most arrivals within any window of `windowMs`: each arrival against the ones before it. */
@@ -35,9 +44,10 @@ export function peakInWindow(arrivals: number[], windowMs = 1000): number {
 	return peak;
 }
 
-function statsOf(server: VendorServer, requests: RecordedRequest[]): TrafficStats {
+function statsOf(server: VendorServer, requests: RecordedRequest[], proxy?: LatencyProxy | TlsLink): TrafficStats {
 	const arrivals = requests.map((request) => request.receivedAt);
 	return {
+		...(proxy && 'connectionsOpened' in proxy ? { connections: proxy.connectionsOpened() } : {}),
 		calls: requests.length,
 		rateLimited429: server.rateLimitedCount,
 		peakPerSecond: peakInWindow(arrivals),
@@ -58,7 +68,8 @@ const commands: Record<string, (args: Args) => unknown> = {
 	async start(args) {
 		const id = nextServerId++;
 		// Without latency rows (Return All), requests go straight to the server.
-		const startProxy = async (url: string) => (args.latencyProxy === false ? undefined : await startLatencyProxy(url));
+		const startProxy = async (url: string) =>
+			args.latencyProxy === false ? undefined : args.link === 'tls' ? await startTlsLink(url) : await startLatencyProxy(url);
 		if (args.vendor === 'publitrac') {
 			const server = await startPublitracServer({ rateLimitPerSecond: args.rateLimitPerSecond as number | undefined, extraLeads: Number(args.extraLeads ?? 0) });
 			const proxy = await startProxy(server.url);
@@ -79,6 +90,19 @@ const commands: Record<string, (args: Args) => unknown> = {
 				customerIds: [...server.customers.keys()].slice(0, Number(args.listIds ?? 0)),
 			};
 		}
+		if (args.vendor === 'jtel') {
+			const server = await startJtelServer();
+			const proxy = await startProxy(server.url);
+			servers.set(id, { vendor: 'jtel', server, proxy });
+			return { id, url: proxy?.url ?? server.url, credentials: { ...server.credentials(), baseUrl: proxy?.url ?? server.url } };
+		}
+		if (args.vendor === 'influencersoft') {
+			const server = await startInfluencerSoftServer();
+			const proxy = await startProxy(server.url);
+			const url = proxy?.url ?? server.url;
+			servers.set(id, { vendor: 'influencersoft', server, proxy });
+			return { id, url, credentials: { login: server.login, apiKey: server.apiKey, customDomain: url } };
+		}
 		throw new Error(`unknown vendor ${String(args.vendor)}`);
 	},
 	setLatency(args) {
@@ -87,14 +111,16 @@ const commands: Record<string, (args: Args) => unknown> = {
 		proxy.setLatency(Number(args.ms));
 	},
 	reset(args) {
-		hosted(Number(args.id)).server.reset();
+		const entry = hosted(Number(args.id));
+		entry.server.reset();
+		if (entry.proxy && 'resetCount' in entry.proxy) entry.proxy.resetCount();
 	},
 	stats(args) {
 		const entry = hosted(Number(args.id));
 		let requests = entry.server.requests;
 		if (entry.vendor === 'publitrac' && typeof args.method === 'string') requests = entry.server.calls(args.method);
 		if (typeof args.pathSuffix === 'string') requests = entry.server.requestsTo(args.pathSuffix);
-		return statsOf(entry.server, requests);
+		return statsOf(entry.server, requests, entry.proxy);
 	},
 	async close(args) {
 		const entry = servers.get(Number(args.id));

@@ -55,6 +55,28 @@ describe('a dead vendor server: the run is bounded, every item still gets its er
 		for (const item of result.items) expect(String(item.json.details)).toMatch(/^Not sent: |Tried [1-5] time\(s\)|may have reached/);
 	});
 
+	it('SPREAD write, four side by side, server hangs on every call: each write sent at most once, the rest not sent once it is given up on', async () => {
+		const target = await startSpreadTarget();
+		targets.push(target);
+		target.server.injectFault({ kind: 'delay', ms: 30000 }, 1000);
+		const result = await runNode({
+			type: target.type,
+			parameters: { ...target.write.parameters, requestOptions: { requestsInParallel: 4 } },
+			credentials: { [target.credentialType]: { ...(target.credentials as Record<string, string>), timeoutSeconds: TIMEOUT_SECONDS } as never },
+			input: Array.from({ length: ITEM_COUNT }, (_, i) => ({ i, run: 1 })) as never,
+			continueOnFail: true,
+		});
+		expectNoSecret(target, result);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: ITEM_COUNT }, (_, item) => ({ item })));
+		for (const item of result.items) expect(String(item.json.error)).toMatch(/Could not reach SPREAD/);
+		// Two writes unanswered in a row give the vendor up; until then at most the four under way and one started in a freed place.
+		const sent = target.server.requests.map((request) => /faultitem(\d+)x/.exec(request.body)?.[1]);
+		expect(new Set(sent).size).toBe(sent.length);
+		expect(sent.length).toBeLessThanOrEqual(2 * 4);
+		expect(String(result.items[ITEM_COUNT - 1].json.details)).toMatch(/^Not sent: .* was given up on for the rest of this run after item \d+ failed/);
+		for (const item of result.items.filter((_, index) => !sent.includes(String(index)))) expect(String(item.json.details)).toMatch(/^Not sent/);
+	});
+
 	it('stopping the execution stops the retries (no call after the Stop button)', async () => {
 		const target = await startSpreadTarget();
 		targets.push(target);

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../engine/runner';
-import type { Fault } from '../servers/vendorServer';
+import type { Fault, RecordedRequest } from '../servers/vendorServer';
 import type { FaultCall, FaultTarget } from './vendors';
 import { FAULT_TIMEOUT_SECONDS, itemMarker } from './vendors';
 
@@ -91,6 +91,12 @@ export async function runFaultScenario(
 	target.server.reset();
 	runCounter++;
 	for (const { fault, times } of scenario.faults(target)) target.server.injectFault(fault, times);
+	// Writes to different records go out side by side: the server answers none (and serves no fault) until as many
+	// as the node overlaps wait at once, so every fault meets writes in flight beside it.
+	const sideBySide = !call.idempotent && call.itemsInFlight > 1;
+	const held = sideBySide
+		? target.server.holdAnswers({ key: (request) => (call.isCall(request) ? writtenItem(request) : undefined), until: call.itemsInFlight })
+		: undefined;
 	const startedAt = Date.now();
 	const run = await runNode({
 		type: target.type,
@@ -101,6 +107,10 @@ export async function runFaultScenario(
 		continueOnFail,
 	});
 	const elapsedMs = Date.now() - startedAt;
+	if (held) {
+		expect(held.openedBy).toBe('count');
+		expect(held.mostAtOnceForOneKey).toBe(1);
+	}
 	const errors = run.items.filter((item) => 'error' in item.json && Object.keys(item.json).every((key) => ['error', 'details', 'message'].includes(key)));
 	const results = run.items.filter((item) => !errors.includes(item));
 
@@ -136,6 +146,11 @@ export async function runFaultScenario(
 		}
 	}
 	return { results, errors, nodeError: run.nodeError, elapsedMs };
+}
+
+/** The item a write request carries (its marker), if any. */
+function writtenItem(request: RecordedRequest): string | undefined {
+	return /faultitem\d+x/.exec(readableBody(request.body))?.[0];
 }
 
 /** A request body with form or URL encoding undone, where it decodes. */

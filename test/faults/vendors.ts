@@ -20,7 +20,10 @@ export interface FaultCall {
 	idempotent: boolean;
 	/** The server requests of this call. */
 	isCall: (request: RecordedRequest) => boolean;
-	/** Items the node runs side by side for this call (overlapped reads): each may spend its own tries before the outage is known. */
+	/**
+	 * Items the node runs side by side for this call (overlapped reads, writes to different records): each may spend
+	 * its own tries before the outage is known.
+	 */
 	itemsInFlight: number;
 }
 
@@ -112,7 +115,7 @@ export async function startSpreadTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'customer', operation: 'create', email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}' },
 			idempotent: false,
 			isCall: (request) => request.method === 'POST' && request.path.endsWith('/customers'),
-			itemsInFlight: 1,
+			itemsInFlight: 20,
 		},
 		errorUnderOk: () => ({
 			headers: { 'content-type': 'application/json' },
@@ -151,7 +154,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			},
 			idempotent: false,
 			isCall: (request) => request.path === '/api/addupdatelead',
-			itemsInFlight: 1,
+			itemsInFlight: 5,
 		},
 		errorUnderOk: () => {
 			const text = `Wrong data, rpsKey=${echoed(apiKey)}`;
@@ -195,11 +198,12 @@ export async function startJtelTarget(): Promise<FaultTarget> {
 				operation: 'import',
 				campaign: { __rl: true, mode: 'list', value: '538' },
 				name: '={{ "faultitem" + $json.i + "x" + $json.run }}',
-				phoneNumber1: '+49 89 1234567',
+				// One number per item: imports of one number run one after another (its record key), these side by side.
+				phoneNumber1: '={{ "+49 89 1234" + (100 + $json.i) }}',
 			},
 			idempotent: false,
 			isCall: (request) => request.method === 'POST' && request.path.endsWith('/dialler/contacts/import'),
-			itemsInFlight: 1,
+			itemsInFlight: 20,
 		},
 		errorUnderOk: () => ({
 			headers: { 'content-type': 'application/json' },

@@ -50,6 +50,29 @@ export interface ServerOptions {
 	latencyMs?: number;
 }
 
+/**
+ * Answers held back until enough requests are waiting at once: proves overlap by counting, not by timing. Requests
+ * are held from arrival; once `until` are held together the gate opens for good and every request is answered.
+ */
+export interface HoldOptions {
+	/** The record a request writes to; requests without one pass untouched and are not counted. */
+	key: (request: RecordedRequest) => string | undefined;
+	until: number;
+	/** Opens the gate anyway after this long, so a node that never overlaps fails an assertion rather than hanging. */
+	fallbackMs?: number;
+}
+
+export interface HeldAnswers {
+	/** What opened the gate: enough requests at once, or the fallback (the node did not overlap). */
+	openedBy?: 'count' | 'fallback';
+	/** Most requests under way (arrived, not yet answered) at once, in all and for any one key. */
+	mostAtOnce: number;
+	mostAtOnceForOneKey: number;
+	/** Keys in arrival order, and in the order their answers were sent. */
+	arrivals: string[];
+	completions: string[];
+}
+
 export interface VendorServer {
 	url: string;
 	port: number;
@@ -60,6 +83,8 @@ export interface VendorServer {
 	injectFault(fault: Fault, times?: number): void;
 	/** Requests whose path ends with the given suffix. */
 	requestsTo(pathSuffix: string): RecordedRequest[];
+	/** Holds answers until `until` requests wait at once (see HoldOptions); `reset()` removes the gate. */
+	holdAnswers(options: HoldOptions): HeldAnswers;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -86,6 +111,7 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 	const recentArrivals: number[] = [];
 	const sockets = new Set<Socket>();
 	const state = { rateLimitedCount: 0 };
+	let gate: { options: HoldOptions; held: HeldAnswers; underWay: Map<string, number>; total: number; open: () => void; opened: Promise<void> } | undefined;
 
 	const send = (res: ServerResponse, reply: Reply) => {
 		const isText = typeof reply.body === 'string';
@@ -132,6 +158,27 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 					recentArrivals.push(now);
 				}
 				if (options.latencyMs) await delay(options.latencyMs);
+
+				const heldBy = gate;
+				const key = heldBy?.options.key(recorded);
+				if (heldBy && key !== undefined) {
+					const { held, underWay } = heldBy;
+					held.arrivals.push(key);
+					underWay.set(key, (underWay.get(key) ?? 0) + 1);
+					heldBy.total++;
+					held.mostAtOnce = Math.max(held.mostAtOnce, heldBy.total);
+					held.mostAtOnceForOneKey = Math.max(held.mostAtOnceForOneKey, underWay.get(key) ?? 0);
+					res.on('close', () => {
+						underWay.set(key, (underWay.get(key) ?? 1) - 1);
+						heldBy.total--;
+						held.completions.push(key);
+					});
+					if (heldBy.total >= heldBy.options.until && held.openedBy === undefined) {
+						held.openedBy = 'count';
+						heldBy.open();
+					}
+					await heldBy.opened;
+				}
 
 				const fault = faults.shift();
 				if (fault) {
@@ -195,7 +242,21 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 			for (let i = 0; i < times; i++) faults.push(fault);
 		},
 		requestsTo: (suffix) => requests.filter((request) => request.path.endsWith(suffix)),
+		holdAnswers(holdOptions) {
+			const held: HeldAnswers = { mostAtOnce: 0, mostAtOnceForOneKey: 0, arrivals: [], completions: [] };
+			let open = () => {};
+			const opened = new Promise<void>((resolveOpen) => (open = resolveOpen));
+			const fallback = setTimeout(() => {
+				if (held.openedBy === undefined) held.openedBy = 'fallback';
+				open();
+			}, holdOptions.fallbackMs ?? 10000);
+			fallback.unref();
+			void opened.then(() => clearTimeout(fallback));
+			gate = { options: holdOptions, held, underWay: new Map(), total: 0, open, opened };
+			return held;
+		},
 		reset() {
+			gate = undefined;
 			requests.length = 0;
 			faults.length = 0;
 			recentArrivals.length = 0;

@@ -20,7 +20,7 @@ function mostAtOnce(requests: RecordedRequest[]): number {
 	return most;
 }
 
-describe('SPREAD node: reads overlap, writes stay in order', () => {
+describe('SPREAD node: reads overlap, writes overlap across records', () => {
 	let server: SpreadServer;
 	const run = (parameters: INodeParameters, input: Array<Record<string, unknown>>) =>
 		runNode({
@@ -59,22 +59,24 @@ describe('SPREAD node: reads overlap, writes stay in order', () => {
 		expect(mostAtOnce(server.requests)).toBe(1);
 	});
 
-	it('sends writes one at a time, in input order', async () => {
+	it('sends writes to different customers at once, output in input order (keyed writes: test/shared/keyedWrites.test.ts)', async () => {
 		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 3);
 		const emails = ['first@in.order', 'second@in.order', 'third@in.order'];
 		const result = await run({ operation: 'create', email: '={{ $json.email }}', additionalFields: {} }, emails.map((email) => ({ email })));
 		expect(result.nodeError).toBeUndefined();
-		expect(mostAtOnce(server.requests)).toBe(1);
-		expect(server.requests.map((request) => (JSON.parse(request.body) as { customer: { email: string } }).customer.email)).toEqual(emails);
+		expect(mostAtOnce(server.requests)).toBe(3);
+		expect(server.requests.map((request) => (JSON.parse(request.body) as { customer: { email: string } }).customer.email).sort()).toEqual([...emails].sort());
+		expect(result.items.map((item) => item.json.email)).toEqual(emails);
 	});
 
-	it('shows Request Options for reads only, and its help says writes go one at a time', async () => {
+	it('shows Request Options for reads and keyed writes (not Update Email), and its help says writes to one record go one at a time', async () => {
 		const pkg = await loadPackage();
 		const properties = (pkg.nodeTypes.getByName(SPREAD).description as INodeTypeDescription).properties;
 		const field = properties.find((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
-		expect(field?.displayOptions?.show?.operation).toEqual(['get', 'getAll']);
+		expect(field?.displayOptions?.show?.operation).toEqual(['create', 'createOrUpdate', 'delete', 'get', 'getAll', 'update']);
 		const option = (field?.options as INodeProperties[])[0];
-		expect(option).toMatchObject({ name: 'requestsInParallel', default: 200 });
-		expect(option.description).toMatch(/Writes .* are always sent one at a time, in input order/);
+		expect(option).toMatchObject({ name: 'requestsInParallel', default: 1000 });
+		expect(option.description).toMatch(/Writes to the same record .* are never sent at once: they go one after another, in input order/);
+		expect(option.description).toMatch(/up to this number minus one later items may already have been sent/);
 	});
 });

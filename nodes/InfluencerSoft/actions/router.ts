@@ -1,5 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
-import { overlappedRead } from '../../shared/overlap';
+import { keyedWrite, overlappedRead } from '../../shared/overlap';
 import type { InfluencerSoftClient } from '../transport';
 import { connect } from '../transport';
 import * as contactAddOrUpdate from './contact/addOrUpdate.operation';
@@ -16,10 +16,13 @@ import * as productDelete from './product/delete.operation';
 import * as productGetAll from './product/getAll.operation';
 
 /**
- * Reads overlap, five at a time: InfluencerSoft numbers no rate limit but has an error for "request limit from this
- * address exhausted" (8), so fewer than other vendors. Writes stay one at a time, in order.
+ * Reads and writes overlap, five at a time: InfluencerSoft numbers no rate limit but has an error for "request limit
+ * from this address exhausted" (8), so fewer than other vendors. Writes overlap across contacts, orders or products
+ * (the operation's `recordKey`); writes to one of them stay one at a time, in input order.
  */
-const READ = overlappedRead(5);
+const IN_PARALLEL = 5;
+const READ = overlappedRead(IN_PARALLEL);
+const WRITE = keyedWrite(IN_PARALLEL);
 
 /** Every resource and operation (the API method in brackets): the node's selectors, its subtitle and the routing come from here. */
 export const INFLUENCERSOFT: VendorTable<InfluencerSoftClient> = {
@@ -34,8 +37,9 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftClient> = {
 					action: 'Add or update a contact',
 					description: 'Create a contact or update it, its groups and tags (addupdatelead)',
 					module: contactAddOrUpdate,
+					loop: WRITE,
 				},
-				addToGroup: { name: 'Add to Group', action: 'Add a contact to groups', description: 'Subscribe a contact to groups (AddLeadToGroup)', module: contactAddToGroup },
+				addToGroup: { name: 'Add to Group', action: 'Add a contact to groups', description: 'Subscribe a contact to groups (AddLeadToGroup)', module: contactAddToGroup, loop: WRITE },
 				getGroupStatuses: {
 					name: 'Get Group Statuses',
 					action: 'Get the groups of a contact',
@@ -48,6 +52,7 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftClient> = {
 					action: 'Remove a contact from a group',
 					description: 'Unsubscribe a contact from a group (DeleteSubscribe)',
 					module: contactRemoveFromGroup,
+					loop: WRITE,
 				},
 			},
 		},
@@ -69,13 +74,14 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftClient> = {
 			name: 'Order',
 			defaultOperation: 'create',
 			operations: {
-				create: { name: 'Create', action: 'Create an order', description: 'Issue an invoice to a customer (createorder)', module: orderCreate },
-				delete: { name: 'Delete', action: 'Delete an order', description: 'Delete an order (DeleteOrder)', module: orderDelete },
+				create: { name: 'Create', action: 'Create an order', description: 'Issue an invoice to a customer (createorder)', module: orderCreate, loop: WRITE },
+				delete: { name: 'Delete', action: 'Delete an order', description: 'Delete an order (DeleteOrder)', module: orderDelete, loop: WRITE },
 				updateStatus: {
 					name: 'Update Status',
 					action: 'Update the status of an order',
 					description: 'Mark an order sent, paid, returned or cancelled (UpdateOrderStatus)',
 					module: orderUpdateStatus,
+					loop: WRITE,
 				},
 			},
 		},
@@ -95,7 +101,7 @@ export const INFLUENCERSOFT: VendorTable<InfluencerSoftClient> = {
 			name: 'Product',
 			defaultOperation: 'getAll',
 			operations: {
-				delete: { name: 'Delete', action: 'Delete a product', description: 'Delete a product from the shop (DeleteGood)', module: productDelete },
+				delete: { name: 'Delete', action: 'Delete a product', description: 'Delete a product from the shop (DeleteGood)', module: productDelete, loop: WRITE },
 				getAll: { name: 'Get Many', action: 'Get many products', description: 'Every product of the shop (GetAllGoods)', module: productGetAll, loop: READ },
 			},
 		},

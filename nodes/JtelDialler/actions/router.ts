@@ -1,5 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
-import { overlappedRead } from '../../shared/overlap';
+import { keyedWrite, overlappedRead } from '../../shared/overlap';
 import type { JtelClient } from '../transport';
 import { connect } from '../transport';
 import * as getCampaign from './campaign/get.operation';
@@ -11,10 +11,12 @@ import * as getManyContacts from './contact/getAll.operation';
 import * as importContact from './contact/import.operation';
 
 /**
- * Reads overlap (jtel documents no rate limit), 25 at a time: the dialler's server is often the call centre's own,
- * busy placing calls. Imports and deletes stay one at a time, in order.
+ * Reads overlap, and writes overlap across contacts (the operation's `recordKey`: User Data, phone number or ID;
+ * writes to one contact stay one at a time, in input order). jtel documents no rate limit; its server is often the
+ * call centre's own, busy placing calls, so a 429 lowers the items under way (nodes/shared/inFlightLimit.ts).
  */
-const READ = overlappedRead(25);
+const READ = overlappedRead();
+const WRITE = keyedWrite();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
 export const JTEL: VendorTable<JtelClient> = {
@@ -25,15 +27,16 @@ export const JTEL: VendorTable<JtelClient> = {
 			name: 'Contact',
 			defaultOperation: 'import',
 			operations: {
-				import: { name: 'Import', action: 'Import a contact', description: 'Import a contact into a dialler campaign, chosen by ID or by name', module: importContact },
+				import: { name: 'Import', action: 'Import a contact', description: 'Import a contact into a dialler campaign, chosen by ID or by name', module: importContact, loop: WRITE },
 				get: { name: 'Get', action: 'Get a contact', description: 'Get a dialler contact by ID', module: getContact, loop: READ },
 				getAll: { name: 'Get Many', action: 'Get many contacts', description: 'Get many dialler contacts, optionally of one campaign', module: getManyContacts, loop: READ },
-				delete: { name: 'Delete', action: 'Delete a contact', description: 'Delete a dialler contact by ID', module: deleteContact },
+				delete: { name: 'Delete', action: 'Delete a contact', description: 'Delete a dialler contact by ID', module: deleteContact, loop: WRITE },
 				deleteByUserData: {
 					name: 'Delete by User Data',
 					action: 'Delete a contact by user data',
 					description: 'Delete the first dialler contact whose UserData matches',
 					module: deleteContactByUserData,
+					loop: WRITE,
 				},
 			},
 		},

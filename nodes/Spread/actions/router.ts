@@ -1,5 +1,5 @@
 import type { VendorTable } from '../../shared/operations';
-import { overlappedRead } from '../../shared/overlap';
+import { keyedWrite, overlappedRead } from '../../shared/overlap';
 import type { SpreadClient } from '../transport';
 import { connect } from '../transport';
 import * as addToCagnotte from './cagnotte/add.operation';
@@ -22,10 +22,13 @@ import * as getManySponsorships from './sponsorship/getAll.operation';
 
 /**
  * Reads overlap (SPREAD documents no rate limit, so nothing but the number in flight bounds the load: the user may
- * lower it in Request Options); writes stay one at a time, in order. PUBLITRAC's OVERLAPPED differs: its documented
- * rate limit is kept by the throttle, which sets the pace whatever the number in flight.
+ * lower it in Request Options). Writes overlap across records: the operation's `recordKey` names the customer or
+ * order, and writes to one record stay one at a time, in input order. Update Email touches two addresses at once, so
+ * it has no single key and runs one item at a time. PUBLITRAC's OVERLAPPED differs: its documented rate limit is kept
+ * by the throttle, which sets the pace whatever the number in flight.
  */
 const READ = overlappedRead();
+const WRITE = keyedWrite();
 
 /** Every resource and operation of the node: its selectors, its subtitle and the routing come from here. */
 export const SPREAD: VendorTable<SpreadClient> = {
@@ -36,17 +39,18 @@ export const SPREAD: VendorTable<SpreadClient> = {
 			name: 'Customer',
 			defaultOperation: 'get',
 			operations: {
-				create: { name: 'Create', action: 'Create a customer', description: 'Create a customer profile', module: createCustomer },
+				create: { name: 'Create', action: 'Create a customer', description: 'Create a customer profile', module: createCustomer, loop: WRITE },
 				createOrUpdate: {
 					name: 'Create or Update',
 					action: 'Create or update a customer',
 					description: 'Update the customer with this email, or create it if there is none',
 					module: createOrUpdateCustomer,
+					loop: WRITE,
 				},
-				delete: { name: 'Delete', action: 'Delete a customer', description: 'Delete a customer profile', module: deleteCustomer },
+				delete: { name: 'Delete', action: 'Delete a customer', description: 'Delete a customer profile', module: deleteCustomer, loop: WRITE },
 				get: { name: 'Get', action: 'Get a customer', description: 'Get a customer by SPREAD ID', module: getCustomer, loop: READ },
 				getAll: { name: 'Get Many', action: 'Get many customers', description: 'List customers, with filters', module: getManyCustomers, loop: READ },
-				update: { name: 'Update', action: 'Update a customer', description: 'Update a customer profile', module: updateCustomer },
+				update: { name: 'Update', action: 'Update a customer', description: 'Update a customer profile', module: updateCustomer, loop: WRITE },
 				updateEmail: {
 					name: 'Update Email',
 					action: 'Change a customer email',
@@ -67,17 +71,17 @@ export const SPREAD: VendorTable<SpreadClient> = {
 			name: 'Order',
 			defaultOperation: 'get',
 			operations: {
-				create: { name: 'Create', action: 'Create an order', description: 'Push a shop order to SPREAD (APIv1 CreateOrder)', module: createOrder },
+				create: { name: 'Create', action: 'Create an order', description: 'Push a shop order to SPREAD (APIv1 CreateOrder)', module: createOrder, loop: WRITE },
 				get: { name: 'Get', action: 'Get an order', description: 'Get an order by merchant order ID', module: getOrder, loop: READ },
 				getAll: { name: 'Get Many', action: 'Get many orders', description: 'List orders', module: getManyOrders, loop: READ },
-				update: { name: 'Update', action: 'Update an order', description: 'Update a shop order in SPREAD (APIv1 UpdateOrder)', module: updateOrder },
+				update: { name: 'Update', action: 'Update an order', description: 'Update a shop order in SPREAD (APIv1 UpdateOrder)', module: updateOrder, loop: WRITE },
 			},
 		},
 		cagnotte: {
 			name: 'Cagnotte',
 			defaultOperation: 'add',
 			operations: {
-				add: { name: 'Add Amount', action: 'Add an amount to a cagnotte', description: 'Credit a customer\'s cashback pot', module: addToCagnotte },
+				add: { name: 'Add Amount', action: 'Add an amount to a cagnotte', description: 'Credit a customer\'s cashback pot', module: addToCagnotte, loop: WRITE },
 				getAll: { name: 'Get Many', action: 'Get many cagnotte lines', description: 'List cagnotte lines', module: getManyCagnotteLines, loop: READ },
 			},
 		},
@@ -85,7 +89,7 @@ export const SPREAD: VendorTable<SpreadClient> = {
 			name: 'Customer Custom Event',
 			defaultOperation: 'create',
 			operations: {
-				create: { name: 'Create', action: 'Create a customer custom event', description: 'Record a custom event for a customer', module: createCustomerEvent },
+				create: { name: 'Create', action: 'Create a customer custom event', description: 'Record a custom event for a customer', module: createCustomerEvent, loop: WRITE },
 			},
 		},
 		sponsorship: {

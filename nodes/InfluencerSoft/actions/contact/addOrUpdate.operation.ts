@@ -141,3 +141,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const answer = await influencerSoft.call({ method: 'addupdatelead', fields, idempotent, itemIndex });
 	return { success: true, message: answer.errorText, ...(email !== undefined ? { email } : {}), result: answer.result as IDataObject };
 }
+
+/**
+ * The record this item writes to: the contact, by email. Contacts without an email are each a new contact; they
+ * still go one after another, as the vendor cannot tell them apart.
+ */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
+	return rawEmail === '' ? 'no email' : `email:${readContactEmail(this, itemIndex, 'Email', rawEmail).toLowerCase()}`;
+}

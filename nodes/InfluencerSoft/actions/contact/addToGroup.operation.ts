@@ -72,3 +72,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const answer = await influencerSoft.call({ method: 'AddLeadToGroup', fields, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, email, groups, result: answer.result as IDataObject };
 }
+
+/** The record this item writes to: the contact, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readContactEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+}

@@ -21,3 +21,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const answer = await influencerSoft.call({ method: 'DeleteSubscribe', fields: { lead_email: email, rass_name: group }, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, email, group };
 }
+
+/** The record this item writes to: the contact, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readContactEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+}

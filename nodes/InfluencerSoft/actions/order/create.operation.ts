@@ -89,3 +89,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const result = (answer.result ?? {}) as IDataObject;
 	return { success: true, orderId: result.bill_id ?? null, customerEmail: email, result };
 }
+
+/** The record this item writes to: the customer the invoice is for, by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readContactEmail(this, itemIndex, 'Customer Email', this.getNodeParameter('customerEmail', itemIndex)).toLowerCase()}`;
+}

@@ -65,3 +65,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const answer = await influencerSoft.call({ method: 'UpdateOrderStatus', fields, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, orderId, status, ...(fields.date !== undefined ? { date: fields.date } : {}) };
 }
+
+/** The record this item writes to: the order, by number. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const orderId = String(this.getNodeParameter('orderId', itemIndex) ?? '').trim();
+	if (orderId === '') throw invalidInput(this.getNode(), itemIndex, 'Order ID', 'give the order number');
+	return `order:${orderId}`;
+}

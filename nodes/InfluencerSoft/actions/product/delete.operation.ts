@@ -24,3 +24,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
 	const answer = await influencerSoft.call({ method: 'DeleteGood', fields: { good_name: product }, idempotent: false, itemIndex });
 	return { success: true, message: answer.errorText, product, deleted: true };
 }
+
+/** The record this item writes to: the product. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const product = String(this.getNodeParameter('product', itemIndex) ?? '').trim();
+	if (product === '') throw invalidInput(this.getNode(), itemIndex, 'Product Name or ID', 'choose a product');
+	return `product:${product}`;
+}

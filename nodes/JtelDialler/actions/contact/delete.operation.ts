@@ -23,3 +23,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	const response = await jtel.call({ method: 'DELETE', path: `/dialler/contacts/contact/${contactId}`, idempotent: true, itemIndex });
 	return { deleted: true, DiallerContactsID: contactId, status: response.status ?? 200 };
 }
+
+/** The record this item writes to: the contact, by ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `id:${readJtelId(this, itemIndex, 'Contact ID', this.getNodeParameter('contactId', itemIndex))}`;
+}

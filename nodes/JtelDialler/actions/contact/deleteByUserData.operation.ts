@@ -24,3 +24,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	const response = await jtel.call({ method: 'DELETE', path: '/dialler/contacts/contact', qs: { userData }, idempotent: false, itemIndex });
 	return { deleted: true, UserData: userData, status: response.status ?? 200 };
 }
+
+/** The record this item writes to: the contacts with this User Data. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const userData = String(this.getNodeParameter('userData', itemIndex, '') ?? '');
+	if (userData.trim() === '') throw invalidInput(this.getNode(), itemIndex, 'User Data', 'is empty', 'An empty User Data could match an unrelated contact.');
+	return `userData:${userData}`;
+}

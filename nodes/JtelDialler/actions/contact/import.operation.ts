@@ -158,3 +158,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
 	if (records.length === 0) return response;
 	return records;
 }
+
+/**
+ * The record this item writes to: the contact its User Data names (the key jtel matches duplicates on), or, without
+ * one, its first phone number (imports of one number stay in input order).
+ */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const userData = String(additional.userData ?? '').trim();
+	if (userData !== '') return `userData:${userData}`;
+	const phoneNumber1 = String(this.getNodeParameter('phoneNumber1', itemIndex, '') ?? '');
+	if (phoneNumber1.trim() !== '') return `phone:${readPhoneNumber(this, itemIndex, 'Phone Number 1', phoneNumber1).replace(/[^\d+]/g, '')}`;
+	const other = ['phoneNumber2', 'phoneNumber3', 'phoneNumber4', 'phoneNumber5', 'phoneNumber6'].find((name) => String(additional[name] ?? '').trim() !== '');
+	if (other === undefined) {
+		throw invalidInput(this.getNode(), itemIndex, 'Phone Number 1', 'no phone number given', 'jtel needs at least one of Phone Number 1 to 6 (Phone Number 2 to 6 are under Additional Fields).');
+	}
+	return `phone:${readPhoneNumber(this, itemIndex, other, additional[other]).replace(/[^\d+]/g, '')}`;
+}

@@ -45,3 +45,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	body.cagnotte = { amount };
 	return await spread.call({ method: 'POST', path: '/cagnottes', body, itemIndex });
 }
+
+/** The record this item writes to: the customer whose pot it credits, by ID or by email. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return this.getNodeParameter('identifyBy', itemIndex) === 'customerId'
+		? `id:${readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex))}`
+		: `email:${readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+}

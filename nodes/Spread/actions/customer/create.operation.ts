@@ -28,3 +28,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });
 	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
 }
+
+/** The record this item writes to: its customer, by email (SPREAD matches emails case-insensitively). */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+}

@@ -57,3 +57,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	});
 	return unwrapRecord(updated, 'customer').map(normalizeCustomer);
 }
+
+/** The record this item writes to: its customer, by email (SPREAD matches emails case-insensitively). */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `email:${readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+}

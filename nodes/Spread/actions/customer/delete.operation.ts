@@ -17,3 +17,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const response = await spread.call({ method: 'DELETE', path: `/customers/${encodeURIComponent(customerId)}`, itemIndex });
 	return { id: customerId, deleted: true, response: response.response ?? null };
 }
+
+/** The record this item writes to: its customer, by SPREAD ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `id:${readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex))}`;
+}

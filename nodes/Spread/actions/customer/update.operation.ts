@@ -40,3 +40,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	});
 	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
 }
+
+/** The record this item writes to: its customer, by SPREAD ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `id:${readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex))}`;
+}

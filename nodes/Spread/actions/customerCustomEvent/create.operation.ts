@@ -59,3 +59,8 @@ function readMetadata(context: IExecuteFunctions, itemIndex: number, value: unkn
 	}
 	return parsed as IDataObject;
 }
+
+/** The record this item writes to: its customer, by SPREAD ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `id:${readRecordId(this, itemIndex, 'Customer ID', this.getNodeParameter('customerId', itemIndex))}`;
+}

@@ -4,6 +4,7 @@ import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 import { buildOrderForm, orderFields } from './orderFields';
+import { readPathSegment } from '../../../shared/checks';
 
 export { ORDER_OUTPUT as output } from '../output';
 
@@ -14,4 +15,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 	const { form, summary } = buildOrderForm(this, itemIndex);
 	const response = await spread.callV1({ method: 'UpdateOrder', form, itemIndex });
 	return { ...summary, response };
+}
+
+/** The record this item writes to: its order, by merchant order ID. */
+export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
+	return `order:${readPathSegment(this, itemIndex, 'Merchant Order ID', this.getNodeParameter('orderId', itemIndex))}`;
 }

@@ -1,0 +1,1 @@
+export function ensureBenchCertificate(): { keyPath: string; certPath: string };
