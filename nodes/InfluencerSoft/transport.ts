@@ -3,14 +3,13 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
-import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
+import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { encodePhpForm } from './phpForm';
 import type { FormFields } from './phpForm';
-import type { InFlightLimit } from '../shared/inFlightLimit';
 
 export const CREDENTIAL_TYPE = 'influencerSoftApi';
 const VENDOR = 'InfluencerSoft';
@@ -105,27 +104,17 @@ export interface InfluencerSoftAnswer {
 }
 
 /** The one door to InfluencerSoft: signed form calls (legacy CamelCase methods and API 2.0), JSON answers checked and their signature verified. */
-export class InfluencerSoftClient {
+export class InfluencerSoftClient extends VendorHttpClient {
 	constructor(
-		private readonly context: RequestContext,
+		context: RequestContext,
 		readonly baseUrl: string,
 		private readonly login: string,
 		private readonly apiKey: string,
-		private readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
+		http: VendorClient,
+	) {
+		super(context, http);
 	}
 
-	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
-	get inFlight(): InFlightLimit | undefined {
-		return this.http.inFlight;
-	}
-
-	set inFlight(limit: InFlightLimit | undefined) {
-		this.http.inFlight = limit;
-	}
 
 	/** One call to InfluencerSoft: signs it, sends it form-encoded, checks the answer and its signature. */
 	async call(request: InfluencerSoftRequest): Promise<InfluencerSoftAnswer> {
@@ -135,9 +124,7 @@ export class InfluencerSoftClient {
 		const fields: FormFields = legacy
 			? { ...call.fields, hash: signLegacyRequest(call.fields, this.login, this.apiKey) }
 			: { rpsKey: this.apiKey, ...call.fields };
-		const response = await sendVendorRequest.call(
-			this.context,
-			this.http,
+		const response = await this.sendRequest(
 			{
 				method: 'POST',
 				url: `${this.baseUrl}/api/${call.method}`,

@@ -6,14 +6,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
-import { sendVendorRequest } from '../shared/httpClient';
+import { VendorHttpClient } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
 import { describePublitracFailure } from './errorHints';
 import { parsePublitracXml, PublitracXmlError } from './xmlReader';
-import type { InFlightLimit } from '../shared/inFlightLimit';
 
 export const CREDENTIAL_TYPE = 'publitracApi';
 export const DEFAULT_API_URL = 'https://app.publitrac.com/api';
@@ -183,25 +182,15 @@ export async function connect(context: RequestContext): Promise<PublitracClient>
  * The one door to PUBLITRAC: XML documents in, XML answers out, each method judged by its own success status
  * (SUCCESS_STATUS), errors with a hint per code (errorHints.ts), and paged methods walked by `page`.
  */
-export class PublitracClient {
+export class PublitracClient extends VendorHttpClient {
 	constructor(
-		private readonly context: RequestContext,
+		context: RequestContext,
 		readonly apiUrl: string,
-		private readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
+		http: VendorClient,
+	) {
+		super(context, http);
 	}
 
-	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
-	get inFlight(): InFlightLimit | undefined {
-		return this.http.inFlight;
-	}
-
-	set inFlight(limit: InFlightLimit | undefined) {
-		this.http.inFlight = limit;
-	}
 
 	/**
 	 * One API call, its answer unread (for callers that judge it themselves). GET methods carry every parameter in
@@ -214,9 +203,7 @@ export class PublitracClient {
 		const isGet = request.httpMethod === 'GET';
 		const form = new URLSearchParams();
 		if (!isGet) for (const [key, value] of Object.entries(params)) if (value !== undefined) form.append(key, asText(value));
-		const response = await sendVendorRequest.call(
-			this.context,
-			this.http,
+		const response = await this.sendRequest(
 			{
 				method: request.httpMethod,
 				url: request.url ?? this.apiUrl,

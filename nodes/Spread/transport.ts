@@ -3,11 +3,10 @@ import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow'
 import type { VendorErrorDetails } from '../shared/errors';
 import { vendorApiError } from '../shared/errors';
 import type { RequestContext, VendorClient } from '../shared/httpClient';
-import { parseJsonBody, sendVendorRequest } from '../shared/httpClient';
+import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
 import { paginate } from '../shared/pagination';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
-import type { InFlightLimit } from '../shared/inFlightLimit';
 
 /** The largest page SPREAD accepts (`maxResults`). */
 export const SPREAD_MAX_PAGE_SIZE = 5000;
@@ -58,30 +57,18 @@ const V1_ERROR_CODE = /\bERR-\d+\b/;
  * as an HTML page, and paging computed from `startAt`/`maxResults` (nextPageUrl is `http://`: it only tells
  * whether more pages exist and is never followed, so the keys never travel in clear).
  */
-export class SpreadClient {
+export class SpreadClient extends VendorHttpClient {
 	constructor(
-		private readonly context: RequestContext,
+		context: RequestContext,
 		readonly baseUrl: string,
-		private readonly http: VendorClient,
-	) {}
-
-	get secrets(): string[] {
-		return this.http.secrets;
+		http: VendorClient,
+	) {
+		super(context, http);
 	}
 
-	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
-	get inFlight(): InFlightLimit | undefined {
-		return this.http.inFlight;
-	}
-
-	set inFlight(limit: InFlightLimit | undefined) {
-		this.http.inFlight = limit;
-	}
 
 	async call(request: SpreadRequest): Promise<IDataObject> {
-		const response = await sendVendorRequest.call(
-			this.context,
-			this.http,
+		const response = await this.sendRequest(
 			{
 				method: request.method,
 				url: `${this.baseUrl}${request.path}`,
@@ -108,9 +95,7 @@ export class SpreadClient {
 	 * in the loyalty programme.
 	 */
 	async callV1(request: SpreadV1Request): Promise<IDataObject> {
-		const response = await sendVendorRequest.call(
-			this.context,
-			this.http,
+		const response = await this.sendRequest(
 			{
 				method: 'POST',
 				url: `${apiV1Root(this.baseUrl)}/${request.method}`,

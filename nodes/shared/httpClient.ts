@@ -314,6 +314,34 @@ function networkFailure(
 	);
 }
 
+/**
+ * What every vendor's client (`<Vendor>Client` in its transport.ts) is built on: the execution's context and the
+ * VendorClient the shared transport needs, the secrets to mask, the run's in-flight limit, and one way to send.
+ */
+export abstract class VendorHttpClient {
+	constructor(
+		protected readonly context: RequestContext,
+		protected readonly http: VendorClient,
+	) {}
+
+	get secrets(): string[] {
+		return this.http.secrets;
+	}
+
+	/** The run's limit on calls out at once (the router sets it for the item loop; a 429 lowers it). */
+	get inFlight(): InFlightLimit | undefined {
+		return this.http.inFlight;
+	}
+
+	set inFlight(limit: InFlightLimit | undefined) {
+		this.http.inFlight = limit;
+	}
+
+	protected async sendRequest(request: VendorRequest, itemIndex?: number): Promise<VendorResponse> {
+		return await sendVendorRequest.call(this.context, this.http, request, itemIndex);
+	}
+}
+
 /** Parses a JSON body, or explains what came instead (an HTML page, a cut-off body). */
 export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
 	if (text.trim() === '') return { ok: true, value: undefined };
