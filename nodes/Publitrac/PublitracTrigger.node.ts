@@ -16,6 +16,7 @@ import type { PublitracClient } from './transport';
 import { connect, readLeads } from './transport';
 import type { ExtraEvent } from './trigger/extraEvents';
 import { EXTRA_EVENT_OPTIONS, EXTRA_EVENT_PROPERTIES, isExtraEvent, pollExtraEvent } from './trigger/extraEvents';
+import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS, readAllMembers } from './trigger/memberSet';
 
 type TriggerEvent = 'leadCreated' | 'leadChanged' | 'leadEnteredView';
 type StampEvent = Exclude<TriggerEvent, 'leadEnteredView'>;
@@ -39,8 +40,10 @@ interface PollState extends SeenKeysState {
 	/** The state the trigger kept up to 0.1.0 (a stamp and the keys at it): read once to carry on, then dropped. */
 	cursor?: string;
 	seenAtCursor?: string[];
-	/** View mode: the view watched and the IDs of the leads it held at the last poll. */
+	/** View mode: the view watched and the leads it held at the last poll (trigger/memberSet.ts). */
 	viewName?: string;
+	members?: string;
+	/** The view's lead IDs as kept up to 0.1.0 (unbounded): read once, then kept as `members`. */
 	viewMembers?: string[];
 }
 
@@ -98,7 +101,7 @@ export class PublitracTrigger implements INodeType {
 				required: true,
 				default: '',
 				description:
-					'The filtered list (view) to watch. Each poll reads all of it (getView) and keeps its lead IDs, so a large view costs one call per 100 leads a poll. With Start From set (any date), the leads in it at the first poll are emitted too.',
+					`The filtered list (view) to watch, of up to ${MAX_LIST_MEMBERS.toLocaleString('en-US')} leads (a larger one fails the poll). Each poll reads all of it (getView: one call per 100 leads) and keeps its lead IDs compactly. With Start From set (any date), the leads in it at the first poll are emitted too.`,
 				displayOptions: { show: { event: ['leadEnteredView'] } },
 			},
 			...EXTRA_EVENT_PROPERTIES,
@@ -157,7 +160,7 @@ export class PublitracTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		if (state.event !== event) {
-			for (const key of ['seen', 'lastPoll', 'cursor', 'seenAtCursor'] as const) delete state[key];
+			for (const key of Object.keys(state)) delete (state as IDataObject)[key];
 			state.event = event;
 		}
 		const stampOf = (lead: IDataObject) => String(lead[stampField] ?? '').trim();
@@ -205,23 +208,28 @@ export class PublitracTrigger implements INodeType {
 /**
  * View mode: the leads in the view now that were not at the last poll. The first poll only notes who is in it
  * (no flood), unless Start From is set: then everyone in it now counts as entered. A lead that leaves and comes
- * back is emitted again. A manual test run shows the first few leads of the view.
+ * back is emitted again. Views of up to MAX_LIST_MEMBERS leads, kept like Lead Added to List's members. A manual
+ * test run shows the first few leads of the view.
  */
 async function pollView(this: IPollFunctions, publitrac: PublitracClient): Promise<IDataObject[]> {
 	const viewName = String(this.getNodeParameter('viewName', '')).trim();
 	if (viewName === '') throw new NodeOperationError(this.getNode(), 'View Name: is required');
-	const manual = this.getMode() === 'manual';
-	const leads = await publitrac.list({ method: 'getView', params: { viewName }, read: readLeads, returnAll: !manual, limit: SAMPLE_SIZE });
-	if (manual) return leads;
+	if (this.getMode() === 'manual') return await publitrac.list({ method: 'getView', params: { viewName }, read: readLeads, returnAll: false, limit: SAMPLE_SIZE });
+	const leads = await readAllMembers.call(this, publitrac, {
+		method: 'getView',
+		param: 'viewName',
+		name: viewName,
+		tooLarge: 'Narrow its filter, split it into several views, or watch new or updated leads instead.',
+	});
 	const state = this.getWorkflowStaticData('node') as PollState;
-	const known = state.event === 'leadEnteredView' && state.viewName === viewName ? new Set(state.viewMembers ?? []) : undefined;
-	const backfill = known === undefined && readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined;
-	if (state.event !== 'leadEnteredView') for (const key of ['seen', 'lastPoll', 'cursor', 'seenAtCursor'] as const) delete state[key];
+	const wasMember = state.event === 'leadEnteredView' && state.viewName === viewName ? decodeMembers(state.members ?? state.viewMembers) : undefined;
+	const backfill = wasMember === undefined && readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined;
+	for (const key of Object.keys(state)) delete (state as IDataObject)[key];
 	state.event = 'leadEnteredView';
 	state.viewName = viewName;
-	state.viewMembers = leads.map((lead) => String(lead.id));
-	if (known === undefined) return backfill ? leads : [];
-	return leads.filter((lead) => !known.has(String(lead.id)));
+	state.members = encodeMembers(leads.map((lead) => String(lead.id)));
+	if (wasMember === undefined) return backfill ? leads : [];
+	return leads.filter((lead) => !wasMember(String(lead.id)));
 }
 
 function readTimeZone(context: IPollFunctions, value: unknown): string {

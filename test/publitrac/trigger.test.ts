@@ -1,6 +1,7 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { decodeMembers } from '../../nodes/Publitrac/trigger/memberSet';
 import { pollRunner } from '../engine/pollRunner';
 import { loadPackage, nodeType } from '../engine/runner';
 import type { Lead, PublitracServer } from '../servers/publitrac';
@@ -200,7 +201,10 @@ describe('PUBLITRAC Trigger (polling), through n8n-core\'s PollContext', () => {
 			const runner = await trigger({ event: 'leadEnteredView', viewName: VIEW });
 			expect(await runner.poll()).toBeNull();
 			expect(server.calls('getView').map((request) => request.query.get('viewName'))).toEqual([VIEW]);
-			expect(runner.staticData().viewMembers).toHaveLength(2);
+			// The two members' IDs, kept compactly (trigger/memberSet.ts; up to 0.1.0 a plain list, `viewMembers`).
+			expect(runner.staticData()).toEqual({ event: 'leadEnteredView', viewName: VIEW, members: expect.stringMatching(/^n:/) });
+			const wasMember = decodeMembers(runner.staticData().members as string)!;
+			expect([...server.state.leads.values()].filter((lead) => wasMember(lead.id)).map((lead) => lead.email).sort()).toEqual(['helene@exemple.ca', 'johnsmith@publipage.com']);
 
 			const claude = server.state.leads.get('claude@sage.com')!;
 			claude.score = '70';

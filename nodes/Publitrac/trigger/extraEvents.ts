@@ -11,7 +11,7 @@ import { formatWallClock, wallClockIn } from '../../shared/wallClock';
 import { LEAD_OUTPUT, OPPORTUNITY_OUTPUT } from '../actions/output';
 import type { PublitracClient } from '../transport';
 import { readLeads, readOpportunities } from '../transport';
-import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS } from './memberSet';
+import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS, readAllMembers } from './memberSet';
 
 /**
  * The PUBLITRAC Trigger's events read by diffing what a poll reads with what the last one read: opportunities
@@ -126,15 +126,13 @@ function opportunityKey(opportunity: IDataObject): string {
 async function pollList(this: IPollFunctions, publitrac: PublitracClient, options: IDataObject): Promise<IDataObject[]> {
 	const listName = String(this.getNodeParameter('listName', '')).trim();
 	if (listName === '') throw new NodeOperationError(this.getNode(), 'List Name: is required');
-	const manual = this.getMode() === 'manual';
-	// One past the limit is enough to know the list is too large.
-	const leads = await publitrac.list({ method: 'getList', params: { listName }, read: readLeads, returnAll: false, limit: manual ? SAMPLE_SIZE : MAX_LIST_MEMBERS + 1 });
-	if (manual) return leads;
-	if (leads.length > MAX_LIST_MEMBERS) {
-		throw new NodeOperationError(this.getNode(), `List Name: "${listName}" holds more than the ${MAX_LIST_MEMBERS} leads this trigger watches`, {
-			description: 'Its memory between polls is bounded. Watch a view (Lead Entered View) or new leads instead, or split the list.',
-		});
-	}
+	if (this.getMode() === 'manual') return await publitrac.list({ method: 'getList', params: { listName }, read: readLeads, returnAll: false, limit: SAMPLE_SIZE });
+	const leads = await readAllMembers.call(this, publitrac, {
+		method: 'getList',
+		param: 'listName',
+		name: listName,
+		tooLarge: 'Watch a narrower view (Lead Entered View) or new leads instead, or split the list.',
+	});
 	const state = this.getWorkflowStaticData('node') as ExtraPollState;
 	const wasMember = state.event === 'leadAddedToList' && state.listName === listName ? decodeMembers(state.members) : undefined;
 	const backfill = wasMember === undefined && readStartFrom(this, options) !== undefined;

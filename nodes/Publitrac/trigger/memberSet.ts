@@ -1,9 +1,14 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 import { shortHash } from '../../shared/seenKeys';
+import type { PublitracClient } from '../transport';
+import { readLeads } from '../transport';
 
 /**
- * The IDs of a list's members between polls, in little room: numeric IDs (PUBLITRAC's) as sorted base-36 gaps
- * ("n:1,2s,9"), any others as 12-character hashes ("h:…"). 20,000 numeric IDs take 40 kB (consecutive) to 60 kB
- * (200 apart); larger lists are refused rather than remembered in part.
+ * The IDs of a list's or view's members between polls, in little room: numeric IDs (PUBLITRAC's) as sorted base-36
+ * gaps ("n:1,2s,9"), any others as 12-character hashes ("h:…"). 20,000 numeric IDs take 40 kB (consecutive) to
+ * 60 kB (200 apart); larger lists and views are refused rather than remembered in part.
  */
 export const MAX_LIST_MEMBERS = 20_000;
 
@@ -17,9 +22,16 @@ export function encodeMembers(ids: string[]): string {
 	return `h:${[...new Set(ids.map(shortHash))].join('')}`;
 }
 
-/** Whether an ID was a member, from what encodeMembers kept. */
-export function decodeMembers(encoded: string | undefined): ((id: string) => boolean) | undefined {
+/**
+ * Whether an ID was a member, from what encodeMembers kept. A plain list of IDs is what Lead Entered View kept up
+ * to 0.1.0: read as is, so the first poll after the upgrade neither loses nor repeats a lead.
+ */
+export function decodeMembers(encoded: string | string[] | undefined): ((id: string) => boolean) | undefined {
 	if (encoded === undefined) return undefined;
+	if (Array.isArray(encoded)) {
+		const ids = new Set(encoded.map(String));
+		return (candidate) => ids.has(candidate);
+	}
 	const body = encoded.slice(2);
 	if (encoded.startsWith('n:')) {
 		const members = new Set<string>();
@@ -33,4 +45,29 @@ export function decodeMembers(encoded: string | undefined): ((id: string) => boo
 	const hashes = new Set<string>();
 	for (let index = 0; index < body.length; index += 12) hashes.add(body.slice(index, index + 12));
 	return (candidate) => hashes.has(shortHash(candidate));
+}
+
+/** What a trigger watches the members of: a static list (getList) or a view (getView). */
+export interface MemberSource {
+	method: 'getList' | 'getView';
+	/** The parameter naming it, which is also the node field an error names. */
+	param: 'listName' | 'viewName';
+	name: string;
+	/** What to do instead when it is too large (the error's description). */
+	tooLarge: string;
+}
+
+/**
+ * Every member of a list or view, for a poll: reading stops one past MAX_LIST_MEMBERS, and a larger one fails the
+ * poll with an error naming the field, before the state is touched.
+ */
+export async function readAllMembers(this: IPollFunctions, publitrac: PublitracClient, source: MemberSource): Promise<IDataObject[]> {
+	const leads = await publitrac.list({ method: source.method, params: { [source.param]: source.name }, read: readLeads, returnAll: false, limit: MAX_LIST_MEMBERS + 1 });
+	if (leads.length > MAX_LIST_MEMBERS) {
+		const field = source.param === 'listName' ? 'List Name' : 'View Name';
+		throw new NodeOperationError(this.getNode(), `${field}: "${source.name}" holds more than the ${MAX_LIST_MEMBERS} leads this trigger watches`, {
+			description: `Its memory between polls is bounded. ${source.tooLarge}`,
+		});
+	}
+	return leads;
 }
