@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { DEFAULT_NODE_VERSION, NODE_VERSIONS } from '../shared/nodeVersions';
 import { route, tableProperties, tableSubtitle } from '../shared/router';
 import { INFLUENCERSOFT } from './actions/router';
+import { searchGroups, searchProducts } from './methods/listSearch';
 import { getGroups, getProducts } from './methods/loadOptions';
+import { getContactFields } from './methods/resourceMapping';
 
 export class InfluencerSoft implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +14,8 @@ export class InfluencerSoft implements INodeType {
 		name: 'influencerSoft',
 		icon: { light: 'file:influencersoft.svg', dark: 'file:influencersoft.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: DEFAULT_NODE_VERSION,
 		subtitle: tableSubtitle(INFLUENCERSOFT),
 		description: 'Add and update contacts, manage groups, orders, products and partner stats in InfluencerSoft',
 		defaults: { name: 'InfluencerSoft' },
@@ -22,7 +26,11 @@ export class InfluencerSoft implements INodeType {
 		properties: tableProperties(INFLUENCERSOFT),
 	};
 
-	methods = { loadOptions: { getGroups, getProducts } };
+	methods = {
+		loadOptions: { getGroups, getProducts },
+		listSearch: { searchGroups, searchProducts },
+		resourceMapping: { getContactFields },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, INFLUENCERSOFT);

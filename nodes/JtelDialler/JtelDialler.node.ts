@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { DEFAULT_NODE_VERSION, NODE_VERSIONS } from '../shared/nodeVersions';
 import { route, tableProperties, tableSubtitle } from '../shared/router';
 import { JTEL } from './actions/router';
-import { getCampaigns, searchCampaigns } from './methods/loadOptions';
+import { searchCampaigns, searchContacts } from './methods/listSearch';
+import { getCampaigns } from './methods/loadOptions';
+import { getImportFields } from './methods/resourceMapping';
 
 export class JtelDialler implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +14,8 @@ export class JtelDialler implements INodeType {
 		name: 'jtelDialler',
 		icon: { light: 'file:jtel.svg', dark: 'file:jtel.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: DEFAULT_NODE_VERSION,
 		subtitle: tableSubtitle(JTEL),
 		description: 'Import contacts into jtel ACD dialler campaigns and manage them',
 		defaults: { name: 'jtel ACD Dialler' },
@@ -22,7 +26,11 @@ export class JtelDialler implements INodeType {
 		properties: tableProperties(JTEL),
 	};
 
-	methods = { loadOptions: { getCampaigns }, listSearch: { searchCampaigns } };
+	methods = {
+		loadOptions: { getCampaigns },
+		listSearch: { searchCampaigns, searchContacts },
+		resourceMapping: { getImportFields },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, JTEL);

@@ -2,10 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { informationCallout } from '../shared/descriptions';
+import { DEFAULT_NODE_VERSION, NODE_VERSIONS } from '../shared/nodeVersions';
 import { route, tableProperties, tableSubtitle } from '../shared/router';
 import { PUBLITRAC } from './actions/router';
 import { publitracCredentialTest } from './methods/credentialTest';
+import { searchCampaigns, searchLists, searchViews } from './methods/listSearch';
 import { getCampaigns } from './methods/loadOptions';
+import { getLeadFields, getSyncLeadFields } from './methods/resourceMapping';
 
 export class Publitrac implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +16,8 @@ export class Publitrac implements INodeType {
 		name: 'publitrac',
 		icon: { light: 'file:publitrac.svg', dark: 'file:publitrac.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: DEFAULT_NODE_VERSION,
 		subtitle: tableSubtitle(PUBLITRAC),
 		description: 'Sync leads, lists, campaigns and opportunities with PUBLITRAC marketing automation',
 		defaults: { name: 'PUBLITRAC' },
@@ -30,7 +34,12 @@ export class Publitrac implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getCampaigns }, credentialTest: { publitracCredentialTest } };
+	methods = {
+		loadOptions: { getCampaigns },
+		listSearch: { searchCampaigns, searchLists, searchViews },
+		resourceMapping: { getLeadFields, getSyncLeadFields },
+		credentialTest: { publitracCredentialTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, PUBLITRAC);

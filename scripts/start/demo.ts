@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Sandbox } from '../../test/servers/sandbox';
-import { loadExamples, type Example } from '../../test/e2e/examples';
+import { loadExamples, type Example, type WorkflowJson } from '../../test/e2e/examples';
 import { freePort, n8nTargets, packPackage, REPO_ROOT, removeDir, startN8n, type N8nTarget } from '../../test/e2e/n8nProcess';
 import { N8nWorkspace } from '../../test/e2e/n8nWorkspace';
 import { signInAsOwner } from '../../test/e2e/owner';
@@ -27,7 +27,15 @@ export interface Demo {
 	stop(): Promise<void>;
 }
 
-export async function startDemo(options: { port?: number; userFolder?: string; say?: (line: string) => void } = {}): Promise<Demo> {
+export interface DemoOptions {
+	port?: number;
+	userFolder?: string;
+	say?: (line: string) => void;
+	/** More workflows to import beside the examples (the browser check's one per node). */
+	extraWorkflows?: WorkflowJson[];
+}
+
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 	const say = options.say ?? (() => {});
 	const target = n8nTargets()[0];
 	// Kept between starts (your own workflows stay); the examples and sandbox credentials are re-imported each time.
@@ -51,7 +59,7 @@ export async function startDemo(options: { port?: number; userFolder?: string; s
 		const examples = loadExamples();
 		say(`Importing ${credentials.length} sandbox credentials and ${examples.length} example workflows into n8n ${target.version}...`);
 		await workspace.importCredentials(credentials);
-		await workspace.importWorkflows(examples.map((example) => example.workflow));
+		await workspace.importWorkflows([...examples.map((example) => example.workflow), ...(options.extraWorkflows ?? [])]);
 		const triggers = webhookExamples(examples);
 		for (const example of triggers) await workspace.activate(example.workflow.id as string);
 

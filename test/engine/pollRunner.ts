@@ -5,9 +5,11 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodeListSearchResult,
 	INodePropertyOptions,
 	INodeType,
 	IWorkflowExecuteAdditionalData,
+	ResourceMapperFields,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -104,5 +106,25 @@ export async function loadNodeOptions(options: NodeHarnessOptions & { method: st
 	const method = harness.nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`${options.type} has no loadOptions method ${options.method}`);
 	const context = new LoadOptionsContext(harness.workflow, harness.node, harness.additionalData, `parameters.${options.method}`);
+	return await method.call(context);
+}
+
+/** Calls one of a node's listSearch methods as the editor's resource locator does ("From List", a search, a scroll). */
+export async function searchNodeList(
+	options: NodeHarnessOptions & { method: string; parameter: string; filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const harness = await buildHarness(options);
+	const method = harness.nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`${options.type} has no listSearch method ${options.method}`);
+	const context = new LoadOptionsContext(harness.workflow, harness.node, harness.additionalData, `parameters.${options.parameter}`);
+	return await method.call(context, options.filter, options.paginationToken);
+}
+
+/** Calls one of a node's resourceMapping methods as the editor's field mapper does when it loads its fields. */
+export async function loadMapperFields(options: NodeHarnessOptions & { method: string }): Promise<ResourceMapperFields> {
+	const harness = await buildHarness(options);
+	const method = harness.nodeType.methods?.resourceMapping?.[options.method];
+	if (!method) throw new Error(`${options.type} has no resourceMapping method ${options.method}`);
+	const context = new LoadOptionsContext(harness.workflow, harness.node, harness.additionalData, 'parameters.columns');
 	return await method.call(context);
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { byIdMode, byNameMode, fromListMode, locatorField } from '../../shared/locators';
 
 /** Simplify: jtel contacts carry dozens of dialling statistics that stay null until the contact is dialled. */
 export const simplifyField: INodeProperties = {
@@ -11,31 +12,4 @@ export const simplifyField: INodeProperties = {
 };
 
 /** The campaign field: picked from GET /dialler/campaigns, or given by ID or by name (e.g. from an expression). */
-export const campaignLocator: INodeProperties = {
-	displayName: 'Campaign',
-	name: 'campaign',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '538',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A campaign ID is a whole number' } }],
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'My Campaign',
-		},
-	],
-};
+export const campaignLocator: INodeProperties = locatorField('Campaign', 'campaign', [fromListMode('searchCampaigns'), byIdMode('538', 'campaign'), byNameMode('My Campaign')]);

@@ -6,6 +6,8 @@ import type { InfluencerSoftClient } from '../../transport';
 import { readContactEmail, readListEntries, readUtcOffset } from '../checks';
 import { readCountryCode } from '../../../shared/checks';
 import { additionalFields, forOperation, textField } from '../../../shared/descriptions';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import { mapperParameter, readMappedFields } from '../../../shared/resourceMapper';
 
 /** Additional field → the addupdatelead parameter it fills. */
 const CONTACT_FIELDS: Record<string, string> = {
@@ -56,17 +58,55 @@ const tagList = (displayName: string, name: string, description: string, buttonT
 	description,
 });
 
+/** Version 1's contact fields (Additional Fields); version 2's mapper offers the same ones. */
+export const contactFieldProperties: INodeProperties[] = [
+	textField('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
+	textField('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
+	textField('Billing City', 'billingCity', 'Billing city'),
+	textField('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
+	textField('Billing State', 'billingState', 'Billing region or state'),
+	textField('Billing Zip', 'billingZip', 'Billing zip or postal code'),
+	textField('Description', 'description', 'Information about the customer, shown in the contact card'),
+	textField('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
+	textField('First Name', 'firstName', 'The contact’s first name'),
+	textField('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
+	textField('Last Name', 'lastName', 'The contact’s surname'),
+	textField('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
+	textField('Middle Name', 'middleName', 'The contact’s middle name'),
+	textField('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
+	textField('Phone', 'phone', 'The contact’s phone number'),
+	textField('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
+	textField('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
+	textField('Shipping City', 'shippingCity', 'Delivery city'),
+	textField('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
+	textField('Shipping State', 'shippingState', 'Delivery region or state'),
+	textField('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
+	textField('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
+	textField('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
+	textField('Viber ID', 'viber', 'The contact’s Viber ID'),
+	textField('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
+	textField('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
+];
+
 export { INFLUENCERSOFT_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('contact', 'addOrUpdate', [
-	{
+	...version2Only([
+		mapperParameter({
+			method: 'getContactFields',
+			mode: 'upsert',
+			record: 'contact',
+			description: 'The contact, found by its email (InfluencerSoft allows a contact without email: leave it empty to create one)',
+		}),
+	]),
+	...version1Only([{
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
 		description: 'The contact’s email, which identifies the contact. InfluencerSoft allows a contact without email: leave empty to create one.',
-	},
+	}]),
 	groupPicker(
 		'Add to Group Names or IDs',
 		'addToLists',
@@ -75,41 +115,16 @@ export const description: INodeProperties[] = forOperation('contact', 'addOrUpda
 	groupPicker('Remove From Group Names or IDs', 'removeFromLists', 'Groups (lists) to remove the contact from'),
 	tagList('Add Tags', 'addTags', 'Tags to add to the contact', 'Add Tag'),
 	tagList('Remove Tags', 'removeTags', 'Tags to remove from the contact', 'Add Tag to Remove'),
-	additionalFields([
-			textField('Billing Address 1', 'billingAddress1', 'Billing address, shown in the contact card'),
-			textField('Billing Address 2', 'billingAddress2', 'Second billing address line, for complex addresses'),
-			textField('Billing City', 'billingCity', 'Billing city'),
-			textField('Billing Country Code', 'billingCountryCode', 'Billing country as an ISO 3166-1 alpha-2 code (US, CA…); InfluencerSoft shows the country name', 'US'),
-			textField('Billing State', 'billingState', 'Billing region or state'),
-			textField('Billing Zip', 'billingZip', 'Billing zip or postal code'),
-			textField('Description', 'description', 'Information about the customer, shown in the contact card'),
-			textField('Facebook ID', 'facebook', 'The contact’s Facebook ID'),
-			textField('First Name', 'firstName', 'The contact’s first name'),
-			textField('Instagram ID', 'instagram', 'The contact’s Instagram ID'),
-			textField('Last Name', 'lastName', 'The contact’s surname'),
-			textField('LinkedIn ID', 'linkedIn', 'The contact’s LinkedIn ID'),
-			textField('Middle Name', 'middleName', 'The contact’s middle name'),
-			textField('Personal Manager ID', 'personalManager', 'ID of the employee managing the contact (from the employee’s edit link under /shops/access/)'),
-			textField('Phone', 'phone', 'The contact’s phone number'),
-			textField('Shipping Address 1', 'shippingAddress1', 'Delivery address, shown in the contact card'),
-			textField('Shipping Address 2', 'shippingAddress2', 'Second delivery address line, for complex addresses'),
-			textField('Shipping City', 'shippingCity', 'Delivery city'),
-			textField('Shipping Country Code', 'shippingCountryCode', 'Delivery country as an ISO 3166-1 alpha-2 code (US, CA…)', 'US'),
-			textField('Shipping State', 'shippingState', 'Delivery region or state'),
-			textField('Shipping Zip', 'shippingZip', 'Delivery zip or postal code'),
-			textField('Telegram ID', 'telegram', 'The contact’s Telegram ID'),
-			textField('Time Zone', 'timeZone', 'The contact’s time zone as an offset in whole hours: "UTC + 03", "+03", "-01", "3" or "-1"', '+03'),
-			textField('Viber ID', 'viber', 'The contact’s Viber ID'),
-			textField('VKontakte ID', 'vkontakte', 'The contact’s VKontakte ID'),
-			textField('WhatsApp ID', 'whatsapp', 'The contact’s WhatsApp ID'),
-	]),
+	...version1Only([additionalFields(contactFieldProperties)]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, influencerSoft: InfluencerSoftClient): Promise<IDataObject> {
 	const node = this.getNode();
-	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
+	// Version 2 maps the email and the contact fields; version 1 has an Email field and Additional Fields.
+	const mapped = usesVersion2Fields(this) ? readMappedFields(this, itemIndex) : undefined;
+	const rawEmail = String((mapped ? mapped.email : this.getNodeParameter('email', itemIndex, '')) ?? '').trim();
 	const email = rawEmail === '' ? undefined : readContactEmail(this, itemIndex, 'Email', rawEmail);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additional = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const lists = (name: string, label: string) => readListEntries(this, itemIndex, label, this.getNodeParameter(name, itemIndex, []));
 
 	const fields: FormFields = {};
@@ -147,6 +162,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, influe
  * still go one after another, as the vendor cannot tell them apart.
  */
 export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
-	const rawEmail = (this.getNodeParameter('email', itemIndex, '') as string).trim();
+	const email = usesVersion2Fields(this) ? readMappedFields(this, itemIndex).email : this.getNodeParameter('email', itemIndex, '');
+	const rawEmail = String(email ?? '').trim();
 	return rawEmail === '' ? 'no email' : `email:${readContactEmail(this, itemIndex, 'Email', rawEmail).toLowerCase()}`;
 }

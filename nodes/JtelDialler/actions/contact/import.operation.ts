@@ -6,11 +6,14 @@ import { recordsOf } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
 import { campaignLocator, simplifyField } from '../fields';
 import { readCampaign, readDateTime, readPhoneNumber } from '../checks';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import { mapperParameter } from '../../../shared/resourceMapper';
+import { mappedContact } from './contactMapping';
 
-type FieldKind = 'string' | 'number' | 'dateTime' | 'phone';
+export type FieldKind = 'string' | 'number' | 'dateTime' | 'phone';
 
 /** Every optional contact field of the import call: node parameter name → jtel field name (as the API spells it). */
-const OPTIONAL_FIELDS: Array<{ name: string; api: string; displayName: string; kind: FieldKind; description?: string }> = [
+export const OPTIONAL_FIELDS: Array<{ name: string; api: string; displayName: string; kind: FieldKind; description?: string }> = [
 	{ name: 'accountBank', api: 'AccountBank', displayName: 'Account Bank', kind: 'string' },
 	{ name: 'accountBic', api: 'AccountBIC', displayName: 'Account BIC', kind: 'string' },
 	{ name: 'accountIban', api: 'AccountIBAN', displayName: 'Account IBAN', kind: 'string' },
@@ -58,7 +61,7 @@ const fields: INodeProperties[] = [
 		...campaignLocator,
 		description: 'The dialler campaign to import into: from the list or by ID (sent as DiallerCampaignsID), or by name (sent as DiallerCampaignsName)',
 	},
-	{
+	...version1Only([{
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
@@ -73,7 +76,15 @@ const fields: INodeProperties[] = [
 		default: '',
 		placeholder: '+49 89 1234567',
 		description: 'At least one of Phone Number 1 to 6 is required by jtel (the others are under Additional Fields)',
-	},
+	}]),
+	...version2Only([
+		mapperParameter({
+			method: 'getImportFields',
+			mode: 'add',
+			record: 'contact',
+			description: 'The contact\'s fields, named as jtel names them. Name and at least one of Phone Number 1 to 6 are required.',
+		}),
+	]),
 	{
 		displayName: 'Overwrite Duplicates',
 		name: 'overwriteDuplicates',
@@ -81,7 +92,7 @@ const fields: INodeProperties[] = [
 		default: false,
 		description: 'Whether to update the existing contact whose User Data matches instead of creating a new one. When off, jtel always creates a new contact; such an import is never retried once it may have reached jtel.',
 	},
-	{
+	...version1Only([{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -94,7 +105,7 @@ const fields: INodeProperties[] = [
 			default: kind === 'number' ? 0 : '',
 			...(description ? { description } : {}),
 		})),
-	},
+	}]),
 ];
 
 export { JTEL_OUTPUT as output } from '../output';
@@ -109,14 +120,16 @@ export function buildImportBody(context: IExecuteFunctions, itemIndex: number): 
 	if (campaign.byName) body.DiallerCampaignsName = campaign.name;
 	else body.DiallerCampaignsID = campaign.id;
 
-	const name = String(context.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	// Version 2 maps every field by its jtel name; version 1 has Name, Phone Number 1 and Additional Fields.
+	const mapped = usesVersion2Fields(context) ? mappedContact(context, itemIndex) : undefined;
+	const name = String((mapped ? mapped.name : context.getNodeParameter('name', itemIndex, '')) ?? '').trim();
 	if (name === '') throw invalidInput(node, itemIndex, 'Name', 'is empty', 'jtel requires the contact\'s name.');
 	body.Name = name;
 
-	const phoneNumber1 = String(context.getNodeParameter('phoneNumber1', itemIndex, '') ?? '');
+	const phoneNumber1 = String((mapped ? mapped.phoneNumber1 : context.getNodeParameter('phoneNumber1', itemIndex, '')) ?? '');
 	if (phoneNumber1.trim() !== '') body.PhoneNumber1 = readPhoneNumber(context, itemIndex, 'Phone Number 1', phoneNumber1);
 
-	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const additional = mapped ?? (context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	for (const field of OPTIONAL_FIELDS) {
 		const value = additional[field.name];
 		if (value === undefined || value === null || value === '') continue;
@@ -164,10 +177,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, jtel: 
  * one, its first phone number (imports of one number stay in input order).
  */
 export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	// Version 2's mapped contact comes in version 1's names (name, phoneNumber1, the Additional Fields' names).
+	const mapped = usesVersion2Fields(this) ? mappedContact(this, itemIndex) : undefined;
+	const additional = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const userData = String(additional.userData ?? '').trim();
 	if (userData !== '') return `userData:${userData}`;
-	const phoneNumber1 = String(this.getNodeParameter('phoneNumber1', itemIndex, '') ?? '');
+	const phoneNumber1 = String((mapped ? mapped.phoneNumber1 : this.getNodeParameter('phoneNumber1', itemIndex, '')) ?? '');
 	if (phoneNumber1.trim() !== '') return `phone:${readPhoneNumber(this, itemIndex, 'Phone Number 1', phoneNumber1).replace(/[^\d+]/g, '')}`;
 	const other = ['phoneNumber2', 'phoneNumber3', 'phoneNumber4', 'phoneNumber5', 'phoneNumber6'].find((name) => String(additional[name] ?? '').trim() !== '');
 	if (other === undefined) {

@@ -5,20 +5,24 @@ import type { PublitracClient } from '../../transport';
 import type { BatchPlan } from '../../../shared/batchLoop';
 import { emailField, forOperation } from '../../../shared/descriptions';
 import { batchOptions, readBatchSize } from '../fields';
+import { campaignPicker, PICKED_VALUE } from '../pickers';
 import { assertXmlSafe, readLeadEmail, readNameUnder50 } from '../checks';
 import { asText } from '../../../shared/checks';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Campaign Names or IDs',
-		name: 'campaigns',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getCampaigns' },
-		required: true,
-		default: [],
-		description:
-			'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	...campaignPicker(
+		{
+			displayName: 'Campaign Names or IDs',
+			name: 'campaigns',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getCampaigns' },
+			required: true,
+			default: [],
+			description:
+				'Existing automated campaigns to put the leads in. If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		'Existing automated campaign to put the leads in (By Name: one name, or several separated by commas). If a lead or a campaign does not exist, PUBLITRAC runs nothing for the whole call.',
+	),
 	emailField('Email of an existing lead, shorter than 50 characters (PUBLITRAC refuses the whole call otherwise, so a longer one is stopped before sending: under On Error → Continue that item gets its own error and the others go on). The emails of all input items go in as few calls as possible.', { defaultValue: '={{ $json.email }}' }),
 	batchOptions,
 ];
@@ -46,7 +50,7 @@ export function plan(this: IExecuteFunctions, publitrac: PublitracClient): Batch
 	return {
 		batchSize,
 		prepare: (itemIndex) => {
-			const names = campaignNames(this.getNodeParameter('campaigns', itemIndex));
+			const names = campaignNames(this.getNodeParameter('campaigns', itemIndex, undefined, PICKED_VALUE));
 			if (names.length === 0) throw invalidInput(node, itemIndex, 'Campaign Names or IDs', 'needs at least one campaign');
 			const campaigns = [...new Set(names.map((name) => readNameUnder50(this, itemIndex, 'Campaign Names or IDs', name)))];
 			const email = readLeadEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));

@@ -5,12 +5,16 @@ import { cdata } from '../../transport';
 import type { ItemResult } from '../../../shared/operations';
 import { additionalFields, forOperation } from '../../../shared/descriptions';
 import { assertXmlSafe, readLeadEmail } from '../checks';
+import { formPicker, PICKED_VALUE } from '../pickers';
 import { leadEmailField } from './visitHistory';
 import { asText, readText } from '../../../shared/checks';
 
 const fillFormProperties: INodeProperties[] = [
 	leadEmailField,
-	{ displayName: 'Form Name', name: 'formName', type: 'string', required: true, default: '', description: 'A form that exists in PUBLITRAC' },
+	...formPicker(
+		{ displayName: 'Form Name', name: 'formName', type: 'string', required: true, default: '', description: 'A form that exists in PUBLITRAC' },
+		'A form that exists in PUBLITRAC, by its name (PUBLITRAC has no method that lists forms)',
+	),
 	additionalFields([
 		{ displayName: 'Context', name: 'context', type: 'string', default: '' },
 		{ displayName: 'Information', name: 'information', type: 'string', default: '', placeholder: 'Registration Form' },
@@ -34,7 +38,7 @@ export const description = forOperation('history', 'addFillFormHistory', fillFor
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const email = readLeadEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const formName = readText(this, itemIndex, 'Form Name', this.getNodeParameter('formName', itemIndex)).trim();
+	const formName = readText(this, itemIndex, 'Form Name', this.getNodeParameter('formName', itemIndex, undefined, PICKED_VALUE)).trim();
 	const given = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const history: IDataObject = {};
 	if (given.information !== undefined) history.information = asText(given.information);

@@ -11,7 +11,7 @@ const INFERRED =
 
 const properties: INodeProperties[] = [
 	informationCallout('addLeadNote', `Creates the lead only: if its email already exists PUBLITRAC refuses it (9004). ${INFERRED}`),
-	...leadElementFields('Email of the new lead; PUBLITRAC refuses an address it already holds'),
+	...leadElementFields('Email of the new lead; PUBLITRAC refuses an address it already holds', 'addLead'),
 ];
 
 export { ANSWER_OUTPUT as output } from '../output';

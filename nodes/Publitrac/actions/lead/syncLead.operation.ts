@@ -6,10 +6,12 @@ import type { ItemResult } from '../../../shared/operations';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import { assertXmlSafe } from '../checks';
 import { asText } from '../../../shared/checks';
+import { usesVersion2Fields } from '../../../shared/nodeVersions';
+import { readMatchingField } from '../../../shared/resourceMapper';
 import { buildLeadElement, leadElementFields } from './leadElement';
 
 const properties: INodeProperties[] = [
-	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.'),
+	...leadElementFields('Always required. By default the lead is found by this address: updated if it exists, created if not.', 'syncLead'),
 	optionsCollection([
 		{
 			displayName: 'Use Token',
@@ -43,7 +45,13 @@ export const description = forOperation('lead', 'syncLead', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, publitrac: PublitracClient): Promise<ItemResult> {
 	const lead = buildLeadElement.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = { ...(this.getNodeParameter('options', itemIndex, {}) as IDataObject) };
+	if (usesVersion2Fields(this)) {
+		// Version 2's mapper says what finds the lead; the options may still ask for more.
+		const findBy = readMatchingField(this, itemIndex, ['email', 'token', 'crmLeadId']);
+		if (findBy === 'token') options.useToken = true;
+		if (findBy === 'crmLeadId') options.customUnicityKeys = [asText(options.customUnicityKeys), 'crmLeadId'].filter(Boolean).join(',');
+	}
 	// Flags are left out when false and sent as `true` when set, as in the document's example.
 	const query: IDataObject = {};
 	if (options.useToken === true) query.useToken = 'true';
@@ -54,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, publit
 		.filter(Boolean);
 	if (unicityKeys.length) query.customUnicityKeys = unicityKeys.join(',');
 	if ((options.useToken === true || options.mergeAnonymous === true) && !asText(lead.token).trim()) {
-		throw invalidInput(this.getNode(), itemIndex, 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
+		throw invalidInput(this.getNode(), itemIndex, usesVersion2Fields(this) ? 'Fields > Token' : 'Additional Fields > Token', 'is required when Use Token or Merge Anonymous is on');
 	}
 	query.lead = lead;
 	assertXmlSafe(this, itemIndex, query);

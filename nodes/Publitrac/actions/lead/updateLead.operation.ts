@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 		'updateLeadNote',
 		'Updates an existing lead only: an unknown email is an error (9005), nothing is created. PUBLITRAC names updateLead only in its status tables (2004 / 9017): it is sent like Sync without its options.',
 	),
-	...leadElementFields('Email of the lead to update: PUBLITRAC finds the lead by it'),
+	...leadElementFields('Email of the lead to update: PUBLITRAC finds the lead by it', 'updateLead'),
 ];
 
 export { ANSWER_OUTPUT as output } from '../output';

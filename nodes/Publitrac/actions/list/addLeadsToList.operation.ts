@@ -6,16 +6,20 @@ import type { BatchEntry, BatchPlan } from '../../../shared/batchLoop';
 import { emailField, forOperation } from '../../../shared/descriptions';
 import { batchOptions, readBatchSize } from '../fields';
 import { assertXmlSafe, readNameUnder50, readPublitracEmail } from '../checks';
+import { listPicker, PICKED_VALUE } from '../pickers';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'List Name',
-		name: 'listName',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Static list to add the leads to; PUBLITRAC creates it if it does not exist. Shorter than 50 characters.',
-	},
+	...listPicker(
+		{
+			displayName: 'List Name',
+			name: 'listName',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Static list to add the leads to; PUBLITRAC creates it if it does not exist. Shorter than 50 characters.',
+		},
+		'Static list to add the leads to; PUBLITRAC creates it if it does not exist (type a new name under By Name). Shorter than 50 characters.',
+	),
 	emailField('Email of an existing lead. The emails of all input items go in as few calls as possible. If PUBLITRAC names some as not found, only those items fail.', { defaultValue: '={{ $json.email }}' }),
 	batchOptions,
 ];
@@ -34,7 +38,7 @@ export function plan(this: IExecuteFunctions, publitrac: PublitracClient): Batch
 	return {
 		batchSize,
 		prepare: (itemIndex) => {
-			const listName = readNameUnder50(this, itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex));
+			const listName = readNameUnder50(this, itemIndex, 'List Name', this.getNodeParameter('listName', itemIndex, undefined, PICKED_VALUE));
 			const email = readPublitracEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
 			assertXmlSafe(this, itemIndex, { listName, email });
 			return { group: listName, record: { email, listName } };

@@ -6,24 +6,28 @@ import { normalizeCustomer } from './typedCustomer';
 import { emailField, forOperation } from '../../../shared/descriptions';
 import { buildCustomerBody, customerDataFields } from './customerFields';
 import { readEmail } from '../../../shared/checks';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import { mapperParameter } from '../../../shared/resourceMapper';
+import { mappedCustomer } from './customerMapping';
 
 export { CUSTOMER_OUTPUT as output } from '../output';
 
 export const description: INodeProperties[] = forOperation('customer', 'create', [
-	emailField(),
-	{
+	...version1Only([emailField(), {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
 		options: customerDataFields(),
-	},
+	}]),
+	...version2Only([mapperParameter({ method: 'getCustomerCreateFields', mode: 'add', record: 'customer' })]),
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, spread: SpreadClient): Promise<ItemResult> {
-	const email = readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const mapped = usesVersion2Fields(this) ? mappedCustomer(this, itemIndex) : undefined;
+	const email = readEmail(this, itemIndex, 'Email', mapped ? mapped.email : this.getNodeParameter('email', itemIndex));
+	const fields = mapped ?? (this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const customer = { email, ...buildCustomerBody(this, itemIndex, fields) };
 	const response = await spread.call({ method: 'POST', path: '/customers', body: { customer }, itemIndex });
 	return spread.requireRecord(response, 'customer', itemIndex).map(normalizeCustomer);
@@ -31,5 +35,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 
 /** The record this item writes to: its customer, by email (SPREAD matches emails case-insensitively). */
 export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
-	return `email:${readEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)).toLowerCase()}`;
+	const email = usesVersion2Fields(this) ? mappedCustomer(this, itemIndex).email : this.getNodeParameter('email', itemIndex);
+	return `email:${readEmail(this, itemIndex, 'Email', email).toLowerCase()}`;
 }

@@ -5,7 +5,7 @@ import { sortByName } from '../fields';
 import { readFlag, readGender, readTags } from '../checks';
 import { readCalendarDate, readCountryCode } from '../../../shared/checks';
 
-const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
+export const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
 	['firstName', 'First Name'],
 	['lastName', 'Last Name'],
 	['address', 'Address'],
@@ -21,7 +21,7 @@ const TEXT_FIELDS: Array<[name: string, displayName: string, description?: strin
 	['fonction', 'Job Title', 'Sent as `fonction`'],
 ];
 
-const FLAG_FIELDS: Array<[name: string, displayName: string, description: string]> = [
+export const FLAG_FIELDS: Array<[name: string, displayName: string, description: string]> = [
 	['isFan', 'Is Facebook Fan', 'Whether the customer is a fan of the Facebook page'],
 	['isFollow', 'Follows on Twitter', 'Whether the customer follows the Twitter account'],
 	['isFanLinkedin', 'Is LinkedIn Fan', 'Whether the customer is a fan of the LinkedIn page'],

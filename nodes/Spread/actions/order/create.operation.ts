@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { usesVersion2Fields } from '../../../shared/nodeVersions';
+import { readMappedFields } from '../../../shared/resourceMapper';
 import type { ItemResult } from '../../../shared/operations';
 import type { SpreadClient } from '../../transport';
 import { forOperation } from '../../../shared/descriptions';
@@ -19,5 +21,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, spread
 
 /** The record this item writes to: its order, by merchant order ID. */
 export function recordKey(this: IExecuteFunctions, itemIndex: number): string {
-	return `order:${readPathSegment(this, itemIndex, 'Merchant Order ID', this.getNodeParameter('orderId', itemIndex))}`;
+	const orderId = usesVersion2Fields(this) ? readMappedFields(this, itemIndex).orderId : this.getNodeParameter('orderId', itemIndex);
+	return `order:${readPathSegment(this, itemIndex, 'Merchant Order ID', orderId)}`;
 }

@@ -4,7 +4,10 @@ import { invalidInput } from '../../../shared/errors';
 import { formatWallClock, toWallClock, wallClockIn } from '../../../shared/wallClock';
 import { additionalFields, emailField } from '../../../shared/descriptions';
 import { sortByName } from '../fields';
+import { usesVersion2Fields, version1Only, version2Only } from '../../../shared/nodeVersions';
+import { mapperParameter, readMappedFields } from '../../../shared/resourceMapper';
 import { customerDataFields, readCustomFields } from '../customer/customerFields';
+import { asFieldCollection } from '../customer/customerMapping';
 import { readGender, readTags } from '../checks';
 import { readCalendarDate, readCountryCode, readEmail, readPathSegment } from '../../../shared/checks';
 
@@ -12,7 +15,7 @@ import { readCalendarDate, readCountryCode, readEmail, readPathSegment } from '.
 export const DEFAULT_ORDER_STATE = '10';
 
 /** Optional text fields of an APIv1 order: the node's name, the label, the `data[…]` key. */
-const TEXT_FIELDS: Array<[name: string, displayName: string, key: string, description?: string]> = [
+export const ORDER_TEXT_FIELDS: Array<[name: string, displayName: string, key: string, description?: string]> = [
 	['firstName', 'First Name', 'customer_firstname'],
 	['lastName', 'Last Name', 'customer_name'],
 	['address', 'Address', 'customer_address'],
@@ -27,14 +30,14 @@ const TEXT_FIELDS: Array<[name: string, displayName: string, key: string, descri
 ];
 
 /** Customer → Create's fields an APIv1 order also takes (as customer_birthday, customer_country, customer_gender, add_tag, custom_fields). */
-const SHARED_CUSTOMER_FIELDS = ['birthday', 'country', 'customFields', 'gender', 'tags'];
+export const SHARED_CUSTOMER_FIELDS = ['birthday', 'country', 'customFields', 'gender', 'tags'];
 
 /** The fields Create and Update share: the order, the buyer, and the buyer's optional profile fields. */
 export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 	// The profile fields an order shares with Customer → Create, offered the same way.
 	const customerFields = customerDataFields().filter((field) => SHARED_CUSTOMER_FIELDS.includes(field.name));
 	const optional: INodeProperties[] = [
-		...TEXT_FIELDS.map(([name, displayName, , description]): INodeProperties => ({ displayName, name, type: 'string', default: '', description })),
+		...ORDER_TEXT_FIELDS.map(([name, displayName, , description]): INodeProperties => ({ displayName, name, type: 'string', default: '', description })),
 		...customerFields,
 		{ displayName: 'Newsletter Opt-In', name: 'optIn', type: 'boolean', default: false, description: 'Whether the buyer agreed to receive emails (sent as customer_isoptin 1 or 0)' },
 		{
@@ -52,6 +55,23 @@ export function orderFields(operation: 'create' | 'update'): INodeProperties[] {
 			description: 'SPREAD\'s numeric order state. 10 (a validated order) is the only value the public sources show, and is sent when this is empty.',
 		},
 	];
+	return [
+		...version1Only(orderFieldsOfVersion1(operation, optional)),
+		...version2Only([
+			mapperParameter({
+				method: 'getOrderFields',
+				mode: 'add',
+				record: 'order',
+				description:
+					operation === 'create'
+						? "The order: its ID in your shop, the buyer's email (SPREAD attaches the order to this customer, creating the profile if needed) and its amount"
+						: 'The order to update, found by its ID in your shop as it was created, and what changes',
+			}),
+		]),
+	];
+}
+
+function orderFieldsOfVersion1(operation: 'create' | 'update', optional: INodeProperties[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Merchant Order ID',
@@ -102,10 +122,13 @@ function readOrderDate(context: IExecuteFunctions, itemIndex: number, value: unk
 
 /** The APIv1 form of an order, every value checked before anything is sent. */
 export function buildOrderForm(context: IExecuteFunctions, itemIndex: number): OrderForm {
-	const orderId = readPathSegment(context, itemIndex, 'Merchant Order ID', context.getNodeParameter('orderId', itemIndex));
-	const email = readEmail(context, itemIndex, 'Customer Email', context.getNodeParameter('customerEmail', itemIndex));
-	const amount = readAmount(context, itemIndex, context.getNodeParameter('amount', itemIndex));
-	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	// Version 2 maps every field, version 1 has three fields and a collection: both give the same names.
+	const mapped = usesVersion2Fields(context) ? asFieldCollection(readMappedFields(context, itemIndex)) : undefined;
+	const given = (name: string) => (mapped ? mapped[name] : context.getNodeParameter(name, itemIndex));
+	const orderId = readPathSegment(context, itemIndex, 'Merchant Order ID', given('orderId'));
+	const email = readEmail(context, itemIndex, 'Customer Email', given('customerEmail'));
+	const amount = readAmount(context, itemIndex, given('amount'));
+	const fields = mapped ?? (context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const date = readOrderDate(context, itemIndex, fields.date);
 	const state = String(fields.state ?? '').trim() || DEFAULT_ORDER_STATE;
 	if (!/^\d+$/.test(state)) throw invalidInput(context.getNode(), itemIndex, 'Additional Fields > Order State', `must be a number, got "${state}"`);
@@ -117,7 +140,7 @@ export function buildOrderForm(context: IExecuteFunctions, itemIndex: number): O
 		['date', date],
 		['order_state', state],
 	];
-	for (const [name, displayName, key] of TEXT_FIELDS) {
+	for (const [name, displayName, key] of ORDER_TEXT_FIELDS) {
 		const value = fields[name];
 		if (value === undefined || value === null || value === '') continue;
 		if (typeof value === 'object') throw invalidInput(context.getNode(), itemIndex, `Additional Fields > ${displayName}`, 'must be text');
