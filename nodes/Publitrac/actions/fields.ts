@@ -4,18 +4,14 @@ import { optionsCollection, returnAllAndLimitFields } from '../../shared/descrip
 import { readReturnAllAndLimit } from '../../shared/checks';
 import type { PagingReport, PublitracClient, PublitracListRequest } from '../transport';
 import { customFieldsElement, readWholeNumber } from './checks';
+import { simplifyField as sharedSimplifyField } from '../../shared/typedOutput';
 
 
 export const returnAllFields: INodeProperties[] = returnAllAndLimitFields();
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to return typed values (flags as true/false, scores and counts as numbers, dates as ISO text) and leave out the fields PUBLITRAC sends empty (most lead fields are). Off: the values exactly as PUBLITRAC sends them, all text.',
-};
+export const simplifyField: INodeProperties = sharedSimplifyField(
+	'Whether to return typed values (flags as true/false, scores and counts as numbers, dates as ISO text) and leave out the fields PUBLITRAC sends empty (most lead fields are). Off: the values exactly as PUBLITRAC sends them, all text.',
+);
 
 /** Where a paged read starts, and whether it says how many records the search holds (PUBLITRAC's `<paging>`). */
 export const pagingOptions: INodeProperties = {

@@ -4,6 +4,7 @@ import { invalidInput } from '../../../shared/errors';
 import { sortByName } from '../fields';
 import { readFlag, readGender, readTags } from '../checks';
 import { readCalendarDate, readCountryCode } from '../../../shared/checks';
+import { simplifyField as sharedSimplifyField } from '../../../shared/typedOutput';
 
 export const TEXT_FIELDS: Array<[name: string, displayName: string, description?: string]> = [
 	['firstName', 'First Name'],
@@ -132,11 +133,6 @@ export function readCustomFields(context: IExecuteFunctions, itemIndex: number, 
 	return result;
 }
 
-export const SIMPLIFY_FIELD: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to return typed values: the flags (isFan, isFollow, isFanLinkedin, isBuyer) as true/false, actionCount and cagnotteAmount as numbers, tags always a list, and custom fields as an object of field name → value (SPREAD prints each as "Label:Value" under the field ID; values stay text). Off: the answer exactly as SPREAD sends it, where flags and counts are strings and the string "0" counts as true in an expression.',
-};
+export const SIMPLIFY_FIELD: INodeProperties = sharedSimplifyField(
+	'Whether to return typed values: the flags (isFan, isFollow, isFanLinkedin, isBuyer) as true/false, actionCount and cagnotteAmount as numbers, tags always a list, and custom fields as an object of field name → value (SPREAD prints each as "Label:Value" under the field ID; values stay text). Off: the answer exactly as SPREAD sends it, where flags and counts are strings and the string "0" counts as true in an expression.',
+);
