@@ -16,7 +16,7 @@ import type { PublitracClient } from './transport';
 import { connect, readLeads } from './transport';
 import type { ExtraEvent } from './trigger/extraEvents';
 import { EXTRA_EVENT_OPTIONS, EXTRA_EVENT_PROPERTIES, isExtraEvent, pollExtraEvent } from './trigger/extraEvents';
-import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS, readAllMembers } from './trigger/memberSet';
+import { MAX_LIST_MEMBERS, newMembers } from './trigger/memberSet';
 
 type TriggerEvent = 'leadCreated' | 'leadChanged' | 'leadEnteredView';
 type StampEvent = Exclude<TriggerEvent, 'leadEnteredView'>;
@@ -215,21 +215,13 @@ async function pollView(this: IPollFunctions, publitrac: PublitracClient): Promi
 	const viewName = String(this.getNodeParameter('viewName', '')).trim();
 	if (viewName === '') throw new NodeOperationError(this.getNode(), 'View Name: is required');
 	if (this.getMode() === 'manual') return await publitrac.list({ method: 'getView', params: { viewName }, read: readLeads, returnAll: false, limit: SAMPLE_SIZE });
-	const leads = await readAllMembers.call(this, publitrac, {
-		method: 'getView',
-		param: 'viewName',
-		name: viewName,
-		tooLarge: 'Narrow its filter, split it into several views, or watch new or updated leads instead.',
-	});
-	const state = this.getWorkflowStaticData('node') as PollState;
-	const wasMember = state.event === 'leadEnteredView' && state.viewName === viewName ? decodeMembers(state.members ?? state.viewMembers) : undefined;
-	const backfill = wasMember === undefined && readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined;
-	for (const key of Object.keys(state)) delete (state as IDataObject)[key];
-	state.event = 'leadEnteredView';
-	state.viewName = viewName;
-	state.members = encodeMembers(leads.map((lead) => String(lead.id)));
-	if (wasMember === undefined) return backfill ? leads : [];
-	return leads.filter((lead) => !wasMember(String(lead.id)));
+	return await newMembers.call(
+		this,
+		publitrac,
+		'leadEnteredView',
+		{ method: 'getView', param: 'viewName', name: viewName, tooLarge: 'Narrow its filter, split it into several views, or watch new or updated leads instead.' },
+		() => readStartFrom(this, this.getNodeParameter('options', {}) as IDataObject) !== undefined,
+	);
 }
 
 function readTimeZone(context: IPollFunctions, value: unknown): string {

@@ -11,7 +11,7 @@ import { formatWallClock, wallClockIn } from '../../shared/wallClock';
 import { LEAD_OUTPUT, OPPORTUNITY_OUTPUT } from '../actions/output';
 import type { PublitracClient } from '../transport';
 import { readLeads, readOpportunities } from '../transport';
-import { decodeMembers, encodeMembers, MAX_LIST_MEMBERS, readAllMembers } from './memberSet';
+import { MAX_LIST_MEMBERS, newMembers } from './memberSet';
 
 /**
  * The PUBLITRAC Trigger's events read by diffing what a poll reads with what the last one read: opportunities
@@ -127,19 +127,11 @@ async function pollList(this: IPollFunctions, publitrac: PublitracClient, option
 	const listName = String(this.getNodeParameter('listName', '')).trim();
 	if (listName === '') throw new NodeOperationError(this.getNode(), 'List Name: is required');
 	if (this.getMode() === 'manual') return await publitrac.list({ method: 'getList', params: { listName }, read: readLeads, returnAll: false, limit: SAMPLE_SIZE });
-	const leads = await readAllMembers.call(this, publitrac, {
-		method: 'getList',
-		param: 'listName',
-		name: listName,
-		tooLarge: 'Watch a narrower view (Lead Entered View) or new leads instead, or split the list.',
-	});
-	const state = this.getWorkflowStaticData('node') as ExtraPollState;
-	const wasMember = state.event === 'leadAddedToList' && state.listName === listName ? decodeMembers(state.members) : undefined;
-	const backfill = wasMember === undefined && readStartFrom(this, options) !== undefined;
-	for (const key of Object.keys(state)) delete (state as IDataObject)[key];
-	state.event = 'leadAddedToList';
-	state.listName = listName;
-	state.members = encodeMembers(leads.map((lead) => String(lead.id)));
-	if (wasMember === undefined) return backfill ? leads : [];
-	return leads.filter((lead) => !wasMember(String(lead.id)));
+	return await newMembers.call(
+		this,
+		publitrac,
+		'leadAddedToList',
+		{ method: 'getList', param: 'listName', name: listName, tooLarge: 'Watch a narrower view (Lead Entered View) or new leads instead, or split the list.' },
+		() => readStartFrom(this, options) !== undefined,
+	);
 }

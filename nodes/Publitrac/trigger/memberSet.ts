@@ -71,3 +71,36 @@ export async function readAllMembers(this: IPollFunctions, publitrac: PublitracC
 	}
 	return leads;
 }
+
+/** What a membership trigger keeps between polls, under the field naming what it watches (`listName` or `viewName`). */
+interface MembershipState {
+	event?: string;
+	members?: string;
+	/** Lead Entered View's state up to 0.1.0: a plain list of IDs, read once to carry on. */
+	viewMembers?: string[];
+	[name: string]: unknown;
+}
+
+/**
+ * The leads in a list or view now that were not at the last poll, and the new members kept (compactly) for the
+ * next. The first poll for this event and name only notes who is in it (no flood), unless `backfillAsked()`: then everyone
+ * in it now counts as new (asked only on a first poll). A lead that leaves and comes back is new again.
+ */
+export async function newMembers(
+	this: IPollFunctions,
+	publitrac: PublitracClient,
+	event: string,
+	source: MemberSource,
+	backfillAsked: () => boolean,
+): Promise<IDataObject[]> {
+	const leads = await readAllMembers.call(this, publitrac, source);
+	const state = this.getWorkflowStaticData('node') as MembershipState;
+	const wasMember = state.event === event && state[source.param] === source.name ? decodeMembers(state.members ?? state.viewMembers) : undefined;
+	const backfill = wasMember === undefined && backfillAsked();
+	for (const key of Object.keys(state)) delete state[key];
+	state.event = event;
+	state[source.param] = source.name;
+	state.members = encodeMembers(leads.map((lead) => String(lead.id)));
+	if (wasMember === undefined) return backfill ? leads : [];
+	return leads.filter((lead) => !wasMember(String(lead.id)));
+}
