@@ -93,6 +93,8 @@ export interface RunOptions {
 	onSendResponse?: (response: IN8nHttpFullResponse) => void;
 	/** Stops the execution this long after it started, as the editor's Stop button does. */
 	cancelAfterMs?: number;
+	/** Stops the execution as soon as this turns true (checked every few ms): a stop tied to an event, not a time. */
+	cancelWhen?: () => boolean;
 }
 
 export interface RunResult {
@@ -184,7 +186,17 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	const execution = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
 	const running = execution.processRunExecutionData(workflow);
 	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
-	await running;
+	const shouldCancel = options.cancelWhen;
+	const watch = shouldCancel
+		? setInterval(() => {
+				if (shouldCancel()) running.cancel();
+			}, 5)
+		: undefined;
+	try {
+		await running;
+	} finally {
+		clearInterval(watch);
+	}
 	const run = await finished;
 	const runData = run.data.resultData.runData;
 	return {
