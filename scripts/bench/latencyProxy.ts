@@ -4,6 +4,7 @@
 // much later), the answer the other half before it goes back.
 import { Agent, createServer, request as forward } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { LISTEN_BACKLOG } from '../../test/servers/vendorServer';
 
 export interface LatencyProxy {
 	url: string;
@@ -49,7 +50,7 @@ export async function startLatencyProxy(targetUrl: string): Promise<LatencyProxy
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', LISTEN_BACKLOG, resolveListen));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,

@@ -11,6 +11,7 @@ import { connect as tcpConnect, createServer as createTcpServer } from 'node:net
 import type { AddressInfo, Server, Socket } from 'node:net';
 
 import { ensureBenchCertificate } from './tlsCert';
+import { LISTEN_BACKLOG } from '../../test/servers/vendorServer';
 
 export interface TlsLink {
 	/** https://127.0.0.1:<port>, in front of the target. */
@@ -23,7 +24,7 @@ export interface TlsLink {
 }
 
 const listen = async (server: Server) => {
-	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', LISTEN_BACKLOG, resolveListen));
 	return (server.address() as AddressInfo).port;
 };
 
