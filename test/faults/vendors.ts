@@ -142,7 +142,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'contact', operation: 'getGroupStatuses', email: 'ann@example.com' },
 			idempotent: true,
 			isCall: (request) => request.path === '/api/GetLeadGroupStatuses',
-			itemsInFlight: 5,
+			itemsInFlight: 20,
 		},
 		write: {
 			label: 'Contact: Add or Update (with a group)',
@@ -154,7 +154,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			},
 			idempotent: false,
 			isCall: (request) => request.path === '/api/addupdatelead',
-			itemsInFlight: 5,
+			itemsInFlight: 20,
 		},
 		errorUnderOk: () => {
 			const text = `Wrong data, rpsKey=${echoed(apiKey)}`;

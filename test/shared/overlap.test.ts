@@ -18,7 +18,7 @@ const EXPECTED: Record<string, { inParallel: number; reads: Record<string, strin
 	},
 	jtelDialler: { inParallel: 1000, reads: { contact: ['import', 'get', 'getAll', 'delete', 'deleteByUserData'], campaign: ['get', 'getAll'] } },
 	influencerSoft: {
-		inParallel: 5,
+		inParallel: 1000,
 		reads: {
 			contact: ['addOrUpdate', 'addToGroup', 'getGroupStatuses', 'removeFromGroup'],
 			group: ['countSubscribers', 'getAll'],
