@@ -1,6 +1,7 @@
+import { runNode } from '../engine/runner';
 import { startPublitracServer } from '../servers/publitrac';
 import type { PublitracServer } from '../servers/publitrac';
-import { runPublitrac } from './run';
+import { PUBLITRAC, runPublitrac } from './run';
 
 describe('PUBLITRAC history, opportunities and e-commerce, through the engine', () => {
 	let server: PublitracServer;
@@ -79,6 +80,29 @@ describe('PUBLITRAC history, opportunities and e-commerce, through the engine', 
 				leads: { leadId: ['123ABC', '5564344'] },
 			},
 		});
+	});
+
+	it('a JavaScript Date closes the opportunity on the day the workflow\'s clock shows, not on its UTC day', async () => {
+		// 23:30 UTC on 1 March is already 2 March in Paris and still 1 March in New York.
+		for (const [timezone, expected] of [['Europe/Paris', '2026-03-02'], ['America/New_York', '2026-03-01']]) {
+			server.reset();
+			const result = await runNode({
+				type: PUBLITRAC,
+				parameters: {
+					resource: 'opportunity',
+					operation: 'syncOpportunity',
+					opportunityId: 'Late deal',
+					name: 'Late deal',
+					salesStage: 'Closed Won',
+					leadIds: '123ABC',
+					additionalFields: { dateClosed: '={{ new Date("2026-03-01T23:30:00Z") }}' },
+				},
+				credentials: { publitracApi: server.credentials() },
+				settings: { timezone },
+			});
+			expect(result.nodeError).toBeUndefined();
+			expect((server.queryOf(server.requests[0]) as { opportunity: { dateClosed: string } }).opportunity.dateClosed).toBe(expected);
+		}
 	});
 
 	it('getOpportunities returns the opportunities with Return All', async () => {

@@ -4,7 +4,7 @@ import type { CheckContext } from '../../shared/checks';
 import { asText, readEmail, readText } from '../../shared/checks';
 import { invalidInput } from '../../shared/errors';
 import type { WallClock } from '../../shared/wallClock';
-import { formatWallClock, isValidWallClock } from '../../shared/wallClock';
+import { formatWallClock, isValidWallClock, wallClockIn } from '../../shared/wallClock';
 
 /** Checks only PUBLITRAC needs, with the shared signature (nodes/shared/checks.ts). */
 
@@ -55,10 +55,16 @@ const DATE_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:
 
 /**
  * PUBLITRAC dates: `yyyy-mm-dd`, or `yyyy-mm-dd hh:mm:ss` with a time. Accepts ISO text or an n8n
- * date and keeps the wall-clock time as typed.
+ * date and keeps the wall-clock time as typed. A JavaScript Date carries no zone of its own, so it is
+ * written as the workflow's clock shows it (its UTC reading would be the day before just after midnight
+ * east of UTC).
  */
 export function readPublitracDate(context: CheckContext, itemIndex: number, field: string, value: unknown, withTime: boolean): string {
-	const raw = value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null ? String((value as { toISO?: () => string }).toISO?.() ?? value) : asText(value).trim();
+	if (value instanceof Date && !Number.isNaN(value.getTime())) {
+		const shown = formatWallClock(wallClockIn(value, context.getTimezone()), ' ');
+		return withTime ? shown : shown.slice(0, 10);
+	}
+	const raw = typeof value === 'object' && value !== null ? String((value as { toISO?: () => string }).toISO?.() ?? value) : asText(value).trim();
 	const parts = DATE_PARTS.exec(raw);
 	const [year, month, day, hour, minute, second] = (parts?.slice(1, 7) ?? []).map((part) => Number(part ?? 0));
 	const clock: WallClock = { year, month, day, hour, minute, second };
