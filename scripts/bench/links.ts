@@ -4,6 +4,7 @@
 // node with its defaults (every item at once). Each export runs in a fresh process; the servers in another.
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { mapped } from '../../test/engine/mapper';
 import { nodeType, runNode, runWorkflow } from '../../test/engine/runner';
 import { HTTP_REQUEST, spreadBasicAuth, spreadGetCustomerWorkflow, writePerItemWorkflow } from './baselines';
 import { loadBothSides, pause, timed } from './engine';
@@ -28,14 +29,15 @@ const writeInput = (count: number) => {
 	return Array.from({ length: count }, (_, i) => ({ email: `bench${runCounter}x${i}@example.com`, name: `Bench ${runCounter} ${i}`, phone: `+49 89 ${100000 + i}` }));
 };
 
+/** Our writes as node version 2 (the default for new nodes): version 1 keeps 0.1.0's one write at a time. */
 const OUR_WRITES: Record<WriteVendor, { type: string; credentialType: string; parameters: INodeParameters }> = {
-	spread: { type: 'spread', credentialType: 'spreadApi', parameters: { resource: 'customer', operation: 'create', email: '={{ $json.email }}', additionalFields: {} } },
+	spread: { type: 'spread', credentialType: 'spreadApi', parameters: { resource: 'customer', operation: 'create', columns: mapped({ email: '={{ $json.email }}' }) } },
 	jtel: {
 		type: 'jtelDialler',
 		credentialType: 'jtelApi',
-		parameters: { resource: 'contact', operation: 'import', campaign: { __rl: true, mode: 'id', value: '538' }, name: '={{ $json.name }}', phoneNumber1: '={{ $json.phone }}' },
+		parameters: { resource: 'contact', operation: 'import', campaign: { __rl: true, mode: 'id', value: '538' }, columns: mapped({ Name: '={{ $json.name }}', PhoneNumber1: '={{ $json.phone }}' }) },
 	},
-	influencersoft: { type: 'influencerSoft', credentialType: 'influencerSoftApi', parameters: { resource: 'contact', operation: 'addOrUpdate', email: '={{ $json.email }}' } },
+	influencersoft: { type: 'influencerSoft', credentialType: 'influencerSoftApi', parameters: { resource: 'contact', operation: 'addOrUpdate', columns: mapped({ email: '={{ $json.email }}' }) } },
 };
 
 const ONE_AT_A_TIME = { requestOptions: { requestsInParallel: 1 } };
@@ -61,6 +63,7 @@ async function runWrites(vendor: WriteVendor, side: Side, server: Started, input
 	const ours = OUR_WRITES[vendor];
 	const result = await runNode({
 		type: nodeType(ours.type),
+		typeVersion: 2,
 		parameters: { ...ours.parameters, ...(side === 'oursOneAtATime' ? ONE_AT_A_TIME : {}) },
 		credentials: { [ours.credentialType]: server.credentials },
 		input,
