@@ -4,7 +4,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 
 import { vendorApiError } from '../shared/errors';
 import { parseJsonBody, VendorHttpClient } from '../shared/httpClient';
-import type { RequestContext, VendorClient } from '../shared/httpClient';
+import type { RequestContext, VendorClient, VendorResponse } from '../shared/httpClient';
 import { collectSecrets } from '../shared/redaction';
 import { timeoutFromCredentials } from '../shared/requestTimeout';
 
@@ -23,7 +23,7 @@ export const ERROR_HINTS: Record<number, string> = {
 	5: 'The account login was not found: check it in the credential.',
 	6: 'API access from this IP address is denied: allow it in the account’s API settings.',
 	7: 'The InfluencerSoft account is disabled.',
-	8: 'The API request limit for this address is used up, or the API is switched off for the account. Try again later.',
+	8: 'The API request limit for this address is used up, or the API is switched off for the account: every try within a minute was refused. Lower Requests in Parallel, or try again later.',
 	100: 'The contact’s email is missing.',
 	101: 'The contact could not be subscribed to the group.',
 	102: 'The contact is already in every group given.',
@@ -67,7 +67,18 @@ export async function connect(context: RequestContext): Promise<InfluencerSoftCl
 		secrets: collectSecrets(credentials, ['apiKey']),
 		throttleKey: login,
 		timeoutMs: timeoutFromCredentials(credentials),
+		refusalCode: limitRefusal,
 	});
+}
+
+/** Error 8, "request limit from this address exhausted": InfluencerSoft's 429, sent as a normal answer. */
+export const LIMIT_EXHAUSTED = 8;
+
+function limitRefusal(response: VendorResponse): string | undefined {
+	if (!response.body.includes('error_code')) return undefined;
+	const parsed = parseJsonBody(response.body);
+	const code = parsed.ok ? Number((parsed.value as IDataObject | undefined)?.error_code) : undefined;
+	return code === LIMIT_EXHAUSTED ? String(LIMIT_EXHAUSTED) : undefined;
 }
 
 /** API 2.0 methods are lowercase (addupdatelead, createorder); the legacy ones are CamelCase. */

@@ -80,6 +80,11 @@ export interface VendorClient {
 	unansweredInARow?: number;
 	/** Calls out at once in a run of the item loop (set by the router): each try waits for a place; a 429 halves it. */
 	inFlight?: InFlightLimit;
+	/**
+	 * For a vendor that refuses calls over its limit inside a normal answer (InfluencerSoft's error 8 under HTTP 200):
+	 * its code when the answer is such a refusal. The call was not processed, so it is handled as a 429.
+	 */
+	refusalCode?: (response: VendorResponse) => string | undefined;
 }
 
 export interface VendorResponse {
@@ -190,25 +195,25 @@ export async function sendVendorRequest(
 					? await this.helpers.httpRequest(options)
 					: await this.helpers.httpRequestWithAuthentication.call(this, client.credentialType, options)
 			) as { statusCode: number; headers: VendorResponse['headers']; body: unknown };
-			if ((spacer || inFlight) && response.statusCode === 429) refusedByLimit++;
-			endCall?.(response.statusCode === 429 ? 'refused' : 'answered');
-			release?.(response.statusCode === 429);
-			client.unansweredInARow = 0;
 			const result: VendorResponse = {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},
 				body: bodyToText(response.body),
 				attempts: attempt,
 			};
+			const refusalCode = response.statusCode === 429 ? '429' : client.refusalCode?.(result);
+			if ((spacer || inFlight) && refusalCode) refusedByLimit++;
+			endCall?.(refusalCode ? 'refused' : 'answered');
+			release?.(refusalCode !== undefined);
+			client.unansweredInARow = 0;
 			if (result.statusCode >= 300 && result.statusCode < 400) throw redirectError(this, client, request, result, itemIndex);
-			// 429 means the server refused the call unprocessed: safe to resend even a write.
-			const retryable =
-				response.statusCode === 429 || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
+			// A refusal means the server did not process the call: safe to resend even a write.
+			const retryable = refusalCode !== undefined || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
 			if (!retryable) return result;
 			waitMs = retryAfterMs(result.headers) ?? backoffDelayMs(attempt, policy);
 			if (!canRetry(attempt - refusedByLimit, waitMs, startedAt, policy)) {
 				// Still refusing after every retry: the rest of the run would only wait the same budget again.
-				if (attempt > 1) client.outage = statusOutage(client, result, attempt, itemIndex);
+				if (attempt > 1) client.outage = statusOutage(client, result, attempt, itemIndex, refusalCode);
 				return result;
 			}
 		} catch (error) {
@@ -250,10 +255,13 @@ function outageError(context: RequestContext, client: VendorClient, itemIndex?: 
 	);
 }
 
-function statusOutage(client: VendorClient, result: VendorResponse, attempts: number, itemIndex?: number): VendorOutage {
+function statusOutage(client: VendorClient, result: VendorResponse, attempts: number, itemIndex?: number, refusalCode?: string): VendorOutage {
+	const inBody = refusalCode !== undefined && refusalCode !== '429';
 	return {
-		code: String(result.statusCode),
-		message: `${result.statusCode}: ${client.vendor} answered HTTP ${result.statusCode} to every try`,
+		code: inBody ? refusalCode : String(result.statusCode),
+		message: inBody
+			? `${refusalCode}: ${client.vendor} refused every try (its request limit)`
+			: `${result.statusCode}: ${client.vendor} answered HTTP ${result.statusCode} to every try`,
 		description: `tried ${attempts} times`,
 		itemIndex,
 	};

@@ -321,7 +321,7 @@ function headlines(sections: {
 	if (links.rows.length) {
 		goals.push(linkGoal(links, 'SPREAD customer create', 'Item 6, SPREAD customer create through TLS'));
 		goals.push(linkGoal(links, 'jtel contact import', 'Item 6, jtel contact import through TLS'));
-		goals.push(linkGoal(links, 'InfluencerSoft contact add or update', 'Item 6, InfluencerSoft add or update through TLS (5 in parallel by default: its per-address limit)'));
+		goals.push(linkGoal(links, 'InfluencerSoft contact add or update', 'Item 6, InfluencerSoft add or update through TLS'));
 	}
 	if (linkReads.rows.length) goals.push(linkGoal(linkReads, 'SPREAD get customer', 'Item 7, SPREAD get customer through TLS'));
 	if (!sync.rows.length) return { goals, lines };

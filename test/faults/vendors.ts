@@ -146,7 +146,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			parameters: { resource: 'contact', operation: 'getGroupStatuses', email: 'ann@example.com' },
 			idempotent: true,
 			isCall: (request) => request.path === '/api/GetLeadGroupStatuses',
-			itemsInFlight: 5,
+			itemsInFlight: 20,
 		},
 		write: {
 			label: 'Contact: Add or Update (with a group)',
@@ -159,7 +159,7 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			typeVersion: 2,
 			idempotent: false,
 			isCall: (request) => request.path === '/api/addupdatelead',
-			itemsInFlight: 5,
+			itemsInFlight: 20,
 		},
 		errorUnderOk: () => {
 			const text = `Wrong data, rpsKey=${echoed(apiKey)}`;

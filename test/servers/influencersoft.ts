@@ -276,6 +276,10 @@ export interface InfluencerSoftServer extends VendorServer {
 	fieldsOf(method: string): PhpObject[];
 	/** Makes the next answers carry a wrong signature. */
 	tamperResponses(times?: number): void;
+	/** Refuses the next calls unprocessed with error 8, "request limit from this address exhausted". */
+	refuseOverLimit(times?: number): void;
+	/** Calls refused with error 8 since the last reset. */
+	limitRefusals(): number;
 }
 
 export async function startInfluencerSoftServer(options: { login?: string; apiKey?: string; state?: AccountState } = {}): Promise<InfluencerSoftServer> {
@@ -283,6 +287,7 @@ export async function startInfluencerSoftServer(options: { login?: string; apiKe
 	const apiKey = options.apiKey ?? DEMO_API_KEY;
 	const state = options.state ?? demoState();
 	const tamper = { remaining: 0 };
+	const limit = { toRefuse: 0, refused: 0 };
 
 	const answer = (code: number, text: string, result: unknown): Reply => {
 		const hash = md5(`${code}::${text}::${apiKey}`);
@@ -297,6 +302,11 @@ export async function startInfluencerSoftServer(options: { login?: string; apiKe
 		}
 		if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
 			return answer(2, 'No request parameters were passed', []);
+		}
+		if (limit.toRefuse > 0) {
+			limit.toRefuse--;
+			limit.refused++;
+			return answer(8, 'Request limit from this IP address exhausted', []);
 		}
 		const fields = parsePhpBody(request.body);
 		const legacy = /^[A-Z]/.test(method);
@@ -316,7 +326,13 @@ export async function startInfluencerSoftServer(options: { login?: string; apiKe
 	};
 
 	const server = await startVendorServer(handle);
+	const resetServer = server.reset.bind(server);
 	return Object.assign(server, {
+		reset: () => {
+			resetServer();
+			limit.toRefuse = 0;
+			limit.refused = 0;
+		},
 		state,
 		login,
 		apiKey,
@@ -324,6 +340,10 @@ export async function startInfluencerSoftServer(options: { login?: string; apiKe
 		tamperResponses: (times = 1) => {
 			tamper.remaining = times;
 		},
+		refuseOverLimit: (times = 1) => {
+			limit.toRefuse = times;
+		},
+		limitRefusals: () => limit.refused,
 	});
 }
 

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, { inParallel: number; reads: Record<string, strin
 		keyedWrites: { contact: ['import', 'delete', 'deleteByUserData'] },
 	},
 	influencerSoft: {
-		inParallel: 5,
+		inParallel: 1000,
 		reads: {
 			contact: ['addOrUpdate', 'addToGroup', 'getGroupStatuses', 'removeFromGroup'],
 			group: ['countSubscribers', 'getAll'],
