@@ -8,6 +8,7 @@ import { InFlightLimit } from './inFlightLimit';
 import { runForEachItem } from './itemLoop';
 import type { ConnectedClient, ItemResult, Operation, VendorTable } from './operations';
 import { loopOptionsFor, requestOptionsFields } from './overlap';
+import { parametersReadOnce } from './readOnce';
 import type { OutputShape } from './typedOutput';
 import { simplifyField, simplifyRecord } from './typedOutput';
 
@@ -109,8 +110,10 @@ export async function route<Client extends ConnectedClient>(this: IExecuteFuncti
 		const options = loop?.keyed && !keyed ? { ...loop, concurrency: 1 } : loop;
 		// Calls wait for a place under this limit, which a vendor's 429s lower (nodes/shared/inFlightLimit.ts).
 		client.inFlight = new InFlightLimit(options?.concurrency ?? 1);
-		const recordKey = keyed ? (itemIndex: number) => (module.recordKey as NonNullable<typeof module.recordKey>).call(this, itemIndex, client) : undefined;
-		const run = async (itemIndex: number) => simplifyResult(this, module.output, itemIndex, await module.execute.call(this, itemIndex, client));
+		// What recordKey reads for an item is handed to its execute, not evaluated twice (nodes/shared/readOnce.ts).
+		const { forKey, forItem } = keyed ? parametersReadOnce(this) : { forKey: this, forItem: this };
+		const recordKey = keyed ? (itemIndex: number) => (module.recordKey as NonNullable<typeof module.recordKey>).call(forKey, itemIndex, client) : undefined;
+		const run = async (itemIndex: number) => simplifyResult(this, module.output, itemIndex, await module.execute.call(forItem, itemIndex, client));
 		return [await runForEachItem.call(this, run, secrets, options, { recordKey })];
 	}
 	if ('plan' in module) return [await runInBatches.call(this, simplifyPlan(this, module.output, module.plan.call(this, client)), secrets)];

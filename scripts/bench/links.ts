@@ -4,7 +4,6 @@
 // node with its defaults (every item at once). Each export runs in a fresh process; the servers in another.
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { mapped } from '../../test/engine/mapper';
 import { nodeType, runNode, runWorkflow } from '../../test/engine/runner';
 import { HTTP_REQUEST, spreadBasicAuth, spreadGetCustomerWorkflow, writePerItemWorkflow } from './baselines';
 import { loadBothSides, pause, timed } from './engine';
@@ -16,7 +15,7 @@ export const LINK_LATENCIES = (process.env.BENCH_LINK_LATENCIES ?? '0,50,150').s
 export const READ_LATENCIES = (process.env.BENCH_LINK_READ_LATENCIES ?? '0,50,150,300').split(',').map(Number);
 export const LINK_SIZES = (process.env.BENCH_LINK_SIZES ?? '100,1000').split(',').map(Number);
 /** Timed runs per row; the median is kept. */
-const ROUNDS = Number(process.env.BENCH_LINK_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_LINK_ROUNDS ?? 5);
 
 export type WriteVendor = 'spread' | 'jtel' | 'influencersoft';
 export type Side = 'ours' | 'http' | 'oursOneAtATime';
@@ -29,7 +28,9 @@ const writeInput = (count: number) => {
 	return Array.from({ length: count }, (_, i) => ({ email: `bench${runCounter}x${i}@example.com`, name: `Bench ${runCounter} ${i}`, phone: `+49 89 ${100000 + i}` }));
 };
 
-/** Our writes as node version 2 (the default for new nodes): version 1 keeps 0.1.0's one write at a time. */
+/** Fields mapped as a user maps them in version 2 (the default for new nodes): values from the input item. */
+const mapped = (value: Record<string, string>) => ({ mappingMode: 'defineBelow', value, matchingColumns: [], schema: [], attemptToConvertTypes: false, convertFieldsToString: false });
+
 const OUR_WRITES: Record<WriteVendor, { type: string; credentialType: string; parameters: INodeParameters }> = {
 	spread: { type: 'spread', credentialType: 'spreadApi', parameters: { resource: 'customer', operation: 'create', columns: mapped({ email: '={{ $json.email }}' }) } },
 	jtel: {
@@ -78,69 +79,103 @@ const SIDE_LABEL: Record<Side, string> = {
 	http: 'HTTP Request node (defaults)',
 };
 
-/** Times `run` ROUNDS times at each latency and size, keeping the median; one row each. */
-async function linkRows(
-	label: string,
+type Run = { done: number; wallMs: number; cpuMs: number; calls: number; connections: number; spanMs: number };
+
+const median = <T>(values: T[], by: (value: T) => number): T => [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)];
+
+function rowOf(label: string, latencyMs: number, count: number, runs: Run[], extra: Record<string, number> = {}): Row {
+	const { done, wallMs, cpuMs, calls, connections, spanMs } = median(runs, (run) => run.wallMs);
+	return {
+		side: label,
+		'latency ms': latencyMs,
+		items: count,
+		'items done': done,
+		calls,
+		'connections per call': calls ? round(connections / calls, 2) : 0,
+		'wall s': round(wallMs / 1000, 3),
+		'arrivals span s': round(spanMs / 1000, 3),
+		'items/s': round((done * 1000) / wallMs, 1),
+		'CPU ms/item': round(cpuMs / count, 2),
+		runs: runs.length,
+		...extra,
+	};
+}
+
+/**
+ * Times each side ROUNDS times at each latency and size, in one process, the sides taking turns (ours first in even
+ * rounds, HTTP Request first in odd ones): a slower stretch of the machine, or garbage one side left, falls on both.
+ * Each side's row is its median run; our row also carries the median of the rounds' own ratios (HTTP Request's wall ÷
+ * ours in the same round), which machine drift between rounds cannot move.
+ */
+async function pairedRows(
+	labels: Record<'ours' | 'http', string>,
 	server: RemoteControl,
 	latencies: number[],
 	sizes: number[],
-	run: (count: number) => Promise<number>,
-	skip: (latencyMs: number, count: number) => boolean = () => false,
+	run: (side: 'ours' | 'http', count: number) => Promise<number>,
 ): Promise<Row[]> {
-	const rows: Row[] = [];
+	const ours: Row[] = [];
+	const http: Row[] = [];
 	for (const count of sizes) {
 		for (const latencyMs of latencies) {
-			if (skip(latencyMs, count)) continue;
 			await server.setLatency(latencyMs);
-			const runs: Array<{ done: number; wallMs: number; cpuMs: number; calls: number; connections: number; spanMs: number }> = [];
+			const runs: Record<'ours' | 'http', Run[]> = { ours: [], http: [] };
+			const ratios: number[] = [];
 			for (let round = 0; round < ROUNDS; round++) {
-				await pause(100);
-				await server.reset();
-				const { result: done, wallMs, cpuMs } = await timed(async () => await run(count));
-				const stats = await server.stats();
-				runs.push({ done, wallMs, cpuMs, calls: stats.calls, connections: stats.connections ?? 0, spanMs: stats.spanMs });
+				const order: Array<'ours' | 'http'> = round % 2 === 0 ? ['ours', 'http'] : ['http', 'ours'];
+				for (const side of order) runs[side].push(await timedRun(server, async () => await run(side, count)));
+				ratios.push(runs.http[round].wallMs / runs.ours[round].wallMs);
 			}
-			const { done, wallMs, cpuMs, calls, connections, spanMs } = runs.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
-			rows.push({
-				side: label,
-				'latency ms': latencyMs,
-				items: count,
-				'items done': done,
-				calls,
-				'connections per call': calls ? round(connections / calls, 2) : 0,
-				'wall s': round(wallMs / 1000, 3),
-				'arrivals span s': round(spanMs / 1000, 3),
-				'items/s': round((done * 1000) / wallMs, 1),
-				'CPU ms/item': round(cpuMs / count, 2),
-				runs: runs.length,
-			});
+			ours.push(rowOf(labels.ours, latencyMs, count, runs.ours, { 'our throughput ÷ HTTP Request (median of rounds)': round(median(ratios, (value) => value), 2) }));
+			http.push(rowOf(labels.http, latencyMs, count, runs.http));
 		}
 	}
-	return rows;
+	return [...ours, ...http];
 }
 
-/** One vendor's per-item write through the TLS link, one side. */
-export async function benchLinkWrites({ vendor, side }: { vendor: WriteVendor; side: Side }): Promise<Row[]> {
+async function timedRun(server: RemoteControl, run: () => Promise<number>): Promise<Run> {
+	await pause(100);
+	await server.reset();
+	const { result: done, wallMs, cpuMs } = await timed(run);
+	const stats = await server.stats();
+	return { done, wallMs, cpuMs, calls: stats.calls, connections: stats.connections ?? 0, spanMs: stats.spanMs };
+}
+
+const WRITE_LABEL: Record<WriteVendor, string> = {
+	spread: 'SPREAD customer create',
+	jtel: 'jtel contact import',
+	influencersoft: 'InfluencerSoft contact add or update',
+};
+
+/** One vendor's per-item write through the TLS link: our node and the HTTP Request node taking turns, then one at a time. */
+export async function benchLinkWrites({ vendor }: { vendor: WriteVendor }): Promise<Row[]> {
 	const { nodesBasePackage } = await loadBothSides();
 	return await withServerHost(async (host) => {
 		const server = await startVendor(host, vendor);
-		// Warm-up: code paths, TLS and the engine, untimed.
-		await runWrites(vendor, side, server, writeInput(20), nodesBasePackage);
-		const label = `${vendor === 'spread' ? 'SPREAD customer create' : vendor === 'jtel' ? 'jtel contact import' : 'InfluencerSoft contact add or update'}: ${SIDE_LABEL[side]}`;
+		// Warm-up: code paths, TLS and the engine, untimed, both sides.
+		for (const side of ['ours', 'http'] as const) await runWrites(vendor, side, server, writeInput(20), nodesBasePackage);
+		const label = (side: Side) => `${WRITE_LABEL[vendor]}: ${SIDE_LABEL[side]}`;
+		const rows = await pairedRows({ ours: label('ours'), http: label('http') }, server, LINK_LATENCIES, LINK_SIZES, async (side, count) => await runWrites(vendor, side, server, writeInput(count), nodesBasePackage));
 		// One at a time only where it ends in reasonable time: it measures the round trip and nothing else.
-		const skip = (latencyMs: number, count: number) => side === 'oursOneAtATime' && (latencyMs > 50 || count > 100);
-		return await linkRows(label, server, LINK_LATENCIES, LINK_SIZES, async (count) => await runWrites(vendor, side, server, writeInput(count), nodesBasePackage), skip);
+		const smallest = Math.min(...LINK_SIZES);
+		for (const latencyMs of LINK_LATENCIES.filter((latency) => latency <= 50)) {
+			await server.setLatency(latencyMs);
+			const runs: Run[] = [];
+			for (let round = 0; round < ROUNDS; round++) runs.push(await timedRun(server, async () => await runWrites(vendor, 'oursOneAtATime', server, writeInput(smallest), nodesBasePackage)));
+			rows.push(rowOf(label('oursOneAtATime'), latencyMs, smallest, runs));
+		}
+		return rows;
 	});
 }
 
-/** SPREAD "get customer" through the TLS link, one side. */
-export async function benchLinkReads(side: 'ours' | 'http'): Promise<Row[]> {
+/** SPREAD "get customer" through the TLS link: our node and the HTTP Request node taking turns. */
+export async function benchLinkReads(): Promise<Row[]> {
 	const { nodesBasePackage } = await loadBothSides();
 	const most = Math.max(...LINK_SIZES);
 	return await withServerHost(async (host) => {
 		const server = await host.spread({ customers: most, listIds: most, link: 'tls' });
 		const input = (count: number) => Array.from({ length: count }, (_, index) => ({ customerId: server.customerIds[index] }));
-		const run = async (count: number) => {
+		const run = async (side: 'ours' | 'http', count: number) => {
 			if (side === 'http') {
 				const result = await runWorkflow(spreadGetCustomerWorkflow(server), { packageDir: nodesBasePackage, input: input(count), credentials: spreadBasicAuth(server) });
 				if (result.error) throw new Error(`run failed: ${result.error.message}`);
@@ -155,7 +190,7 @@ export async function benchLinkReads(side: 'ours' | 'http'): Promise<Row[]> {
 			if (result.nodeError) throw new Error(`run failed: ${result.nodeError.message}`);
 			return result.items.filter((item) => item.json.id !== undefined).length;
 		};
-		await run(20);
-		return await linkRows(`SPREAD get customer: ${SIDE_LABEL[side]}`, server, READ_LATENCIES, LINK_SIZES, run);
+		for (const side of ['ours', 'http'] as const) await run(side, 20);
+		return await pairedRows({ ours: `SPREAD get customer: ${SIDE_LABEL.ours}`, http: `SPREAD get customer: ${SIDE_LABEL.http}` }, server, READ_LATENCIES, LINK_SIZES, run);
 	});
 }
