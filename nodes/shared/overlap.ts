@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemLoopOptions } from './itemLoop';
+import { usesVersion2Fields, version2Only } from './nodeVersions';
 import type { ConnectedClient, VendorTable } from './operations';
 
 /**
@@ -48,6 +49,7 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 				description:
 					`How many input items are sent at once (at most ${inParallel}; fewer for a while when the server answers 429). ` +
 					'Writes to the same record (the same email, ID or phone) are never sent at once: they go one after another, in input order. ' +
+					'Writes overlap from node version 2 on; a version 1 node sends its writes one at a time, in input order. ' +
 					'Lower it if the server refuses or slows down under load; 1 sends one item at a time, in input order. Output keeps the input order. ' +
 					'When an item fails and Continue On Fail is off, no new item starts, but up to this number minus one later items may already have been sent.',
 			},
@@ -55,18 +57,28 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 	};
 }
 
-/** One Request Options field per resource, shown for its reads that overlap. */
+/**
+ * Per resource, one Request Options field for its overlapping reads (every version) and one for its keyed writes
+ * (version 2 only: version 1 writes run one at a time, see loopOptionsFor). Both are named `requestOptions`; their
+ * operations never meet, so one operation shows at most one of them.
+ */
 export function requestOptionsFields<Client extends ConnectedClient>(table: VendorTable<Client>): INodeProperties[] {
 	return Object.entries(table.resources).flatMap(([resource, { operations }]) => {
 		const adjustable = Object.entries(operations).filter(([, entry]) => entry.loop?.adjustable);
-		if (adjustable.length === 0) return [];
-		const inParallel = Math.max(...adjustable.map(([, entry]) => entry.loop?.concurrency ?? 1));
-		return [requestOptionsField(resource, adjustable.map(([operation]) => operation), inParallel)];
+		const field = (keyed: boolean) => {
+			const group = adjustable.filter(([, entry]) => Boolean(entry.loop?.keyed) === keyed);
+			if (group.length === 0) return [];
+			const inParallel = Math.max(...group.map(([, entry]) => entry.loop?.concurrency ?? 1));
+			return [requestOptionsField(resource, group.map(([operation]) => operation), inParallel)];
+		};
+		return [...field(false), ...version2Only(field(true))];
 	});
 }
 
 /** The loop options an execution runs with: the table's, lowered to what the user set in Request Options. */
 export function loopOptionsFor(context: IExecuteFunctions, loop: ItemLoopOptions | undefined): ItemLoopOptions | undefined {
+	// A version 1 workflow keeps 0.1.0's writes (a changed behaviour is a new node version): one item at a time, in input order.
+	if (loop?.keyed && !usesVersion2Fields(context)) return { concurrency: 1 };
 	if (!loop?.adjustable) return loop;
 	const wanted = Number(context.getNodeParameter(`${FIELD}.${OPTION}`, 0, loop.concurrency ?? 1));
 	const concurrency = Number.isFinite(wanted) && wanted >= 1 ? Math.min(Math.floor(wanted), loop.concurrency ?? 1) : loop.concurrency;

@@ -21,6 +21,7 @@ describe('a dead vendor server: the run is bounded, every item still gets its er
 	const run = async (target: FaultTarget, which: 'read' | 'write') => {
 		const result = await runNode({
 			type: target.type,
+			typeVersion: target[which].typeVersion,
 			parameters: target[which].parameters,
 			credentials: { [target.credentialType]: { ...(target.credentials as Record<string, string>), timeoutSeconds: TIMEOUT_SECONDS } as never },
 			input: Array.from({ length: ITEM_COUNT }, (_, i) => ({ i, run: 0 })) as never,
@@ -61,6 +62,7 @@ describe('a dead vendor server: the run is bounded, every item still gets its er
 		target.server.injectFault({ kind: 'delay', ms: 30000 }, 1000);
 		const result = await runNode({
 			type: target.type,
+			typeVersion: target.write.typeVersion,
 			parameters: { ...target.write.parameters, requestOptions: { requestsInParallel: 4 } },
 			credentials: { [target.credentialType]: { ...(target.credentials as Record<string, string>), timeoutSeconds: TIMEOUT_SECONDS } as never },
 			input: Array.from({ length: ITEM_COUNT }, (_, i) => ({ i, run: 1 })) as never,

@@ -100,6 +100,7 @@ export async function runFaultScenario(
 	const startedAt = Date.now();
 	const run = await runNode({
 		type: target.type,
+		typeVersion: call.typeVersion,
 		parameters: call.parameters,
 		credentials: { [target.credentialType]: target.credentials as ICredentialDataDecryptedObject },
 		// `run` keeps each run's records apart on the server (an email created by an earlier run would be refused).

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
 
+import { mapped } from '../engine/mapper';
 import { nodeType } from '../engine/runner';
 import { startInfluencerSoftServer } from '../servers/influencersoft';
 import { startJtelServer } from '../servers/jtel';
@@ -25,6 +26,8 @@ export interface FaultCall {
 	 * its own tries before the outage is known.
 	 */
 	itemsInFlight: number;
+	/** The node version the call runs with (1 unless set): writes overlap only from version 2 on. */
+	typeVersion?: number;
 }
 
 export interface FaultTarget {
@@ -112,7 +115,8 @@ export async function startSpreadTarget(): Promise<FaultTarget> {
 		},
 		write: {
 			label: 'Customer: Create',
-			parameters: { resource: 'customer', operation: 'create', email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}' },
+			parameters: { resource: 'customer', operation: 'create', columns: mapped({ email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}' }) },
+			typeVersion: 2,
 			idempotent: false,
 			isCall: (request) => request.method === 'POST' && request.path.endsWith('/customers'),
 			itemsInFlight: 20,
@@ -149,9 +153,10 @@ export async function startInfluencerSoftTarget(): Promise<FaultTarget> {
 			parameters: {
 				resource: 'contact',
 				operation: 'addOrUpdate',
-				email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}',
+				columns: mapped({ email: '={{ "faultitem" + $json.i + "x" + $json.run + "@example.com" }}' }),
 				addToLists: ['1594725950.5982672784'],
 			},
+			typeVersion: 2,
 			idempotent: false,
 			isCall: (request) => request.path === '/api/addupdatelead',
 			itemsInFlight: 20,
@@ -197,10 +202,10 @@ export async function startJtelTarget(): Promise<FaultTarget> {
 				resource: 'contact',
 				operation: 'import',
 				campaign: { __rl: true, mode: 'list', value: '538' },
-				name: '={{ "faultitem" + $json.i + "x" + $json.run }}',
 				// One number per item: imports of one number run one after another (its record key), these side by side.
-				phoneNumber1: '={{ "+49 89 1234" + (100 + $json.i) }}',
+				columns: mapped({ Name: '={{ "faultitem" + $json.i + "x" + $json.run }}', PhoneNumber1: '={{ "+49 89 1234" + (100 + $json.i) }}' }),
 			},
+			typeVersion: 2,
 			idempotent: false,
 			isCall: (request) => request.method === 'POST' && request.path.endsWith('/dialler/contacts/import'),
 			itemsInFlight: 20,

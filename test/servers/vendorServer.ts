@@ -85,8 +85,8 @@ export interface VendorServer {
 	requests: RecordedRequest[];
 	/** 429 answers given by the rate limiter. */
 	rateLimitedCount: number;
-	/** Queues faults, served in order to the next requests (each `times` times). */
-	injectFault(fault: Fault, times?: number): void;
+	/** Queues faults, served in order to the next requests (each `times` times), or only to those `when` picks. */
+	injectFault(fault: Fault, times?: number, when?: (request: RecordedRequest) => boolean): void;
 	/** Requests whose path ends with the given suffix. */
 	requestsTo(pathSuffix: string): RecordedRequest[];
 	/** Holds answers until `until` requests wait at once (see HoldOptions); `reset()` removes the gate. */
@@ -113,7 +113,7 @@ const HTML_ERROR_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</titl
 /** An HTTP server on 127.0.0.1 (random port) that speaks a vendor protocol through `handler`. */
 export async function startVendorServer(handler: Handler, options: ServerOptions = {}): Promise<VendorServer> {
 	const requests: RecordedRequest[] = [];
-	const faults: Fault[] = [];
+	const faults: Array<{ fault: Fault; when?: (request: RecordedRequest) => boolean }> = [];
 	const recentArrivals: number[] = [];
 	const sockets = new Set<Socket>();
 	const state = { rateLimitedCount: 0 };
@@ -186,7 +186,8 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 					await heldBy.opened;
 				}
 
-				const fault = faults.shift();
+				const next = faults.findIndex(({ when }) => when === undefined || when(recorded));
+				const fault = next < 0 ? undefined : faults.splice(next, 1)[0].fault;
 				if (fault) {
 					switch (fault.kind) {
 						case 'status':
@@ -244,8 +245,8 @@ export async function startVendorServer(handler: Handler, options: ServerOptions
 		get rateLimitedCount() {
 			return state.rateLimitedCount;
 		},
-		injectFault(fault, times = 1) {
-			for (let i = 0; i < times; i++) faults.push(fault);
+		injectFault(fault, times = 1, when) {
+			for (let i = 0; i < times; i++) faults.push({ fault, when });
 		},
 		requestsTo: (suffix) => requests.filter((request) => request.path.endsWith(suffix)),
 		holdAnswers(holdOptions) {

@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { mapped } from '../engine/mapper';
 import { nodeType, runNode } from '../engine/runner';
 import { startInfluencerSoftServer } from '../servers/influencersoft';
 import type { InfluencerSoftServer } from '../servers/influencersoft';
@@ -10,7 +11,8 @@ import type { SpreadServer } from '../servers/spread';
 import type { RecordedRequest } from '../servers/vendorServer';
 
 /**
- * Writes overlap across records and never within one. The servers hold every answer until as many writes wait at
+ * Writes overlap across records and never within one (node version 2: version 1 keeps one write at a time, see
+ * test/shared/version1Writes.test.ts). The servers hold every answer until as many writes wait at
  * once as there are distinct records in the input: the gate opens only if different records overlapped, and while
  * it is shut a second write to one record would be seen waiting beside the first.
  */
@@ -51,20 +53,21 @@ describe('keyed writes: different records overlap, one record stays in input ord
 		const run = (extra: INodeParameters = {}, records = RECORDS, continueOnFail = false) =>
 			runNode({
 				type: nodeType('spread'),
+				typeVersion: 2,
 				parameters: {
 					resource: 'customer',
 					operation: 'update',
-					customerId: '={{ $json.id }}',
-					email: '={{ $json.email }}',
-					updateFields: { firstName: '={{ "step" + $json.item }}' },
+					customer: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					columns: mapped({ firstName: '={{ "step" + $json.item }}' }),
 					...extra,
 				},
 				credentials: { spreadApi: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl } },
-				input: records.map((record, item) => ({ id: ids[record] ?? record, email: String(server.customers.get(ids[record])?.email ?? 'x@example.com'), item })) as never,
+				input: records.map((record, item) => ({ id: ids[record] ?? record, item })) as never,
 				continueOnFail,
 			});
+		const isWrite = (request: RecordedRequest) => request.method === 'PUT';
 		const recordOf = (request: RecordedRequest) => {
-			if (request.method !== 'PUT') return undefined;
+			if (!isWrite(request)) return undefined;
 			const record = Object.keys(ids).find((key) => request.path.endsWith(`/customers/${ids[key]}`));
 			const firstName = (JSON.parse(request.body) as { customer: { firstName?: string } }).customer.firstName ?? '';
 			return record ? { record, item: Number(firstName.replace('step', '')) } : undefined;
@@ -100,7 +103,8 @@ describe('keyed writes: different records overlap, one record stays in input ord
 			const held = server.holdAnswers({ key: (request) => recordOf(request)?.record, until: 3 });
 			const stopped = await run({}, records);
 			expect(held.openedBy).toBe('count');
-			expect(stopped.nodeError?.message).toMatch(/Customer ID/);
+			// Version 2's Customer picker names the field.
+			expect(stopped.nodeError?.message).toMatch(/^Customer: "not an id!" is not an ID/);
 			expect(stopped.nodeError?.message).toMatch(/item 3/);
 			expect(server.requests.some((request) => request.path.includes('not'))).toBe(false);
 			// Records before the bad item went out; none after it (the key is read before the item is started).
@@ -110,12 +114,13 @@ describe('keyed writes: different records overlap, one record stays in input ord
 			const continued = await run({}, records, true);
 			expect(continued.nodeError).toBeUndefined();
 			expect(continued.items.map((item) => item.pairedItem)).toEqual(records.map((_, item) => ({ item })));
-			expect(String(continued.items[3].json.error)).toMatch(/Customer ID/);
+			expect(String(continued.items[3].json.error)).toMatch(/^Customer: "not an id!" is not an ID/);
 			expect(server.requests.filter((request) => request.method === 'PUT')).toHaveLength(5);
 		});
 
 		it('a 429 is not an error: the refused write is sent again, every write lands once', async () => {
-			server.injectFault({ kind: 'rateLimited', retryAfterSeconds: 0 }, 3);
+			// Version 2 reads each customer (GET) before writing it: the refusals go to the writes.
+			server.injectFault({ kind: 'rateLimited', retryAfterSeconds: 0 }, 3, isWrite);
 			const records = ['A', 'B', 'C', 'D', 'E', 'A', 'B', 'C'];
 			const result = await run({}, records);
 			expect(result.nodeError).toBeUndefined();
@@ -126,9 +131,9 @@ describe('keyed writes: different records overlap, one record stays in input ord
 		});
 
 		it('429s slow the overlap down: after a burst of refusals, no more than half as many calls are out at once', async () => {
-			// The first eight requests are refused (not held); after them the server holds answers until five wait
+			// The first eight writes are refused (not held); after them the server holds answers until five wait
 			// at once, which never happens while the limit is halved: the gate opens on its fallback instead.
-			server.injectFault({ kind: 'rateLimited', retryAfterSeconds: 0 }, 8);
+			server.injectFault({ kind: 'rateLimited', retryAfterSeconds: 0 }, 8, isWrite);
 			let arrived = 0;
 			const held = server.holdAnswers({ key: (request) => (request.method === 'PUT' && ++arrived > 8 ? String(arrived) : undefined), until: 5, fallbackMs: 1000 });
 			const records = ['A', 'B', 'C', 'D', 'E', 'A', 'B', 'C', 'D', 'E', 'A', 'B'];
@@ -157,14 +162,13 @@ describe('keyed writes: different records overlap, one record stays in input ord
 			const held = server.holdAnswers({ key: (request) => recordOf(request)?.record, until: DISTINCT });
 			const result = await runNode({
 				type: nodeType('jtelDialler'),
+				typeVersion: 2,
 				parameters: {
 					resource: 'contact',
 					operation: 'import',
 					campaign: { __rl: true, mode: 'list', value: '538' },
-					name: '={{ "step" + $json.item }}',
-					phoneNumber1: '+49 89 1234567',
+					columns: mapped({ Name: '={{ "step" + $json.item }}', PhoneNumber1: '+49 89 1234567', UserData: '={{ $json.record }}' }),
 					overwriteDuplicates: true,
-					additionalFields: { userData: '={{ $json.record }}' },
 				},
 				credentials: { jtelApi: server.credentials() },
 				input: RECORDS.map((record, item) => ({ record, item })) as never,
@@ -196,11 +200,11 @@ describe('keyed writes: different records overlap, one record stays in input ord
 			const held = server.holdAnswers({ key: (request) => recordOf(request)?.record, until: DISTINCT });
 			const result = await runNode({
 				type: nodeType('influencerSoft'),
+				typeVersion: 2,
 				parameters: {
 					resource: 'contact',
 					operation: 'addOrUpdate',
-					email: '={{ $json.record + "@example.com" }}',
-					additionalFields: { firstName: '={{ "step" + $json.item }}' },
+					columns: mapped({ email: '={{ $json.record + "@example.com" }}', firstName: '={{ "step" + $json.item }}' }),
 				},
 				credentials: { influencerSoftApi: { login: server.login, apiKey: server.apiKey, customDomain: server.url } },
 				input: RECORDS.map((record, item) => ({ record, item })) as never,

@@ -1,5 +1,6 @@
 import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { mapped } from '../engine/mapper';
 import { loadPackage, nodeType, runNode } from '../engine/runner';
 import type { RecordedRequest } from '../servers/vendorServer';
 import type { SpreadServer } from '../servers/spread';
@@ -22,9 +23,10 @@ function mostAtOnce(requests: RecordedRequest[]): number {
 
 describe('SPREAD node: reads overlap, writes overlap across records', () => {
 	let server: SpreadServer;
-	const run = (parameters: INodeParameters, input: Array<Record<string, unknown>>) =>
+	const run = (parameters: INodeParameters, input: Array<Record<string, unknown>>, typeVersion = 1) =>
 		runNode({
 			type: SPREAD,
+			typeVersion,
 			parameters: { resource: 'customer', ...parameters },
 			credentials: { spreadApi: { publicKey: server.publicKey, privateKey: server.privateKey, baseUrl: server.baseUrl } },
 			input: input as never,
@@ -59,10 +61,10 @@ describe('SPREAD node: reads overlap, writes overlap across records', () => {
 		expect(mostAtOnce(server.requests)).toBe(1);
 	});
 
-	it('sends writes to different customers at once, output in input order (keyed writes: test/shared/keyedWrites.test.ts)', async () => {
+	it('version 2 sends writes to different customers at once, output in input order (keyed writes: test/shared/keyedWrites.test.ts)', async () => {
 		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 3);
 		const emails = ['first@in.order', 'second@in.order', 'third@in.order'];
-		const result = await run({ operation: 'create', email: '={{ $json.email }}', additionalFields: {} }, emails.map((email) => ({ email })));
+		const result = await run({ operation: 'create', columns: mapped({ email: '={{ $json.email }}' }) }, emails.map((email) => ({ email })), 2);
 		expect(result.nodeError).toBeUndefined();
 		expect(mostAtOnce(server.requests)).toBe(3);
 		expect(server.requests.map((request) => (JSON.parse(request.body) as { customer: { email: string } }).customer.email).sort()).toEqual([...emails].sort());
@@ -72,11 +74,16 @@ describe('SPREAD node: reads overlap, writes overlap across records', () => {
 	it('shows Request Options for reads and keyed writes (not Update Email), and its help says writes to one record go one at a time', async () => {
 		const pkg = await loadPackage();
 		const properties = (pkg.nodeTypes.getByName(SPREAD).description as INodeTypeDescription).properties;
-		const field = properties.find((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
-		expect(field?.displayOptions?.show?.operation).toEqual(['create', 'createOrUpdate', 'delete', 'get', 'getAll', 'update']);
-		const option = (field?.options as INodeProperties[])[0];
-		expect(option).toMatchObject({ name: 'requestsInParallel', default: 1000 });
-		expect(option.description).toMatch(/Writes to the same record .* are never sent at once: they go one after another, in input order/);
-		expect(option.description).toMatch(/up to this number minus one later items may already have been sent/);
+		// One field for the reads (every version), one for the keyed writes (version 2 only).
+		const fields = properties.filter((property) => property.name === 'requestOptions' && property.displayOptions?.show?.resource?.includes('customer'));
+		expect(fields.flatMap((field) => field.displayOptions?.show?.operation ?? []).sort()).toEqual(['create', 'createOrUpdate', 'delete', 'get', 'getAll', 'update']);
+		expect(fields.map((field) => field.displayOptions?.show?.['@version'])).toEqual([undefined, [2]]);
+		for (const field of fields) {
+			const option = (field.options as INodeProperties[])[0];
+			expect(option).toMatchObject({ name: 'requestsInParallel', default: 1000 });
+			expect(option.description).toMatch(/Writes to the same record .* are never sent at once: they go one after another, in input order/);
+			expect(option.description).toMatch(/a version 1 node sends its writes one at a time, in input order/);
+			expect(option.description).toMatch(/up to this number minus one later items may already have been sent/);
+		}
 	});
 });
