@@ -38,7 +38,8 @@ const TLS_ENV = { NODE_EXTRA_CA_CERTS: ensureBenchCertificate().certPath };
 const ONLY = process.env.BENCH_SECTIONS ? new Set(process.env.BENCH_SECTIONS.split(',')) : undefined;
 const LINK_LATENCIES = process.env.BENCH_LINK_LATENCIES ?? '0,50,150';
 const LINK_READ_LATENCIES = process.env.BENCH_LINK_READ_LATENCIES ?? '0,50,150,300';
-const LINK_SIZES = (process.env.BENCH_LINK_SIZES ?? '100,1000').split(',').map(Number).map((count) => count.toLocaleString('en')).join(' and ');
+const LINK_SIZES_LIST = (process.env.BENCH_LINK_SIZES ?? '100,1000').split(',').map(Number);
+const LINK_SIZES = LINK_SIZES_LIST.map((count) => count.toLocaleString('en')).join(' and ');
 
 /** Runs a benchmark export in a fresh process; a failure becomes a row saying so, so one broken benchmark never hides the others. */
 function rowsOf(file: string, exportName: string, argument?: unknown, withPeakRss = false, nodeArgs?: string[]): Row[] {
@@ -257,6 +258,46 @@ function linkWritesSection(): Section {
 	);
 }
 
+/** Fresh processes per side and latency in section 6b; the median is kept. */
+const FRESH_LINK_RUNS = Number(process.env.BENCH_FRESH_LINK_RUNS ?? 3);
+
+function linkConditionsSection(): Section {
+	return section(
+		{
+			item: '6b',
+			title: 'SPREAD customer create through the TLS link: the first execution of a fresh process, and a busy machine',
+			short: 'writes over TLS, fresh / busy',
+			method:
+				'The same link and sides as section 6. Fresh: a new process loads both packages (as n8n does at start) and times its first run of 100 creates; ' +
+				`each row is the median of ${FRESH_LINK_RUNS} processes, the sides alternating process by process, and "our throughput ÷ HTTP Request" compares the medians. ` +
+				`Busy: warmed up as in section 6, sides taking turns, with ${BUSY_PROCESSES} CPU-bound processes (\`node -e 'for(;;){}'\`) beside it; "load" is the 1-minute load average after the rows.`,
+		},
+		() => {
+			const rows: Row[] = [];
+			for (const latencyMs of CONDITION_LATENCIES) {
+				const runs: Record<'ours' | 'http', Row[]> = { ours: [], http: [] };
+				for (let run = 0; run < FRESH_LINK_RUNS; run++) {
+					for (const side of run % 2 === 0 ? (['ours', 'http'] as const) : (['http', 'ours'] as const)) runs[side].push(...rowsOf('links.ts', 'benchLinkWriteFresh', { side, latencyMs, count: 100 }));
+				}
+				const medianOf = (side: 'ours' | 'http') => [...runs[side]].sort((a, b) => Number(a['wall s']) - Number(b['wall s']))[Math.floor(runs[side].length / 2)];
+				const ours = medianOf('ours');
+				const http = medianOf('http');
+				rows.push({ ...ours, runs: runs.ours.length, 'our throughput ÷ HTTP Request (median of rounds)': ratio(Number(http['wall s']), Number(ours['wall s'])) ?? '?' }, { ...http, runs: runs.http.length });
+			}
+			const load = startCpuLoad(BUSY_PROCESSES);
+			try {
+				const busy = rowsOf('links.ts', 'benchLinkWrites', { vendor: 'spread', latencies: [50], sizes: LINK_SIZES_LIST, busy: true });
+				const loadAfter = round(loadavg()[0], 1);
+				rows.push(...busy.map((row) => ({ ...row, load: loadAfter })));
+			} finally {
+				load.stop();
+			}
+			return rows;
+		},
+		'linkConditions',
+	);
+}
+
 function linkReadsSection(): Section {
 	return section(
 		{
@@ -281,7 +322,7 @@ interface Headlines {
 }
 
 /** Our throughput ÷ HTTP Request's, row by row (latency and size), for rows whose side starts with `prefix`. */
-function linkRatios(section: Section, prefix: string): Array<{ latency: number; items: number; ratio?: number; connections?: number }> {
+function linkRatios(section: Section, prefix: string): Array<{ latency: number; items: number; ratio?: number; lowest?: number; highest?: number; connections?: number }> {
 	const ours = section.rows.filter((row) => String(row.side).startsWith(`${prefix}: our node (defaults)`));
 	return ours.map((row) => {
 		const http = section.rows.find((other) => String(other.side).startsWith(`${prefix}: HTTP Request`) && other['latency ms'] === row['latency ms'] && other.items === row.items);
@@ -289,6 +330,8 @@ function linkRatios(section: Section, prefix: string): Array<{ latency: number; 
 			latency: Number(row['latency ms']),
 			items: Number(row.items),
 			ratio: numberIn(row, /median of rounds/) ?? ratio(numberIn(row, /^items\/s$/), numberIn(http, /^items\/s$/)),
+			lowest: numberIn(row, /^lowest round$/),
+			highest: numberIn(row, /^highest round$/),
 			connections: numberIn(row, /connections per call/),
 		};
 	});
@@ -300,7 +343,7 @@ function linkGoal(section: Section, prefix: string, what: string): string {
 	const met = measured.length === 0 ? undefined : measured.every((entry) => (entry.ratio as number) >= 1);
 	return (
 		`${what}: our throughput ≥ 1.0 × the HTTP Request node's (defaults) at every round trip and size: ${verdict(met)} (` +
-		ratios.map((entry) => `${entry.items} at ${entry.latency} ms: ${entry.ratio ?? '?'}×`).join('; ') +
+		ratios.map((entry) => `${entry.items} at ${entry.latency} ms: ${entry.ratio ?? '?'}×${entry.lowest !== undefined ? ` (rounds ${entry.lowest}-${entry.highest})` : ''}`).join('; ') +
 		`; ${ratios[0]?.connections ?? '?'} connection(s) per call).`
 	);
 }
@@ -314,16 +357,18 @@ function headlines(sections: {
 	xml: Section;
 	startup: Section;
 	links: Section;
+	linkConditions: Section;
 	linkReads: Section;
 }): Headlines {
 	const goals: string[] = [];
 	const lines: string[] = [];
-	const { sync, syncConditions, batch, get, returnAll, xml, startup, links, linkReads } = sections;
+	const { sync, syncConditions, batch, get, returnAll, xml, startup, links, linkConditions, linkReads } = sections;
 	if (links.rows.length) {
 		goals.push(linkGoal(links, 'SPREAD customer create', 'Item 6, SPREAD customer create through TLS'));
 		goals.push(linkGoal(links, 'jtel contact import', 'Item 6, jtel contact import through TLS'));
 		goals.push(linkGoal(links, 'InfluencerSoft contact add or update', 'Item 6, InfluencerSoft add or update through TLS'));
 	}
+	if (linkConditions.rows.length) goals.push(linkGoal(linkConditions, 'SPREAD customer create', 'Item 6b, SPREAD customer create through TLS in a fresh process and on a busy machine'));
 	if (linkReads.rows.length) goals.push(linkGoal(linkReads, 'SPREAD get customer', 'Item 7, SPREAD get customer through TLS'));
 	if (!sync.rows.length) return { goals, lines };
 
@@ -434,6 +479,7 @@ async function main() {
 		xml: xmlSection(),
 		startup: startupSection(),
 		links: linkWritesSection(),
+		linkConditions: linkConditionsSection(),
 		linkReads: linkReadsSection(),
 	};
 	loadSamples.push(loadavg()[0]);

@@ -126,7 +126,13 @@ async function pairedRows(
 				for (const side of order) runs[side].push(await timedRun(server, async () => await run(side, count)));
 				ratios.push(runs.http[round].wallMs / runs.ours[round].wallMs);
 			}
-			ours.push(rowOf(labels.ours, latencyMs, count, runs.ours, { 'our throughput ÷ HTTP Request (median of rounds)': round(median(ratios, (value) => value), 2) }));
+			ours.push(
+				rowOf(labels.ours, latencyMs, count, runs.ours, {
+					'our throughput ÷ HTTP Request (median of rounds)': round(median(ratios, (value) => value), 2),
+					'lowest round': round(Math.min(...ratios), 2),
+					'highest round': round(Math.max(...ratios), 2),
+				}),
+			);
 			http.push(rowOf(labels.http, latencyMs, count, runs.http));
 		}
 	}
@@ -147,24 +153,42 @@ const WRITE_LABEL: Record<WriteVendor, string> = {
 	influencersoft: 'InfluencerSoft contact add or update',
 };
 
-/** One vendor's per-item write through the TLS link: our node and the HTTP Request node taking turns, then one at a time. */
-export async function benchLinkWrites({ vendor }: { vendor: WriteVendor }): Promise<Row[]> {
+/**
+ * One vendor's per-item write through the TLS link: our node and the HTTP Request node taking turns, then one at a
+ * time. `busy` only names the rows: the caller starts the CPU-bound processes beside this one.
+ */
+export async function benchLinkWrites({ vendor, latencies = LINK_LATENCIES, sizes = LINK_SIZES, busy = false }: { vendor: WriteVendor; latencies?: number[]; sizes?: number[]; busy?: boolean }): Promise<Row[]> {
 	const { nodesBasePackage } = await loadBothSides();
 	return await withServerHost(async (host) => {
 		const server = await startVendor(host, vendor);
 		// Warm-up: code paths, TLS and the engine, untimed, both sides.
 		for (const side of ['ours', 'http'] as const) await runWrites(vendor, side, server, writeInput(20), nodesBasePackage);
-		const label = (side: Side) => `${WRITE_LABEL[vendor]}: ${SIDE_LABEL[side]}`;
-		const rows = await pairedRows({ ours: label('ours'), http: label('http') }, server, LINK_LATENCIES, LINK_SIZES, async (side, count) => await runWrites(vendor, side, server, writeInput(count), nodesBasePackage));
+		const label = (side: Side) => `${WRITE_LABEL[vendor]}: ${SIDE_LABEL[side]}${busy ? ', busy machine' : ''}`;
+		const rows = await pairedRows({ ours: label('ours'), http: label('http') }, server, latencies, sizes, async (side, count) => await runWrites(vendor, side, server, writeInput(count), nodesBasePackage));
+		if (busy) return rows;
 		// One at a time only where it ends in reasonable time: it measures the round trip and nothing else.
-		const smallest = Math.min(...LINK_SIZES);
-		for (const latencyMs of LINK_LATENCIES.filter((latency) => latency <= 50)) {
+		const smallest = Math.min(...sizes);
+		for (const latencyMs of latencies.filter((latency) => latency <= 50)) {
 			await server.setLatency(latencyMs);
 			const runs: Run[] = [];
 			for (let round = 0; round < ROUNDS; round++) runs.push(await timedRun(server, async () => await runWrites(vendor, 'oursOneAtATime', server, writeInput(smallest), nodesBasePackage)));
 			rows.push(rowOf(label('oursOneAtATime'), latencyMs, smallest, runs));
 		}
 		return rows;
+	});
+}
+
+/**
+ * The first execution of a fresh process: the packages loaded (as n8n does at start), then one side's first run of
+ * `count` SPREAD creates through the link, nothing warmed up. One process per run, so the caller alternates sides.
+ */
+export async function benchLinkWriteFresh({ side, latencyMs, count }: { side: 'ours' | 'http'; latencyMs: number; count: number }): Promise<Row> {
+	const { nodesBasePackage } = await loadBothSides();
+	return await withServerHost(async (host) => {
+		const server = await startVendor(host, 'spread');
+		await server.setLatency(latencyMs);
+		const run = await timedRun(server, async () => await runWrites('spread', side, server, writeInput(count), nodesBasePackage));
+		return rowOf(`${WRITE_LABEL.spread}: ${SIDE_LABEL[side]}, first execution of a fresh process`, latencyMs, count, [run]);
 	});
 }
 
