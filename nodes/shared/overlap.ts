@@ -31,7 +31,7 @@ export function keyedWrite(inParallel = IN_PARALLEL): ItemLoopOptions {
 	return { concurrency: inParallel, adjustable: true, keyed: true };
 }
 
-function requestOptionsField(resource: string, operations: string[], inParallel: number): INodeProperties {
+function requestOptionsField(resource: string, operations: string[], inParallel: number, writes: boolean): INodeProperties {
 	return {
 		displayName: 'Request Options',
 		name: FIELD,
@@ -48,8 +48,9 @@ function requestOptionsField(resource: string, operations: string[], inParallel:
 				default: inParallel,
 				description:
 					`How many input items are sent at once (at most ${inParallel}; fewer for a while when the server answers 429). ` +
-					'Writes to the same record (the same email, ID or phone) are never sent at once: they go one after another, in input order. ' +
-					'Writes overlap from node version 2 on; a version 1 node sends its writes one at a time, in input order. ' +
+					(writes
+						? 'Writes to the same record (the same email, ID or phone) are never sent at once: they go one after another, in input order (version 1 of this node sends every write one at a time). '
+						: '') +
 					'Lower it if the server refuses or slows down under load; 1 sends one item at a time, in input order. Output keeps the input order. ' +
 					'When an item fails and Continue On Fail is off, no new item starts, but up to this number minus one later items may already have been sent.',
 			},
@@ -69,7 +70,7 @@ export function requestOptionsFields<Client extends ConnectedClient>(table: Vend
 			const group = adjustable.filter(([, entry]) => Boolean(entry.loop?.keyed) === keyed);
 			if (group.length === 0) return [];
 			const inParallel = Math.max(...group.map(([, entry]) => entry.loop?.concurrency ?? 1));
-			return [requestOptionsField(resource, group.map(([operation]) => operation), inParallel)];
+			return [requestOptionsField(resource, group.map(([operation]) => operation), inParallel, keyed)];
 		};
 		return [...field(false), ...version2Only(field(true))];
 	});

@@ -7,19 +7,8 @@ import type { SpreadServer } from '../servers/spread';
 import { startSpreadServer } from '../servers/spread';
 
 const SPREAD = nodeType('spread');
-/** Every answer waits this long: longer than it takes the node to start all items' requests, even on a busy machine. */
-const ANSWER_DELAY_MS = 400;
-
-/** The most requests the server held at once: each is held from its arrival for ANSWER_DELAY_MS. */
-function mostAtOnce(requests: RecordedRequest[]): number {
-	const arrivals = requests.map((request) => request.receivedAt).sort((a, b) => a - b);
-	let most = 0;
-	for (let last = 0, first = 0; last < arrivals.length; last++) {
-		while (arrivals[last] - arrivals[first] >= ANSWER_DELAY_MS - 20) first++;
-		most = Math.max(most, last - first + 1);
-	}
-	return most;
-}
+/** Every request to the server is held under one gate (see holdAnswers): overlap is counted, never timed. */
+const everyRequest = (request: RecordedRequest) => `${request.method} ${request.path}`;
 
 describe('SPREAD node: reads overlap, writes overlap across records', () => {
 	let server: SpreadServer;
@@ -40,33 +29,38 @@ describe('SPREAD node: reads overlap, writes overlap across records', () => {
 	beforeEach(() => server.reset());
 
 	it('gets 20 customers at once by default, output in input order', async () => {
-		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 20);
+		// Answers wait until all 20 requests are at the server at once.
+		const held = server.holdAnswers({ key: everyRequest, until: 20 });
 		const result = await run({ operation: 'get', customerId: '={{ $json.id }}' }, ids(20));
 		expect(result.nodeError).toBeUndefined();
 		expect(server.requests).toHaveLength(20);
-		expect(mostAtOnce(server.requests)).toBe(20);
+		expect(held.openedBy).toBe('count');
 		expect(result.items.map((item) => item.json.id)).toEqual(ids(20).map(({ id }) => id));
 		expect(result.items.map((item) => item.pairedItem)).toEqual(ids(20).map((_, index) => ({ item: index })));
 	});
 
 	it('Request Options → Requests in Parallel lowers it, down to one at a time', async () => {
-		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 6);
+		// Three at once open the gate; never a fourth beside them.
+		const heldThree = server.holdAnswers({ key: everyRequest, until: 3 });
 		const three = await run({ operation: 'get', customerId: '={{ $json.id }}', requestOptions: { requestsInParallel: 3 } }, ids(6));
 		expect(three.items).toHaveLength(6);
-		expect(mostAtOnce(server.requests)).toBe(3);
+		expect(heldThree.openedBy).toBe('count');
+		expect(heldThree.mostAtOnce).toBe(3);
 		server.reset();
-		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 3);
+		// One at a time: two never wait together, so the gate opens only on its fallback.
+		const heldOne = server.holdAnswers({ key: everyRequest, until: 2, fallbackMs: 500 });
 		const one = await run({ operation: 'get', customerId: '={{ $json.id }}', requestOptions: { requestsInParallel: 1 } }, ids(3));
 		expect(one.items.map((item) => item.json.id)).toEqual(['123456', '123457', '123458']);
-		expect(mostAtOnce(server.requests)).toBe(1);
+		expect(heldOne.openedBy).toBe('fallback');
+		expect(heldOne.mostAtOnce).toBe(1);
 	});
 
 	it('version 2 sends writes to different customers at once, output in input order (keyed writes: test/shared/keyedWrites.test.ts)', async () => {
-		server.injectFault({ kind: 'delay', ms: ANSWER_DELAY_MS }, 3);
+		const held = server.holdAnswers({ key: everyRequest, until: 3 });
 		const emails = ['first@in.order', 'second@in.order', 'third@in.order'];
 		const result = await run({ operation: 'create', columns: mapped({ email: '={{ $json.email }}' }) }, emails.map((email) => ({ email })), 2);
 		expect(result.nodeError).toBeUndefined();
-		expect(mostAtOnce(server.requests)).toBe(3);
+		expect(held.openedBy).toBe('count');
 		expect(server.requests.map((request) => (JSON.parse(request.body) as { customer: { email: string } }).customer.email).sort()).toEqual([...emails].sort());
 		expect(result.items.map((item) => item.json.email)).toEqual(emails);
 	});
@@ -81,9 +75,10 @@ describe('SPREAD node: reads overlap, writes overlap across records', () => {
 		for (const field of fields) {
 			const option = (field.options as INodeProperties[])[0];
 			expect(option).toMatchObject({ name: 'requestsInParallel', default: 1000 });
-			expect(option.description).toMatch(/Writes to the same record .* are never sent at once: they go one after another, in input order/);
-			expect(option.description).toMatch(/a version 1 node sends its writes one at a time, in input order/);
 			expect(option.description).toMatch(/up to this number minus one later items may already have been sent/);
 		}
+		const [reads, writes] = fields.map((field) => String((field.options as INodeProperties[])[0].description));
+		expect(writes).toMatch(/Writes to the same record .* are never sent at once: they go one after another, in input order \(version 1 of this node sends every write one at a time\)/);
+		expect(reads).not.toMatch(/Writes/);
 	});
 });
