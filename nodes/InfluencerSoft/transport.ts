@@ -23,7 +23,7 @@ export const ERROR_HINTS: Record<number, string> = {
 	5: 'The account login was not found: check it in the credential.',
 	6: 'API access from this IP address is denied: allow it in the account’s API settings.',
 	7: 'The InfluencerSoft account is disabled.',
-	8: 'The API request limit for this address is used up, or the API is switched off for the account: every try within a minute was refused. Lower Requests in Parallel, or try again later.',
+	8: 'The API request limit for this address is used up, or the API is switched off for the account: every try was refused. Lower Requests in Parallel, or try again later.',
 	100: 'The contact’s email is missing.',
 	101: 'The contact could not be subscribed to the group.',
 	102: 'The contact is already in every group given.',
@@ -72,7 +72,7 @@ export async function connect(context: RequestContext): Promise<InfluencerSoftCl
 }
 
 /** Error 8, "request limit from this address exhausted": InfluencerSoft's 429, sent as a normal answer. */
-export const LIMIT_EXHAUSTED = 8;
+const LIMIT_EXHAUSTED = 8;
 
 function limitRefusal(response: VendorResponse): string | undefined {
 	if (!response.body.includes('error_code')) return undefined;
