@@ -298,6 +298,22 @@ function linkConditionsSection(): Section {
 	);
 }
 
+function linkFloorSection(): Section {
+	return section(
+		{
+			item: '6c',
+			title: `SPREAD customer create through the TLS link against the floor, ${LINK_SIZES} items, round trips of ${LINK_LATENCIES} ms`,
+			short: 'writes over TLS, the floor',
+			method:
+				'The floor: the same creates sent straight through Node\'s https.request, every item at once, with a new agent per call (so a new TCP and TLS connection per call, ' +
+				'as n8n\'s request helper makes for every node), and no n8n at all (scripts/bench/bareHttps.ts). Our node and the floor take turns in one process as in section 6; ' +
+				'"our throughput ÷ the floor" is the median of the rounds\' own ratios. What is left between them is all that n8n and a node add to a call.',
+		},
+		() => rowsOf('links.ts', 'benchLinkFloor'),
+		'linkFloor',
+	);
+}
+
 function linkReadsSection(): Section {
 	return section(
 		{
@@ -358,11 +374,12 @@ function headlines(sections: {
 	startup: Section;
 	links: Section;
 	linkConditions: Section;
+	linkFloor: Section;
 	linkReads: Section;
 }): Headlines {
 	const goals: string[] = [];
 	const lines: string[] = [];
-	const { sync, syncConditions, batch, get, returnAll, xml, startup, links, linkConditions, linkReads } = sections;
+	const { sync, syncConditions, batch, get, returnAll, xml, startup, links, linkConditions, linkFloor, linkReads } = sections;
 	if (links.rows.length) {
 		goals.push(linkGoal(links, 'SPREAD customer create', 'Item 6, SPREAD customer create through TLS'));
 		goals.push(linkGoal(links, 'jtel contact import', 'Item 6, jtel contact import through TLS'));
@@ -370,6 +387,14 @@ function headlines(sections: {
 	}
 	if (linkConditions.rows.length) goals.push(linkGoal(linkConditions, 'SPREAD customer create', 'Item 6b, SPREAD customer create through TLS in a fresh process and on a busy machine'));
 	if (linkReads.rows.length) goals.push(linkGoal(linkReads, 'SPREAD get customer', 'Item 7, SPREAD get customer through TLS'));
+	const floorRows = linkFloor.rows.filter((row) => String(row.side).endsWith('against the floor'));
+	if (floorRows.length) {
+		lines.push(
+			`SPREAD create through TLS, our node ÷ the floor (Node's https.request, a new agent per call, no n8n): ` +
+				floorRows.map((row) => `${row.items} at ${row['latency ms']} ms: ${numberIn(row, /÷ the floor/) ?? '?'}×`).join('; ') +
+				'. The gap is what n8n\'s request helper and engine add to every call, for any node.',
+		);
+	}
 	if (!sync.rows.length) return { goals, lines };
 
 	const latencies = [...new Set(sync.rows.map((row) => row['latency ms']).filter((value): value is number => typeof value === 'number'))];
@@ -480,6 +505,7 @@ async function main() {
 		startup: startupSection(),
 		links: linkWritesSection(),
 		linkConditions: linkConditionsSection(),
+		linkFloor: linkFloorSection(),
 		linkReads: linkReadsSection(),
 	};
 	loadSamples.push(loadavg()[0]);

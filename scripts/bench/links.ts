@@ -6,6 +6,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { nodeType, runNode, runWorkflow } from '../../test/engine/runner';
 import { HTTP_REQUEST, spreadBasicAuth, spreadGetCustomerWorkflow, writePerItemWorkflow } from './baselines';
+import { bareSpreadCreates } from './bareHttps';
 import { loadBothSides, pause, timed } from './engine';
 import { withServerHost, type RemoteControl, type ServerHost, type Started } from './remote';
 import { round, type Row } from './report';
@@ -103,41 +104,44 @@ function rowOf(label: string, latencyMs: number, count: number, runs: Run[], ext
 
 /**
  * Times each side ROUNDS times at each latency and size, in one process, the sides taking turns (ours first in even
- * rounds, HTTP Request first in odd ones): a slower stretch of the machine, or garbage one side left, falls on both.
- * Each side's row is its median run; our row also carries the median of the rounds' own ratios (HTTP Request's wall ÷
- * ours in the same round), which machine drift between rounds cannot move.
+ * rounds, the other side first in odd ones): a slower stretch of the machine, or garbage one side left, falls on both.
+ * Each side's row is its median run; our row also carries the median of the rounds' own ratios (the other side's wall
+ * ÷ ours in the same round), which machine drift between rounds cannot move.
  */
 async function pairedRows(
-	labels: Record<'ours' | 'http', string>,
+	labels: { ours: string; other: string; ratio: string },
 	server: RemoteControl,
 	latencies: number[],
 	sizes: number[],
-	run: (side: 'ours' | 'http', count: number) => Promise<number>,
+	run: (side: 'ours' | 'other', count: number) => Promise<number>,
 ): Promise<Row[]> {
 	const ours: Row[] = [];
-	const http: Row[] = [];
+	const other: Row[] = [];
 	for (const count of sizes) {
 		for (const latencyMs of latencies) {
 			await server.setLatency(latencyMs);
-			const runs: Record<'ours' | 'http', Run[]> = { ours: [], http: [] };
+			const runs: Record<'ours' | 'other', Run[]> = { ours: [], other: [] };
 			const ratios: number[] = [];
 			for (let round = 0; round < ROUNDS; round++) {
-				const order: Array<'ours' | 'http'> = round % 2 === 0 ? ['ours', 'http'] : ['http', 'ours'];
+				const order: Array<'ours' | 'other'> = round % 2 === 0 ? ['ours', 'other'] : ['other', 'ours'];
 				for (const side of order) runs[side].push(await timedRun(server, async () => await run(side, count)));
-				ratios.push(runs.http[round].wallMs / runs.ours[round].wallMs);
+				ratios.push(runs.other[round].wallMs / runs.ours[round].wallMs);
 			}
 			ours.push(
 				rowOf(labels.ours, latencyMs, count, runs.ours, {
-					'our throughput ÷ HTTP Request (median of rounds)': round(median(ratios, (value) => value), 2),
+					[labels.ratio]: round(median(ratios, (value) => value), 2),
 					'lowest round': round(Math.min(...ratios), 2),
 					'highest round': round(Math.max(...ratios), 2),
 				}),
 			);
-			http.push(rowOf(labels.http, latencyMs, count, runs.http));
+			other.push(rowOf(labels.other, latencyMs, count, runs.other));
 		}
 	}
-	return [...ours, ...http];
+	return [...ours, ...other];
 }
+
+/** The ratio column of the rows against the HTTP Request node. */
+const VS_HTTP = 'our throughput ÷ HTTP Request (median of rounds)';
 
 async function timedRun(server: RemoteControl, run: () => Promise<number>): Promise<Run> {
 	await pause(100);
@@ -164,7 +168,9 @@ export async function benchLinkWrites({ vendor, latencies = LINK_LATENCIES, size
 		// Warm-up: code paths, TLS and the engine, untimed, both sides.
 		for (const side of ['ours', 'http'] as const) await runWrites(vendor, side, server, writeInput(20), nodesBasePackage);
 		const label = (side: Side) => `${WRITE_LABEL[vendor]}: ${SIDE_LABEL[side]}${busy ? ', busy machine' : ''}`;
-		const rows = await pairedRows({ ours: label('ours'), http: label('http') }, server, latencies, sizes, async (side, count) => await runWrites(vendor, side, server, writeInput(count), nodesBasePackage));
+		const rows = await pairedRows({ ours: label('ours'), other: label('http'), ratio: VS_HTTP }, server, latencies, sizes, async (side, count) =>
+			await runWrites(vendor, side === 'ours' ? 'ours' : 'http', server, writeInput(count), nodesBasePackage),
+		);
 		if (busy) return rows;
 		// One at a time only where it ends in reasonable time: it measures the round trip and nothing else.
 		const smallest = Math.min(...sizes);
@@ -192,6 +198,31 @@ export async function benchLinkWriteFresh({ side, latencyMs, count }: { side: 'o
 	});
 }
 
+/**
+ * SPREAD customer create through the TLS link, our node taking turns with the floor (bareHttps.ts: Node's https.request,
+ * a new agent per call, no n8n): how much of a call n8n and a node add at all.
+ */
+export async function benchLinkFloor(): Promise<Row[]> {
+	const { nodesBasePackage } = await loadBothSides();
+	return await withServerHost(async (host) => {
+		const server = await startVendor(host, 'spread');
+		const { user, password } = spreadBasicAuth(server as never).httpBasicAuth;
+		const run = async (side: 'ours' | 'other', count: number) => {
+			const input = writeInput(count);
+			if (side === 'ours') return await runWrites('spread', 'ours', server, input, nodesBasePackage);
+			return await bareSpreadCreates(String(server.credentials.baseUrl), user, password, input.map((item) => item.email));
+		};
+		for (const side of ['ours', 'other'] as const) await run(side, 20);
+		return await pairedRows(
+			{ ours: `${WRITE_LABEL.spread}: ${SIDE_LABEL.ours}, against the floor`, other: `${WRITE_LABEL.spread}: Node's https.request, a new agent per call, no n8n (the floor)`, ratio: 'our throughput ÷ the floor (median of rounds)' },
+			server,
+			LINK_LATENCIES,
+			LINK_SIZES,
+			run,
+		);
+	});
+}
+
 /** SPREAD "get customer" through the TLS link: our node and the HTTP Request node taking turns. */
 export async function benchLinkReads(): Promise<Row[]> {
 	const { nodesBasePackage } = await loadBothSides();
@@ -199,8 +230,8 @@ export async function benchLinkReads(): Promise<Row[]> {
 	return await withServerHost(async (host) => {
 		const server = await host.spread({ customers: most, listIds: most, link: 'tls' });
 		const input = (count: number) => Array.from({ length: count }, (_, index) => ({ customerId: server.customerIds[index] }));
-		const run = async (side: 'ours' | 'http', count: number) => {
-			if (side === 'http') {
+		const run = async (side: 'ours' | 'other', count: number) => {
+			if (side === 'other') {
 				const result = await runWorkflow(spreadGetCustomerWorkflow(server), { packageDir: nodesBasePackage, input: input(count), credentials: spreadBasicAuth(server) });
 				if (result.error) throw new Error(`run failed: ${result.error.message}`);
 				return result.output(HTTP_REQUEST).filter((item) => (item.json.customer as IDataObject | undefined)?.id !== undefined).length;
@@ -214,7 +245,7 @@ export async function benchLinkReads(): Promise<Row[]> {
 			if (result.nodeError) throw new Error(`run failed: ${result.nodeError.message}`);
 			return result.items.filter((item) => item.json.id !== undefined).length;
 		};
-		for (const side of ['ours', 'http'] as const) await run(side, 20);
-		return await pairedRows({ ours: `SPREAD get customer: ${SIDE_LABEL.ours}`, http: `SPREAD get customer: ${SIDE_LABEL.http}` }, server, READ_LATENCIES, LINK_SIZES, run);
+		for (const side of ['ours', 'other'] as const) await run(side, 20);
+		return await pairedRows({ ours: `SPREAD get customer: ${SIDE_LABEL.ours}`, other: `SPREAD get customer: ${SIDE_LABEL.http}`, ratio: VS_HTTP }, server, READ_LATENCIES, LINK_SIZES, run);
 	});
 }
