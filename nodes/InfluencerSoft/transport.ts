@@ -74,8 +74,11 @@ export async function connect(context: RequestContext): Promise<InfluencerSoftCl
 /** Error 8, "request limit from this address exhausted": InfluencerSoft's 429, sent as a normal answer. */
 const LIMIT_EXHAUSTED = 8;
 
+/** Whether an answer may carry error 8: every answer is parsed once by `call`, so only these are parsed here too. */
+const MAY_BE_LIMIT_EXHAUSTED = /"error_code"\s*:\s*"?\s*0*8\s*"?\s*[,}]/;
+
 function limitRefusal(response: VendorResponse): string | undefined {
-	if (!response.body.includes('error_code')) return undefined;
+	if (!MAY_BE_LIMIT_EXHAUSTED.test(response.body)) return undefined;
 	const parsed = parseJsonBody(response.body);
 	const code = parsed.ok ? Number((parsed.value as IDataObject | undefined)?.error_code) : undefined;
 	return code === LIMIT_EXHAUSTED ? String(LIMIT_EXHAUSTED) : undefined;

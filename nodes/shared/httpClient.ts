@@ -201,19 +201,21 @@ export async function sendVendorRequest(
 				body: bodyToText(response.body),
 				attempts: attempt,
 			};
-			const refusalCode = response.statusCode === 429 ? '429' : client.refusalCode?.(result);
-			if ((spacer || inFlight) && refusalCode) refusedByLimit++;
-			endCall?.(refusalCode ? 'refused' : 'answered');
-			release?.(refusalCode !== undefined);
+			// A refusal: a 429, or the vendor's own code for one inside a normal answer.
+			const refusalInBody = response.statusCode === 429 ? undefined : client.refusalCode?.(result);
+			const refused = response.statusCode === 429 || refusalInBody !== undefined;
+			if ((spacer || inFlight) && refused) refusedByLimit++;
+			endCall?.(refused ? 'refused' : 'answered');
+			release?.(refused);
 			client.unansweredInARow = 0;
 			if (result.statusCode >= 300 && result.statusCode < 400) throw redirectError(this, client, request, result, itemIndex);
 			// A refusal means the server did not process the call: safe to resend even a write.
-			const retryable = refusalCode !== undefined || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
+			const retryable = refused || (request.idempotent && RETRYABLE_STATUS.has(response.statusCode));
 			if (!retryable) return result;
 			waitMs = retryAfterMs(result.headers) ?? backoffDelayMs(attempt, policy);
 			if (!canRetry(attempt - refusedByLimit, waitMs, startedAt, policy)) {
 				// Still refusing after every retry: the rest of the run would only wait the same budget again.
-				if (attempt > 1) client.outage = statusOutage(client, result, attempt, itemIndex, refusalCode);
+				if (attempt > 1) client.outage = statusOutage(client, result, attempt, itemIndex, refusalInBody);
 				return result;
 			}
 		} catch (error) {
@@ -255,12 +257,11 @@ function outageError(context: RequestContext, client: VendorClient, itemIndex?: 
 	);
 }
 
-function statusOutage(client: VendorClient, result: VendorResponse, attempts: number, itemIndex?: number, refusalCode?: string): VendorOutage {
-	const inBody = refusalCode !== undefined && refusalCode !== '429';
+function statusOutage(client: VendorClient, result: VendorResponse, attempts: number, itemIndex?: number, refusalInBody?: string): VendorOutage {
 	return {
-		code: inBody ? refusalCode : String(result.statusCode),
-		message: inBody
-			? `${refusalCode}: ${client.vendor} refused every try (its request limit)`
+		code: refusalInBody ?? String(result.statusCode),
+		message: refusalInBody
+			? `${refusalInBody}: ${client.vendor} refused every try (its request limit)`
 			: `${result.statusCode}: ${client.vendor} answered HTTP ${result.statusCode} to every try`,
 		description: `tried ${attempts} times`,
 		itemIndex,
