@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-wor
 import { runNode } from '../engine/runner';
 import type { Fault, RecordedRequest } from '../servers/vendorServer';
 import type { FaultCall, FaultTarget } from './vendors';
-import { FAULT_TIMEOUT_SECONDS, itemMarker } from './vendors';
+import { FAULT_TIMEOUT_SECONDS, SIDE_BY_SIDE_TIMEOUT_SECONDS } from './vendors';
 
 export const ITEM_COUNT = 20;
 
@@ -12,7 +12,7 @@ let runCounter = 0;
 /** How the vendor server misbehaves for one run: faults queued before the 20 items start. */
 export interface FaultScenario {
 	name: string;
-	faults: (target: FaultTarget) => Array<{ fault: Fault; times: number }>;
+	faults: (target: FaultTarget, timeoutSeconds: number) => Array<{ fault: Fault; times: number }>;
 	/** Whether every item must still come out as a result (reads: the fault is transient and retried). */
 	readsAllSucceed: boolean;
 	/** Whether even a call that is not safe to repeat is resent (a 429 says the call was refused unprocessed). */
@@ -29,7 +29,7 @@ export const SCENARIOS: FaultScenario[] = [
 	{ name: 'a socket reset', faults: () => [{ fault: { kind: 'reset' }, times: 1 }], readsAllSucceed: true },
 	{
 		name: 'a hang past the timeout',
-		faults: () => [{ fault: { kind: 'delay', ms: FAULT_TIMEOUT_SECONDS * 1000 * 2.5 }, times: 1 }],
+		faults: (_target, timeoutSeconds) => [{ fault: { kind: 'delay', ms: timeoutSeconds * 1000 * 2.5 }, times: 1 }],
 		readsAllSucceed: true,
 	},
 	{ name: 'a truncated body', faults: () => [{ fault: { kind: 'truncated', body: '{"customer":{"id":"1' }, times: 1 }], readsAllSucceed: true },
@@ -90,21 +90,27 @@ export async function runFaultScenario(
 ): Promise<FaultRunOutcome> {
 	target.server.reset();
 	runCounter++;
-	for (const { fault, times } of scenario.faults(target)) target.server.injectFault(fault, times);
+	const runNumber = runCounter;
 	// Writes to different records go out side by side: the server answers none (and serves no fault) until as many
-	// as the node overlaps wait at once, so every fault meets writes in flight beside it.
+	// as the node overlaps wait at once, so every fault meets writes in flight beside it. The first of them waits for
+	// the last to arrive, which a busy machine can stretch past a second: those runs wait longer for an answer.
 	const sideBySide = !call.idempotent && call.itemsInFlight > 1;
-	const held = sideBySide
-		? target.server.holdAnswers({ key: (request) => (call.isCall(request) ? writtenItem(request) : undefined), until: call.itemsInFlight })
-		: undefined;
+	const timeoutSeconds = sideBySide ? SIDE_BY_SIDE_TIMEOUT_SECONDS : FAULT_TIMEOUT_SECONDS;
+	for (const { fault, times } of scenario.faults(target, timeoutSeconds)) target.server.injectFault(fault, times);
+	// Requests of this run only: one from an earlier run, arriving late on a busy machine, is not a resend.
+	const itemOf = (request: RecordedRequest) => {
+		const marked = call.isCall(request) ? markedItem(request) : undefined;
+		return marked?.run === runNumber ? String(marked.item) : undefined;
+	};
+	const held = sideBySide ? target.server.holdAnswers({ key: itemOf, until: call.itemsInFlight }) : undefined;
 	const startedAt = Date.now();
 	const run = await runNode({
 		type: target.type,
 		typeVersion: call.typeVersion,
 		parameters: call.parameters,
-		credentials: { [target.credentialType]: target.credentials as ICredentialDataDecryptedObject },
+		credentials: { [target.credentialType]: { ...target.credentials, timeoutSeconds } as ICredentialDataDecryptedObject },
 		// `run` keeps each run's records apart on the server (an email created by an earlier run would be refused).
-		input: Array.from({ length: ITEM_COUNT }, (_, i) => ({ i, run: runCounter })) as never,
+		input: Array.from({ length: ITEM_COUNT }, (_, i) => ({ i, run: runNumber })) as never,
 		continueOnFail,
 	});
 	const elapsedMs = Date.now() - startedAt;
@@ -139,19 +145,19 @@ export async function runFaultScenario(
 
 	// A call that is not safe to repeat reaches the server at most once per item (a 429 refusal does not count).
 	if (!call.idempotent) {
-		const calls = target.server.requests.filter((request) => call.isCall(request) && request.answeredStatus !== 429);
+		const calls = target.server.requests.filter((request) => request.answeredStatus !== 429);
 		for (let index = 0; index < ITEM_COUNT; index++) {
-			const marker = itemMarker(index);
-			const sent = calls.filter((request) => readableBody(request.body).includes(marker)).length;
+			const sent = calls.filter((request) => itemOf(request) === String(index)).length;
 			if (sent > 1) throw new Error(`${call.label}: item ${index} was sent ${sent} times`);
 		}
 	}
 	return { results, errors, nodeError: run.nodeError, elapsedMs };
 }
 
-/** The item a write request carries (its marker), if any. */
-function writtenItem(request: RecordedRequest): string | undefined {
-	return /faultitem\d+x/.exec(readableBody(request.body))?.[0];
+/** The item and the run a write request carries (`faultitem<i>x<run>`, see vendors.ts), if any. */
+function markedItem(request: RecordedRequest): { item: number; run: number } | undefined {
+	const match = /faultitem(\d+)x(\d+)/.exec(readableBody(request.body));
+	return match ? { item: Number(match[1]), run: Number(match[2]) } : undefined;
 }
 
 /** A request body with form or URL encoding undone, where it decodes. */

@@ -45,8 +45,7 @@ export interface FaultTarget {
 	close: () => Promise<void>;
 }
 
-/** Items carry `i`; write parameters put `faultitem<i>x` in a field so each item's requests can be told apart. */
-export const itemMarker = (index: number) => `faultitem${index}x`;
+/** Items carry `i` and `run`; write parameters put `faultitem<i>x<run>` in a field so each item's requests can be told apart. */
 
 /** The secret in the forms a server might echo: plain, URL-encoded, form-encoded (URLSearchParams and PHP's), base64. */
 const echoed = (secret: string) =>
@@ -60,6 +59,12 @@ const echoed = (secret: string) =>
 
 /** The timeout the fault runs use, so a hang costs a second and not thirty. */
 export const FAULT_TIMEOUT_SECONDS = 1;
+
+/**
+ * The timeout of runs whose writes the server holds until all of them wait side by side: the first waits for the
+ * last to arrive, and a busy machine can stretch that past a second.
+ */
+export const SIDE_BY_SIDE_TIMEOUT_SECONDS = 5;
 
 export async function startPublitracTarget(): Promise<FaultTarget> {
 	const server = await startPublitracServer({ account: { apiKey: trickySecret('pt'), password: trickySecret('pw') } });
